@@ -1,0 +1,1 @@
+return await Repatriation.Cli.CommandLine.RunAsync(args, Console.In, Console.Out, Console.Error);

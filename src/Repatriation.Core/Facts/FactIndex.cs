@@ -1,0 +1,120 @@
+using System.Globalization;
+using System.Text;
+
+namespace Repatriation.Core.Facts;
+
+/// <summary>
+/// Lookups over one fact set, built once per version: ids to entries, and names or aliases to people.
+/// </summary>
+public sealed class FactIndex
+{
+    private readonly Dictionary<string, Person> _peopleByAlias = new(StringComparer.Ordinal);
+
+    public FactIndex(FactSet factSet)
+    {
+        FactSet = factSet;
+        Sources = ById(factSet.Sources, s => s.Id);
+        People = ById(factSet.People, p => p.Id);
+        Populations = ById(factSet.Populations, p => p.Id);
+        Places = ById(factSet.Places, p => p.Id);
+        Measures = ById(factSet.Measures, m => m.Id);
+        Works = ById(factSet.Works, w => w.Id);
+        FactsByMeasure = factSet.Facts.GroupBy(f => f.Measure)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<Fact>)g.ToList(), StringComparer.Ordinal);
+
+        foreach (var person in factSet.People)
+        {
+            foreach (var alias in person.Aliases.Prepend(person.Name))
+            {
+                // First writer wins: an alias shared by two people (a bare surname) stays with the first listed.
+                _peopleByAlias.TryAdd(NormaliseName(alias), person);
+            }
+        }
+    }
+
+    public FactSet FactSet { get; }
+    public IReadOnlyDictionary<string, Source> Sources { get; }
+    public IReadOnlyDictionary<string, Person> People { get; }
+    public IReadOnlyDictionary<string, Population> Populations { get; }
+    public IReadOnlyDictionary<string, Place> Places { get; }
+    public IReadOnlyDictionary<string, Measure> Measures { get; }
+    public IReadOnlyDictionary<string, Work> Works { get; }
+    public IReadOnlyDictionary<string, IReadOnlyList<Fact>> FactsByMeasure { get; }
+
+    /// <summary>All the names and aliases people can be found by, normalised.</summary>
+    public IEnumerable<string> PersonNames => _peopleByAlias.Keys;
+
+    /// <summary>Resolves a name as written ("Tolstoy", "Count Nikolai Tolstoy", "Lord Aldington") to a person.</summary>
+    public Person? FindPerson(string name)
+    {
+        var key = NormaliseName(name);
+        if (_peopleByAlias.TryGetValue(key, out var person))
+        {
+            return person;
+        }
+
+        // Titles and initials vary more than surnames: fall back to the last word.
+        var lastSpace = key.LastIndexOf(' ');
+        return lastSpace > 0 && _peopleByAlias.TryGetValue(key[(lastSpace + 1)..], out person) ? person : null;
+    }
+
+    /// <summary>True when <paramref name="populationId"/> is <paramref name="ancestorId"/> or lies inside it.</summary>
+    public bool IsWithinPopulation(string populationId, string ancestorId) =>
+        IsWithin(populationId, ancestorId, id => Populations.TryGetValue(id, out var p) ? p.Parent : null);
+
+    public bool IsWithinPlace(string placeId, string ancestorId) =>
+        IsWithin(placeId, ancestorId, id => Places.TryGetValue(id, out var p) ? p.Parent : null);
+
+    private static bool IsWithin(string id, string ancestorId, Func<string, string?> parentOf)
+    {
+        var seen = 0;
+        for (string? current = id; current is not null && seen < 64; current = parentOf(current), seen++)
+        {
+            if (current == ancestorId)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Lower case, no diacritics, no punctuation, titles removed, single spaces.</summary>
+    public static string NormaliseName(string name)
+    {
+        var decomposed = name.Normalize(NormalizationForm.FormD);
+        var builder = new StringBuilder(decomposed.Length);
+        foreach (var c in decomposed)
+        {
+            var category = CharUnicodeInfo.GetUnicodeCategory(c);
+            if (category == UnicodeCategory.NonSpacingMark)
+            {
+                continue;
+            }
+
+            builder.Append(char.IsLetterOrDigit(c) ? char.ToLowerInvariant(c) : ' ');
+        }
+
+        var words = builder.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Where(w => !Titles.Contains(w));
+        return string.Join(' ', words);
+    }
+
+    private static readonly HashSet<string> Titles =
+    [
+        "mr", "mrs", "ms", "dr", "prof", "professor", "sir", "lord", "count", "general", "gen", "field", "marshal",
+        "lieutenant", "lt", "major", "maj", "colonel", "col", "brigadier", "brig", "captain", "capt", "president",
+        "prime", "minister", "foreign", "secretary", "ataman", "author", "historian", "the",
+    ];
+
+    private static IReadOnlyDictionary<string, T> ById<T>(IEnumerable<T> items, Func<T, string> id)
+    {
+        var map = new Dictionary<string, T>(StringComparer.Ordinal);
+        foreach (var item in items)
+        {
+            map.TryAdd(id(item), item);
+        }
+
+        return map;
+    }
+}

@@ -1,0 +1,126 @@
+using System.Text.Json.Serialization;
+
+namespace Repatriation.Core.Reports;
+
+/// <summary>The contract's check report (../shared/CONTRACT.md): field names are fixed.</summary>
+public sealed record CheckReport
+{
+    public required ServiceInfo Service { get; init; }
+    public required FactSetInfo FactSet { get; init; }
+    public required DocumentInfo Document { get; init; }
+    public required ReportSummary Summary { get; init; }
+    public required IReadOnlyList<ClaimResult> Claims { get; init; }
+}
+
+public sealed record ServiceInfo(string Name, string Version);
+
+public sealed record FactSetInfo(string Id, string Version, string? Etag);
+
+public sealed record DocumentInfo(string? Name, int Characters, string StringIndexType);
+
+public sealed record ReportSummary
+{
+    public int Claims { get; init; }
+    public int Flagged { get; init; }
+    public int Supported { get; init; }
+    public int Disputed { get; init; }
+    public int Imprecise { get; init; }
+    public int Contradicted { get; init; }
+    public int Unsupported { get; init; }
+    public int Misattributed { get; init; }
+
+    public static ReportSummary From(IReadOnlyList<ClaimResult> claims)
+    {
+        int Count(string status) => claims.Count(c => c.Status == status);
+        var supported = Count(ClaimStatuses.Supported);
+        return new ReportSummary
+        {
+            Claims = claims.Count,
+            Flagged = claims.Count - supported,
+            Supported = supported,
+            Disputed = Count(ClaimStatuses.Disputed),
+            Imprecise = Count(ClaimStatuses.Imprecise),
+            Contradicted = Count(ClaimStatuses.Contradicted),
+            Unsupported = Count(ClaimStatuses.Unsupported),
+            Misattributed = Count(ClaimStatuses.Misattributed),
+        };
+    }
+}
+
+public static class ClaimStatuses
+{
+    public const string Supported = "supported";
+    public const string Disputed = "disputed";
+    public const string Imprecise = "imprecise";
+    public const string Contradicted = "contradicted";
+    public const string Unsupported = "unsupported";
+    public const string Misattributed = "misattributed";
+    public static readonly IReadOnlyList<string> All = [Supported, Disputed, Imprecise, Contradicted, Unsupported, Misattributed];
+
+    public static string SeverityOf(string status) => status switch
+    {
+        Supported => "none",
+        Disputed => "info",
+        Imprecise or Unsupported => "warning",
+        Contradicted or Misattributed => "error",
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, "Unknown claim status."),
+    };
+}
+
+public static class ClaimKinds
+{
+    public const string Figure = "figure";
+    public const string Date = "date";
+    public const string Attribution = "attribution";
+    public const string Quote = "quote";
+}
+
+public static class StringIndexTypes
+{
+    public const string Utf16CodeUnit = "Utf16CodeUnit";
+    public const string UnicodeCodePoint = "UnicodeCodePoint";
+}
+
+public sealed record ClaimResult
+{
+    public required string Id { get; init; }
+    public required string Kind { get; init; }
+    public required string Status { get; init; }
+    public required string Severity { get; init; }
+    public required int Offset { get; init; }
+    public required int Length { get; init; }
+    public required int Line { get; init; }
+    public required int Column { get; init; }
+    public required string Text { get; init; }
+    public required string Sentence { get; init; }
+    /// <summary>Figures and dates; null otherwise. Years are numbers, finer dates ISO strings.</summary>
+    public ReportValue? Value { get; init; }
+    public string? Person { get; init; }
+    public required string Message { get; init; }
+    public required IReadOnlyList<Evidence> Evidence { get; init; }
+    public string? Suggestion { get; init; }
+}
+
+/// <summary>
+/// low/high are numbers for figures and years, ISO date strings ("1945-02-11") for finer dates.
+/// </summary>
+public sealed record ReportValue
+{
+    public required object Low { get; init; }
+    public required object High { get; init; }
+    public required string Unit { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
+    public string? Qualifier { get; init; }
+}
+
+public sealed record Evidence
+{
+    public required string FactId { get; init; }
+    public required string Statement { get; init; }
+    public ReportValue? Value { get; init; }
+    /// <summary>Who gives this estimate, for disputed measures.</summary>
+    public string? EstimateBy { get; init; }
+    public required IReadOnlyList<EvidenceSource> Sources { get; init; }
+}
+
+public sealed record EvidenceSource(string Author, string Title, int? Year, string? Page);
