@@ -1,11 +1,48 @@
 namespace Repatriation.Cli;
 
-/// <summary>Dispatches the command line to its commands; every failure ends in one line on standard error.</summary>
+/// <summary>
+/// Dispatches the command line to its commands. Every command returns the contract's exit code and
+/// reports a failure as one line on standard error, never a stack trace.
+/// </summary>
 public static class CommandLine
 {
-    public static Task<int> RunAsync(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr)
+    public const int Clean = 0;
+    public const int Flagged = 1;
+    public const int UsageOrInputError = 2;
+
+    private const string Usage =
+        "usage: repatriation check PATH… [--format text|json|sarif|html] [--facts FILE|DIR|BLOB-URL] [--output DIR] | facts validate|publish|pull [FILE] | serve [--urls URL] | eval | bench";
+
+    public static async Task<int> RunAsync(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr)
     {
-        stderr.WriteLine("usage: repatriation check|facts|serve|eval|bench …");
-        return Task.FromResult(2);
+        if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+        {
+            (args.Length == 0 ? stderr : stdout).WriteLine(Usage);
+            return args.Length == 0 ? UsageOrInputError : Clean;
+        }
+
+        var rest = args[1..];
+        try
+        {
+            return args[0] switch
+            {
+                "check" => await CheckCommand.RunAsync(rest, stdin, stdout, stderr),
+                "facts" => await FactsCommand.RunAsync(rest, stdout, stderr),
+                _ => Fail(stderr, $"unknown command '{args[0]}'. {Usage}"),
+            };
+        }
+        catch (UsageException e)
+        {
+            return Fail(stderr, e.Message);
+        }
+    }
+
+    internal static int Fail(TextWriter stderr, string message)
+    {
+        stderr.WriteLine($"error: {message}");
+        return UsageOrInputError;
     }
 }
+
+/// <summary>Thrown by argument parsing; becomes exit code 2 with its message.</summary>
+public sealed class UsageException(string message) : Exception(message);
