@@ -35,9 +35,10 @@ public sealed class ClaimChecker
         var lines = new LineMap(text);
         var results = new List<ClaimResult>(extracted.Count);
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var claim in extracted)
+        var outcomes = _matcher.MatchAll(extracted, text, snapshot.Index);
+        for (var i = 0; i < extracted.Count; i++)
         {
-            var outcome = _matcher.Match(claim, extracted, text, snapshot.Index);
+            var (claim, outcome) = (extracted[i], outcomes[i]);
             var sentence = text.Substring(claim.SentenceOffset, claim.SentenceLength);
             var key = string.Join('\u001f', snapshot.FactSet.Id, snapshot.FactSet.Version, KindName(claim.Kind), claim.Text, claim.PersonText ?? "", sentence);
             seen[key] = seen.TryGetValue(key, out var n) ? n + 1 : 0;
