@@ -52,7 +52,8 @@ public sealed class AppSettingsTests(BicepFixture bicep)
             .ToList();
 
         Assert.Empty(stale);
-        Assert.Equal(8, expected.Count);
+        // Guards against a vacuous pass: reflection must find settable properties in every bound section.
+        Assert.All(sections, section => Assert.Contains(expected, name => name.StartsWith(section, StringComparison.Ordinal)));
     }
 
     [Fact]
@@ -90,24 +91,24 @@ public sealed class AppSettingsTests(BicepFixture bicep)
     {
         var containers = bicep.Template.OfType(MainTemplateTests.ContainerType).Select(container => (string?)container.LeafName).ToHashSet();
         var queues = bicep.Template.OfType(MainTemplateTests.QueueType).Select(queue => (string?)queue.LeafName).ToHashSet();
-        var checkedSettings = 0;
+        var (checkedContainers, checkedQueues) = (0, 0);
 
         foreach (var (_, property, setting) in BoundProperties())
         {
             if (property.Name.EndsWith("Container", StringComparison.Ordinal))
             {
                 Assert.Contains(Value(setting), containers);
-                checkedSettings++;
+                checkedContainers++;
             }
             else if (property.Name.EndsWith("Queue", StringComparison.Ordinal))
             {
                 Assert.Contains(Value(setting), queues);
                 Assert.Contains(Value(setting) + "-poison", queues);
-                checkedSettings++;
+                checkedQueues++;
             }
         }
 
-        Assert.Equal(5, checkedSettings);
+        Assert.True(checkedContainers > 0 && checkedQueues > 0, $"{checkedContainers} container and {checkedQueues} queue settings checked");
     }
 
     [Fact]
