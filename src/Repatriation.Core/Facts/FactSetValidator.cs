@@ -265,6 +265,11 @@ public static partial class FactSetValidator
             var byId = new Dictionary<string, T>(StringComparer.Ordinal);
             for (var i = 0; i < items.Count; i++)
             {
+                if (items[i] is null)
+                {
+                    continue; // the schema reports the null entry
+                }
+
                 var value = id(items[i]);
                 if (string.IsNullOrWhiteSpace(value))
                 {
@@ -290,6 +295,11 @@ public static partial class FactSetValidator
             var sources = set.Sources ?? [];
             for (var i = 0; i < sources.Count; i++)
             {
+                if (sources[i] is null)
+                {
+                    continue; // the schema reports the null entry
+                }
+
                 if (string.IsNullOrWhiteSpace(sources[i].Author))
                 {
                     Add($"$.sources[{i}].author", "every source needs an author (a person, institution or site)");
@@ -305,10 +315,15 @@ public static partial class FactSetValidator
         private void CheckHierarchy<T>(string collection, string noun, IReadOnlyList<T> items, Func<T, string?> id,
             Func<T, string?> parent, Func<string, bool> exists)
         {
-            var parentOf = items.Where(x => id(x) is not null).GroupBy(x => id(x)!, StringComparer.Ordinal)
+            var parentOf = items.Where(x => x is not null && id(x) is not null).GroupBy(x => id(x)!, StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => parent(g.First()), StringComparer.Ordinal);
             for (var i = 0; i < items.Count; i++)
             {
+                if (items[i] is null)
+                {
+                    continue; // the schema reports the null entry
+                }
+
                 var p = parent(items[i]);
                 if (p is null)
                 {
@@ -342,6 +357,11 @@ public static partial class FactSetValidator
             var measures = set.Measures ?? [];
             for (var i = 0; i < measures.Count; i++)
             {
+                if (measures[i] is null)
+                {
+                    continue; // the schema reports the null entry
+                }
+
                 var m = measures[i];
                 var path = $"$.measures[{i}]";
                 if (!MeasureKinds.All.Contains(m.Kind))
@@ -371,6 +391,11 @@ public static partial class FactSetValidator
             var facts = set.Facts ?? [];
             for (var i = 0; i < facts.Count; i++)
             {
+                if (facts[i] is null)
+                {
+                    continue; // the schema reports the null entry
+                }
+
                 var f = facts[i];
                 var path = $"$.facts[{i}]";
                 CheckSourceRefs(path, f.Sources);
@@ -492,6 +517,11 @@ public static partial class FactSetValidator
             var works = set.Works ?? [];
             for (var i = 0; i < works.Count; i++)
             {
+                if (works[i] is null)
+                {
+                    continue; // the schema reports the null entry
+                }
+
                 var path = $"$.works[{i}]";
                 CheckSourceRefs(path, works[i].Sources);
                 if (works[i].Authors is null || works[i].Authors.Count == 0)
@@ -508,6 +538,11 @@ public static partial class FactSetValidator
             var quotations = set.Quotations ?? [];
             for (var i = 0; i < quotations.Count; i++)
             {
+                if (quotations[i] is null)
+                {
+                    continue; // the schema reports the null entry
+                }
+
                 var q = quotations[i];
                 var path = $"$.quotations[{i}]";
                 CheckSourceRefs(path, q.Sources);
@@ -533,6 +568,11 @@ public static partial class FactSetValidator
             var acts = set.Acts ?? [];
             for (var i = 0; i < acts.Count; i++)
             {
+                if (acts[i] is null)
+                {
+                    continue; // the schema reports the null entry
+                }
+
                 var a = acts[i];
                 var path = $"$.acts[{i}]";
                 CheckSourceRefs(path, a.Sources);

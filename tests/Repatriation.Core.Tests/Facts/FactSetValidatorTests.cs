@@ -28,6 +28,26 @@ public class FactSetValidatorTests
         Assert.StartsWith("not valid JSON", problem.Message);
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("null")]
+    [InlineData("[]")]
+    public void Validate_NotAnObject_ReportsRoot(string json)
+    {
+        var problem = Assert.Single(FactSetValidator.Validate(json));
+
+        Assert.Equal("$", problem.Path);
+    }
+
+    [Theory]
+    [InlineData("sources")]
+    [InlineData("measures")]
+    [InlineData("facts")]
+    [InlineData("acts")]
+    public void Validate_NullEntry_ReportsItWithoutFailing(string collection) =>
+        AssertOnlyProblemAt(ValidateWith(r => r[collection]!.AsArray().Add(null)),
+            $"$.{collection}[{FactSetSample.Node()[collection]!.AsArray().Count}]");
+
     [Fact]
     public void Validate_EmptyVersion_ReportsVersion() =>
         AssertOnlyProblemAt(ValidateWith(r => r["version"] = ""), "$.version");
