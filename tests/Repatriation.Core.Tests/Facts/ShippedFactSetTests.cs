@@ -137,15 +137,29 @@ public class ShippedFactSetTests
     }
 
     [Fact]
-    public void ShippedFactSet_PopulationHierarchy_PutsPowsAndLienzCossacksUnderRepatriates()
+    public void ShippedFactSet_Hierarchies_NestNarrowScopesInWideOnes()
     {
         var index = new FactIndex(Shipped);
 
         Assert.True(index.IsWithinPopulation("soviet-pows", "soviet-repatriates"));
         Assert.True(index.IsWithinPopulation("cossack-officers", "cossacks"));
         Assert.False(index.IsWithinPopulation("soviet-repatriates", "soviet-pows"));
-        Assert.True(index.IsWithinPlace("lienz", "western-allies"));
+        Assert.True(index.IsWithinPlace("lienz", "austria"));
+        Assert.True(index.IsWithinPlace("judenburg", "carinthia-east-tyrol"));
+        Assert.True(index.IsWithinPlace("dachau", "western-allies"));
+        Assert.False(index.IsWithinPlace("austria", "lienz"));
     }
+
+    [Theory]
+    [InlineData("US")]
+    [InlineData("German")]
+    [InlineData("British")]
+    [InlineData("French")]
+    [InlineData("the West")]
+    public void ShippedFactSet_PlaceTerms_AvoidBareAdjectivesThatNameNoPlace(string adjective) =>
+        // The matcher scopes a figure by the nearest place named in its sentence; "US troops" or "German uniform"
+        // would otherwise pin claims to a country they are not about.
+        Assert.DoesNotContain(Shipped.Places, p => p.Terms.Contains(adjective, StringComparer.OrdinalIgnoreCase));
 
     [Theory]
     [InlineData("handed over")]
