@@ -20,6 +20,15 @@ public class ShippedFactSetTests
     }
 
     [Fact]
+    public void Validate_ShippedFactSetAsModel_ReportsNoProblems()
+    {
+        // Hosts that build or edit a FactSet in memory validate the model, which goes through the same schema.
+        var problems = FactSetValidator.Validate(Shipped);
+
+        Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
+    }
+
+    [Fact]
     public void ShippedFactSet_EveryFact_CitesAKnownSource()
     {
         var sourceIds = Shipped.Sources.Select(s => s.Id).ToHashSet();
