@@ -75,7 +75,36 @@ public static partial class FactSetValidator
         var flagged = schemaProblems.Select(p => p.Path).ToHashSet(StringComparer.Ordinal);
         var merged = new List<FactSetProblem>(schemaProblems);
         merged.AddRange(semanticProblems.Where(p => !flagged.Contains(p.Path)));
-        return merged.Distinct().ToList();
+
+        // Document order reads best: $.facts[2] before $.facts[10], a fact's members together.
+        return merged.Distinct().OrderBy(p => p.Path, PathOrder.Instance).ToList();
+    }
+
+    private sealed partial class PathOrder : IComparer<string>
+    {
+        public static readonly PathOrder Instance = new();
+
+        public int Compare(string? x, string? y)
+        {
+            var a = Segments().Matches(x ?? "");
+            var b = Segments().Matches(y ?? "");
+            for (var i = 0; i < Math.Min(a.Count, b.Count); i++)
+            {
+                var (sa, sb) = (a[i].Value, b[i].Value);
+                var order = int.TryParse(sa, out var na) && int.TryParse(sb, out var nb)
+                    ? na.CompareTo(nb)
+                    : string.CompareOrdinal(sa, sb);
+                if (order != 0)
+                {
+                    return order;
+                }
+            }
+
+            return a.Count.CompareTo(b.Count);
+        }
+
+        [GeneratedRegex(@"[^.\[\]$']+")]
+        private static partial Regex Segments();
     }
 
     private static List<FactSetProblem> CheckSchema(JsonElement root)

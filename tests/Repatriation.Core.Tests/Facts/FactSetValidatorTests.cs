@@ -315,6 +315,27 @@ public class FactSetValidatorTests
     }
 
     [Fact]
+    public void Validate_ProblemsInSeveralEntries_AreListedInDocumentOrder()
+    {
+        var problems = ValidateWith(r =>
+        {
+            var facts = r["facts"]!.AsArray();
+            for (var i = 0; i < 8; i++)
+            {
+                var copy = facts[2]!.DeepClone().AsObject();
+                copy["id"] = $"copy-{i}";
+                facts.Add(copy);
+            }
+
+            facts[10]!["measure"] = "no-such-measure";
+            facts[2]!["estimateBy"] = "nobody-known";
+            r["version"] = "";
+        });
+
+        Assert.Equal(["$.facts[2].estimateBy", "$.facts[10].measure", "$.version"], problems.Select(p => p.Path));
+    }
+
+    [Fact]
     public void Validate_FactSetModel_ReportsSameRulesAsJson()
     {
         var sample = FactSetJson.Parse(FactSetSample.Json);
