@@ -118,6 +118,6 @@ internal static class EvalCommand
             }
         }
 
-        throw new UsageException($"eval: no {SolutionFile} in {start} or any folder above it, so no default corpus; run it inside the repository or pass --corpus DIR");
+        throw new UsageException($"no {SolutionFile} in {start} or any folder above it, so no default corpus; run it inside the repository or pass --corpus DIR");
     }
 }
