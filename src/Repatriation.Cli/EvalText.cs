@@ -53,7 +53,7 @@ internal static class EvalText
         foreach (var c in r.Claims.Where(c => c.Alignment != Alignments.Exact || !c.StatusCorrect))
         {
             var got = c.Found ? $"{c.FoundStatus} ({c.Alignment}{(c.FoundText != c.Text ? $" \"{c.FoundText}\"" : "")})" : "not found";
-            w.WriteLine($"  {c.PassageId} @{c.Offset} {c.Kind} \"{c.Text}\" [{c.Truth}]: expected {c.ExpectedStatus}, got {got}{(c.Message is null ? "" : $" - {c.Message}")}");
+            w.WriteLine($"  {c.PassageId} @{c.Offset} {c.Kind} \"{c.Text}\" [{c.Truth}]: expected {c.ExpectedStatus}{(string.IsNullOrEmpty(c.Note) ? "" : $" ({c.Note})")}, got {got}{(c.Message is null ? "" : $" - {c.Message}")}");
         }
 
         foreach (var s in r.Spurious)
