@@ -77,15 +77,21 @@ public static class EvaluationCorpus
             return problems;
         }
 
+        if (passage.Claims is null)
+        {
+            problems.Add($"{where}: the claims list is missing");
+            return problems;
+        }
+
         if (!PassageStyles.All.Contains(passage.Style))
         {
             problems.Add($"{where}: unknown style '{passage.Style}'");
         }
 
         var spans = new HashSet<(int, int)>();
-        for (var i = 0; i < (passage.Claims?.Count ?? 0); i++)
+        for (var i = 0; i < passage.Claims.Count; i++)
         {
-            var claim = passage.Claims![i];
+            var claim = passage.Claims[i];
             var at = $"{where}.claims[{i}] \"{claim.Text}\"";
             if (!new[] { ClaimKinds.Figure, ClaimKinds.Date, ClaimKinds.Attribution, ClaimKinds.Quote }.Contains(claim.Kind))
             {

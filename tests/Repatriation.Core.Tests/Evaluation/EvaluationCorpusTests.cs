@@ -57,6 +57,14 @@ public class EvaluationCorpusTests
     }
 
     [Fact]
+    public void Validate_ClaimsMissing_IsAProblem()
+    {
+        var passage = EvaluationCorpus.Parse("""{"id": "x", "style": "blog", "text": "Signed on 11 February 1945.", "claims": null}""", "x.json");
+
+        Assert.Contains("claims list is missing", Assert.Single(EvaluationCorpus.Validate(passage)));
+    }
+
+    [Fact]
     public void LoadDirectory_MissingFolder_ThrowsCorpusException() =>
         Assert.Throws<CorpusException>(() => EvaluationCorpus.LoadDirectory(Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("n"))));
 }
