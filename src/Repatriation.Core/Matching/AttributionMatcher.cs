@@ -13,6 +13,8 @@ internal sealed class AttributionMatcher(FactIndex index, EvidenceBuilder eviden
     private readonly (Quotation Quotation, string Words)[] _quotations =
         index.FactSet.Quotations.Select(q => (q, Normalise(q.Text))).Where(q => q.Item2.Length > 0).ToArray();
 
+    private const int MaxTitleDistance = 3;
+
     private static readonly HashSet<string> ActVerbs = ["signed", "ordered", "issued", "decreed", "presided", "sued", "ruled", "executed", "appointed", "halted", "directed", "telegraphed", "proposed", "agreed"];
 
     public MatchOutcome MatchQuote(ExtractedClaim claim, SentenceContext sentence)
@@ -60,7 +62,9 @@ internal sealed class AttributionMatcher(FactIndex index, EvidenceBuilder eviden
                     [evidence.From(work)], $"{evidence.PeopleNames(work.Authors)}, {work.Title} ({EvidenceBuilder.YearsOf(work)})"));
         }
 
-        if (claim.Verb is { } verb && (ActVerbs.Contains(verb) || outcomes.Count == 0))
+        // Acts are judged only for verbs that name an act ("signed", "ordered") or the act's own verb: "X wrote that
+        // Order 270 was drafted by Y" attributes writing to X, not the order.
+        if (claim.Verb is { } verb)
         {
             foreach (var act in ActsNamed(sentence, verb))
             {
@@ -175,7 +179,11 @@ internal sealed class AttributionMatcher(FactIndex index, EvidenceBuilder eviden
 
     private IEnumerable<Work> WorksNamed(ExtractedClaim claim, SentenceContext sentence)
     {
+        // Only a title next to the attribution is what it attributes ("Bethell's The Last Secret", "Tolstoy wrote
+        // Victims of Yalta"); a title elsewhere in the sentence is a topic.
+        var (first, last) = sentence.TokenSpan(claim);
         var named = sentence.HitsOf(TermOwner.Work)
+            .Where(h => h.DistanceTo(first, last) <= MaxTitleDistance)
             .Where(h => !sentence.Claims.Any(c => c.Kind == ClaimKind.Quote && sentence.InsideClaim(h, c)))
             .Select(h => h.Entry.OwnerId);
         if (claim.ObjectText is { Length: > 0 } objectText)
@@ -192,7 +200,7 @@ internal sealed class AttributionMatcher(FactIndex index, EvidenceBuilder eviden
         var ids = sentence.HitsOf(TermOwner.Act).Select(h => h.Entry.OwnerId).Distinct().ToHashSet();
         var acts = index.FactSet.Acts.Where(a => ids.Contains(a.Id)).ToList();
         var sameVerb = acts.Where(a => a.Verb == verb).ToList();
-        return sameVerb.Count > 0 ? sameVerb : acts.Where(a => !ActVerbs.Contains(verb) || a.Verb == verb);
+        return sameVerb.Count > 0 || !ActVerbs.Contains(verb) ? sameVerb : acts.Where(a => ActVerbs.Contains(a.Verb));
     }
 
     private Quotation? FindQuotation(string words)
@@ -206,7 +214,7 @@ internal sealed class AttributionMatcher(FactIndex index, EvidenceBuilder eviden
         var bestLength = 0;
         foreach (var (quotation, known) in _quotations)
         {
-            if ((known.Contains(words, StringComparison.Ordinal) || words.Contains(known, StringComparison.Ordinal)) && known.Length > bestLength)
+            if ((words.Contains(known, StringComparison.Ordinal) || IsFragmentOf(words, known)) && known.Length > bestLength)
             {
                 (best, bestLength) = (quotation, known.Length);
             }
@@ -214,6 +222,11 @@ internal sealed class AttributionMatcher(FactIndex index, EvidenceBuilder eviden
 
         return best;
     }
+
+    /// <summary>A quoted fragment of a known quotation: enough of it (three words or half) to be the same words, not a stock phrase.</summary>
+    private static bool IsFragmentOf(string words, string known) =>
+        known.Contains(words, StringComparison.Ordinal)
+        && (words.Count(c => c == ' ') >= 2 || words.Length * 2 >= known.Length);
 
     private static string QuoteText(ExtractedClaim quote) => Normalise(quote.ObjectText ?? quote.Text);
 

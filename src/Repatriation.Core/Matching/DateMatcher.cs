@@ -13,6 +13,9 @@ internal sealed class DateMatcher(FactIndex index, FigureMatcher figures, Eviden
 {
     private const int NearEnough = 4;
 
+    /// <summary>An event named further away than this from a date is another part of the sentence.</summary>
+    private const int MaxEventDistance = 12;
+
     public MatchOutcome Match(ExtractedClaim claim, SentenceContext sentence)
     {
         var date = claim.Date!;
@@ -33,18 +36,20 @@ internal sealed class DateMatcher(FactIndex index, FigureMatcher figures, Eviden
 
         foreach (var group in sentence.HitsOf(TermOwner.Measure).Where(h => !sentence.Claims.Any(c => c.Kind == ClaimKind.Quote && sentence.InsideClaim(h, c))).GroupBy(h => h.Entry.OwnerId))
         {
-            if (index.Measures.TryGetValue(group.Key, out var measure) && measure.Kind == MeasureKinds.Date)
+            var distance = group.Min(h => h.DistanceTo(first, last));
+            if (distance <= MaxEventDistance && index.Measures.TryGetValue(group.Key, out var measure) && measure.Kind == MeasureKinds.Date)
             {
-                options.Add((group.Min(h => h.DistanceTo(first, last)), () => AsEvent(claim, measure)));
+                options.Add((distance, () => AsEvent(claim, measure)));
             }
         }
 
         foreach (var group in sentence.HitsOf(TermOwner.Act).GroupBy(h => h.Entry.OwnerId))
         {
             var act = index.FactSet.Acts.FirstOrDefault(a => a.Id == group.Key);
-            if (act?.Date is not null)
+            var distance = group.Min(h => h.DistanceTo(first, last));
+            if (act?.Date is not null && distance <= MaxEventDistance)
             {
-                options.Add((group.Min(h => h.DistanceTo(first, last)), () => AsActDate(claim, act)));
+                options.Add((distance, () => AsActDate(claim, act)));
             }
         }
 
