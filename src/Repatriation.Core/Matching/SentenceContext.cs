@@ -110,11 +110,24 @@ internal static class ScopeReader
         return new ClaimScope(population, NearestPlace(sentence, first, last));
     }
 
+    /// <summary>
+    /// The place a figure is about: named just after it ("332,792 from Austria") or close by; a place elsewhere in
+    /// a long sentence belongs to another clause.
+    /// </summary>
     private static string? NearestPlace(SentenceContext sentence, int first, int last)
     {
         var places = sentence.HitsOf(TermOwner.Place).ToList();
-        return places.Count == 0 ? null : places.OrderBy(h => h.DistanceTo(first, last)).First().Entry.OwnerId;
+        var following = places.Where(h => h.FirstToken > last && h.FirstToken - last <= 3).OrderBy(h => h.FirstToken).FirstOrDefault();
+        if (following.Entry is not null)
+        {
+            return following.Entry.OwnerId;
+        }
+
+        var near = places.Where(h => h.DistanceTo(first, last) <= MaxPlaceDistance).OrderBy(h => h.DistanceTo(first, last)).FirstOrDefault();
+        return near.Entry?.OwnerId;
     }
+
+    private const int MaxPlaceDistance = 8;
 
     // "Soviet POWs" names both "Soviet citizens" and "POWs": the narrower one is meant.
     private static List<string> RemoveAncestorsOfOthers(List<string> ids, FactIndex index) =>
