@@ -54,6 +54,26 @@ internal sealed class SentenceContext
 
     public IEnumerable<TermHit> HitsOf(TermOwner owner) => Hits.Where(h => h.Entry.Owner == owner);
 
+    /// <summary>How far back "it", "the order" or "the agreement" may reach for what they stand for.</summary>
+    internal const int PrecedingWindow = 400;
+
+    private List<Token>? _precedingTokens;
+
+    /// <summary>The words of the text just before this sentence (the last sentence or two), for references back.</summary>
+    public List<Token> PrecedingTokens
+    {
+        get
+        {
+            if (_precedingTokens is null)
+            {
+                var start = Math.Max(0, Offset - PrecedingWindow);
+                _precedingTokens = Tokenizer.Tokenize(Text, start, Offset - start);
+            }
+
+            return _precedingTokens;
+        }
+    }
+
     /// <summary>True when a term hit lies inside another claim's span (a title inside a quotation, say).</summary>
     public bool InsideClaim(TermHit hit, ExtractedClaim claim) =>
         Tokens[hit.FirstToken].Start >= claim.Offset && Tokens[hit.LastToken].End <= claim.Offset + claim.Length;
