@@ -186,7 +186,9 @@ internal sealed class DateMatcher(FactIndex index, FigureMatcher figures, Eviden
 
     private MatchOutcome? AsPeriod(ExtractedClaim dateClaim, ExtractedClaim figureClaim, IReadOnlyList<MeasureCandidate> candidates)
     {
-        var verdicts = candidates.Select(c => figures.Weigh(c, figureClaim, dateClaim.Date)).ToList();
+        var verdicts = candidates.Select(c => figures.Weigh(c, figureClaim, dateClaim.Date))
+            .Where(v => !v.Candidate.FromContext || v.Status is ClaimStatuses.Supported or ClaimStatuses.Disputed)
+            .ToList();
         var periodic = verdicts.Where(v => v.Reason == "period").ToList();
         var chosen = (periodic.Count > 0 ? periodic : verdicts).MinBy(v => Outcomes.Rank(v.Status));
         if (chosen is null || chosen.Status == ClaimStatuses.Unsupported)
