@@ -64,12 +64,9 @@ internal sealed class AttributionMatcher(FactIndex index, EvidenceBuilder eviden
 
         // Acts are judged only for verbs that name an act ("signed", "ordered") or the act's own verb: "X wrote that
         // Order 270 was drafted by Y" attributes writing to X, not the order.
-        if (claim.Verb is { } verb)
+        if (claim.Verb is { } verb && JudgeActs(claim, ActsNamed(sentence, verb).ToList()) is { } actOutcome)
         {
-            foreach (var act in ActsNamed(sentence, verb))
-            {
-                outcomes.Add(JudgeAct(claim, act));
-            }
+            outcomes.Add(actOutcome);
         }
 
         if (outcomes.Count == 0)
@@ -137,44 +134,44 @@ internal sealed class AttributionMatcher(FactIndex index, EvidenceBuilder eviden
     /// <summary>"According to X, N…": the figure must be X's own estimate.</summary>
     private MatchOutcome? JudgeEstimate(ExtractedClaim claim, SentenceContext sentence)
     {
+        var personId = claim.PersonId!;
+        MatchOutcome? misattributed = null, contradicted = null;
         foreach (var figureClaim in sentence.Claims.Where(c => c.Kind == ClaimKind.Figure && c.Figure is not null))
         {
+            var claimInterval = Interval.OfClaim(figureClaim.Figure!);
             foreach (var candidate in figures.Candidates(sentence, figureClaim, DateMatcher.MeasureKindOf(figureClaim.Figure!)))
             {
-                var verdict = figures.Weigh(candidate, figureClaim, null);
-                var byPerson = verdict.All.Where(f => f.EstimateBy == claim.PersonId).ToList();
-                var matching = verdict.Status is ClaimStatuses.Supported or ClaimStatuses.Disputed or ClaimStatuses.Imprecise
-                    ? verdict.Deciding.Where(f => Interval.OfFact(f.Value!).RelationTo(Interval.OfClaim(figureClaim.Figure!)) != Relation.Apart).ToList()
-                    : [];
-                if (matching.Any(f => f.EstimateBy == claim.PersonId))
+                var facts = index.FactsByMeasure.TryGetValue(candidate.Measure.Id, out var list) ? list : [];
+                var matching = facts.Where(f => f.Value is not null && Interval.OfFact(f.Value).RelationTo(claimInterval) != Relation.Apart).ToList();
+                var byPerson = facts.Where(f => f.EstimateBy == personId && f.Value is not null).ToList();
+                if (matching.FirstOrDefault(f => f.EstimateBy == personId) is { } mine)
                 {
-                    var mine = matching.First(f => f.EstimateBy == claim.PersonId);
-                    return new MatchOutcome(ClaimStatuses.Supported, $"{evidence.PersonName(claim.PersonId!)} gives this figure: {mine.Statement}", [evidence.From(mine)], null);
+                    // The person's own figure in any candidate measure settles it.
+                    return new MatchOutcome(ClaimStatuses.Supported, $"{evidence.PersonName(personId)} gives this figure: {mine.Statement}", [evidence.From(mine)], null);
                 }
 
-                if (matching.Count > 0)
+                if (matching.Count > 0 && misattributed is null)
                 {
                     var owner = matching[0];
                     var ownerName = evidence.EstimatorName(owner) ?? evidence.Citation(owner.Sources);
-                    return new MatchOutcome(ClaimStatuses.Misattributed,
+                    misattributed = new MatchOutcome(ClaimStatuses.Misattributed,
                         $"“{figureClaim.Text}” is {ownerName}'s figure, not {claim.PersonText}'s.",
                         matching.Concat(byPerson).Select(evidence.From).ToList(),
                         byPerson.Count > 0
-                            ? $"{evidence.PersonName(claim.PersonId!)} gives {EvidenceBuilder.FormatValue(byPerson[0].Value!, candidate.Measure.Unit)}; {figureClaim.Text} is {ownerName}'s figure"
+                            ? $"{evidence.PersonName(personId)} gives {EvidenceBuilder.FormatValue(byPerson[0].Value!, candidate.Measure.Unit)}; {figureClaim.Text} is {ownerName}'s figure"
                             : $"according to {ownerName}");
                 }
-
-                if (byPerson.Count > 0)
+                else if (byPerson.Count > 0 && contradicted is null)
                 {
-                    return new MatchOutcome(ClaimStatuses.Contradicted,
-                        $"{evidence.PersonName(claim.PersonId!)} gives {EvidenceBuilder.FormatValue(byPerson[0].Value!, candidate.Measure.Unit)} for {candidate.Measure.Name}, not “{figureClaim.Text}”.",
+                    contradicted = new MatchOutcome(ClaimStatuses.Contradicted,
+                        $"{evidence.PersonName(personId)} gives {EvidenceBuilder.FormatValue(byPerson[0].Value!, candidate.Measure.Unit)} for {candidate.Measure.Name}, not “{figureClaim.Text}”.",
                         byPerson.Select(evidence.From).ToList(),
                         $"{EvidenceBuilder.FormatValue(byPerson[0].Value!, candidate.Measure.Unit)} ({evidence.Citation(byPerson[0].Sources)})");
                 }
             }
         }
 
-        return null;
+        return misattributed ?? contradicted;
     }
 
     private IEnumerable<Work> WorksNamed(ExtractedClaim claim, SentenceContext sentence)
@@ -195,12 +192,45 @@ internal sealed class AttributionMatcher(FactIndex index, EvidenceBuilder eviden
         return named.Distinct().Select(id => index.Works[id]);
     }
 
+    /// <summary>
+    /// The acts a claim's verb can refer to: named in the sentence, else in the sentence or two before ("It was
+    /// signed by…", "Stalin signed the order"), else recognised by a distinctive word of their names ("at Yalta").
+    /// </summary>
     private IEnumerable<Act> ActsNamed(SentenceContext sentence, string verb)
     {
-        var ids = sentence.HitsOf(TermOwner.Act).Select(h => h.Entry.OwnerId).Distinct().ToHashSet();
+        var terms = TermIndex.For(index);
+        var ids = sentence.HitsOf(TermOwner.Act).Select(h => h.Entry.OwnerId).ToHashSet();
+        if (!ActsFor(ids, verb).Any())
+        {
+            ids = terms.Find(sentence.PrecedingTokens).Where(h => h.Entry.Owner == TermOwner.Act).Select(h => h.Entry.OwnerId).ToHashSet();
+        }
+
+        if (!ActsFor(ids, verb).Any() && ActVerbs.Contains(verb))
+        {
+            var words = sentence.Tokens.Concat(sentence.PrecedingTokens).Select(t => t.Norm).ToHashSet();
+            ids = terms.ActKeywords.Where(k => words.Contains(k.Keyword)).Select(k => k.ActId).ToHashSet();
+        }
+
+        return ActsFor(ids, verb);
+    }
+
+    private IEnumerable<Act> ActsFor(HashSet<string> ids, string verb)
+    {
         var acts = index.FactSet.Acts.Where(a => ids.Contains(a.Id)).ToList();
         var sameVerb = acts.Where(a => a.Verb == verb).ToList();
         return sameVerb.Count > 0 || !ActVerbs.Contains(verb) ? sameVerb : acts.Where(a => ActVerbs.Contains(a.Verb));
+    }
+
+    /// <summary>The person did it if any act the words can refer to lists them; otherwise it is misattributed.</summary>
+    private MatchOutcome? JudgeActs(ExtractedClaim claim, IReadOnlyList<Act> acts)
+    {
+        if (acts.Count == 0)
+        {
+            return null;
+        }
+
+        var done = acts.FirstOrDefault(a => a.Actors.Contains(claim.PersonId!));
+        return done is not null ? JudgeAct(claim, done) : JudgeAct(claim, acts.FirstOrDefault(a => a.WronglyCredited.Contains(claim.PersonId!)) ?? acts[0]);
     }
 
     private Quotation? FindQuotation(string words)

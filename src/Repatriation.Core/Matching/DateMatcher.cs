@@ -16,6 +16,9 @@ internal sealed class DateMatcher(FactIndex index, FigureMatcher figures, Eviden
     /// <summary>An event named further away than this from a date is another part of the sentence.</summary>
     private const int MaxEventDistance = 12;
 
+    /// <summary>A date is called wrong for an event only when the event is named within this many words.</summary>
+    private const int MaxDisagreeDistance = 6;
+
     public MatchOutcome Match(ExtractedClaim claim, SentenceContext sentence)
     {
         var date = claim.Date!;
@@ -73,10 +76,21 @@ internal sealed class DateMatcher(FactIndex index, FigureMatcher figures, Eviden
         var nearest = options.Min(o => o.Distance);
         var outcomes = options.Where(o => o.Distance <= nearest + NearEnough)
             .OrderBy(o => o.Distance)
-            .Select(o => o.Outcome())
-            .OfType<MatchOutcome>()
+            .Select(o => (o.Distance, Outcome: o.Outcome()))
+            .Where(o => o.Outcome is not null)
             .ToList();
-        return outcomes.Count == 0 ? Outcomes.Unsupported(claim) : outcomes.MinBy(o => Outcomes.Rank(o.Status))!;
+        if (outcomes.Count == 0)
+        {
+            return Outcomes.Unsupported(claim);
+        }
+
+        var best = outcomes.MinBy(o => Outcomes.Rank(o.Outcome!.Status));
+
+        // A date is held against an event only when the two stand together; a wrong verdict from a distant
+        // mention would be a false alarm, so nothing is said instead.
+        return Outcomes.Rank(best.Outcome!.Status) >= Outcomes.Rank(ClaimStatuses.Imprecise) && best.Distance > MaxDisagreeDistance
+            ? Outcomes.Unsupported(claim)
+            : best.Outcome;
     }
 
     public static string MeasureKindOf(FigureValue figure) => figure.Unit switch
@@ -100,13 +114,17 @@ internal sealed class DateMatcher(FactIndex index, FigureMatcher figures, Eviden
         var best = facts[0];
         if (inside.Count > 0)
         {
-            var rivals = facts.Except(inside).ToList();
+            // Only a date that cannot be the same day as a matched one disagrees ("February 1946" does not
+            // dispute "24 February 1946").
+            var rivals = facts.Except(inside)
+                .Where(f => inside.All(m => FactInterval(f.Date!) is { } r && FactInterval(m.Date!) is { } q && r.RelationTo(q) == Relation.Apart && q.RelationTo(r) == Relation.Apart))
+                .ToList();
             if (rivals.Count > 0)
             {
                 return new MatchOutcome(ClaimStatuses.Disputed,
-                    $"Sources disagree on the date of the {measure.Name}: {DatesByWhom(facts)}.",
-                    facts.Select(evidence.From).ToList(),
-                    $"Give both dates: {DatesByWhom(facts)}.");
+                    $"Sources disagree on the date of the {measure.Name}: {DatesByWhom(inside.Concat(rivals))}.",
+                    inside.Concat(rivals).Select(evidence.From).ToList(),
+                    $"Give both dates: {DatesByWhom(inside.Concat(rivals))}.");
             }
 
             return new MatchOutcome(ClaimStatuses.Supported,
@@ -168,7 +186,9 @@ internal sealed class DateMatcher(FactIndex index, FigureMatcher figures, Eviden
 
     private MatchOutcome? AsPeriod(ExtractedClaim dateClaim, ExtractedClaim figureClaim, IReadOnlyList<MeasureCandidate> candidates)
     {
-        var verdicts = candidates.Select(c => figures.Weigh(c, figureClaim, dateClaim.Date)).ToList();
+        var verdicts = candidates.Select(c => figures.Weigh(c, figureClaim, dateClaim.Date))
+            .Where(v => !v.Candidate.FromContext || v.Status is ClaimStatuses.Supported or ClaimStatuses.Disputed)
+            .ToList();
         var periodic = verdicts.Where(v => v.Reason == "period").ToList();
         var chosen = (periodic.Count > 0 ? periodic : verdicts).MinBy(v => Outcomes.Rank(v.Status));
         if (chosen is null || chosen.Status == ClaimStatuses.Unsupported)

@@ -5,7 +5,8 @@ using Repatriation.Core.Reports;
 namespace Repatriation.Core.Matching;
 
 /// <summary>A measure a claim may speak to, with how well the sentence names it and how the scopes relate.</summary>
-internal sealed record MeasureCandidate(Measure Measure, int Distance, int TermLength, bool ScopeBroader);
+/// <remarks><see cref="FromContext"/>: named only in the sentences before, so it may bear the figure out but not refute it.</remarks>
+internal sealed record MeasureCandidate(Measure Measure, int Distance, int TermLength, bool ScopeBroader, bool FromContext = false);
 
 /// <summary>The facts of one measure weighed against one figure.</summary>
 internal sealed record FigureVerdict(
@@ -26,10 +27,24 @@ internal sealed class FigureMatcher(FactIndex index)
 
     public IReadOnlyList<MeasureCandidate> Candidates(SentenceContext sentence, ExtractedClaim claim, string kind)
     {
+        var direct = Candidates(sentence, claim, kind, sentence.HitsOf(TermOwner.Measure), fromContext: false);
+        if (direct.Count > 0)
+        {
+            return direct;
+        }
+
+        // "In the following year the stream shrank to 195,273": what is counted was named a sentence earlier.
+        var before = TermIndex.For(index).Find(sentence.PrecedingTokens).Where(h => h.Entry.Owner == TermOwner.Measure)
+            .Select(h => new TermHit(h.Entry, 0, 0));
+        return Candidates(sentence, claim, kind, before, fromContext: true);
+    }
+
+    private List<MeasureCandidate> Candidates(SentenceContext sentence, ExtractedClaim claim, string kind, IEnumerable<TermHit> hits, bool fromContext)
+    {
         var (first, last) = sentence.TokenSpan(claim);
         var scope = ScopeReader.Read(sentence, claim, index);
         var candidates = new List<MeasureCandidate>();
-        foreach (var group in sentence.HitsOf(TermOwner.Measure).GroupBy(h => h.Entry.OwnerId))
+        foreach (var group in hits.GroupBy(h => h.Entry.OwnerId))
         {
             if (!index.Measures.TryGetValue(group.Key, out var measure) || measure.Kind != kind)
             {
@@ -37,7 +52,7 @@ internal sealed class FigureMatcher(FactIndex index)
             }
 
             var best = group.MinBy(h => h.DistanceTo(first, last));
-            var distance = best.DistanceTo(first, last);
+            var distance = fromContext ? MaxTermDistance : best.DistanceTo(first, last);
             if (distance > MaxTermDistance)
             {
                 continue;
@@ -45,7 +60,7 @@ internal sealed class FigureMatcher(FactIndex index)
 
             if (ScopeOf(measure, scope) is { } broader)
             {
-                candidates.Add(new MeasureCandidate(measure, distance, best.Entry.Tokens.Length, broader));
+                candidates.Add(new MeasureCandidate(measure, distance, best.Entry.Tokens.Length, broader, fromContext));
             }
         }
 
@@ -99,22 +114,28 @@ internal sealed class FigureMatcher(FactIndex index)
         var considered = period is null ? facts : facts.Where(f => PeriodFits(f, period)).ToList();
         if (considered.Count == 0)
         {
-            return new FigureVerdict(candidate, ClaimStatuses.Unsupported, [], facts, null, "no period");
+            // A count at one place is one event: a wrong date beside it is a separate error, not another count.
+            if (candidate.Measure.Place is null)
+            {
+                return new FigureVerdict(candidate, ClaimStatuses.Unsupported, [], facts, null, "no period");
+            }
+
+            considered = facts;
         }
 
-        var relations = considered.Select(f => (Fact: f, Relation: Interval.OfFact(f.Value!).RelationTo(claimInterval))).ToList();
+        var relations = considered.Select(f => (Fact: f, Relation: RelationOf(f.Value!, claimInterval))).ToList();
         var inside = relations.Where(r => r.Relation == Relation.Inside).Select(r => r.Fact).ToList();
         var overlap = relations.Where(r => r.Relation == Relation.Overlap).Select(r => r.Fact).ToList();
         if (inside.Count > 0)
         {
-            var rivals = considered.Where(f => !inside.Contains(f) && IsRivalEstimate(f, inside)).ToList();
+            var rivals = Rivals(considered, inside);
             if (candidate.ScopeBroader)
             {
-                return new FigureVerdict(candidate, ClaimStatuses.Imprecise, inside.Concat(rivals).ToList(), facts, null, "scope");
+                return new FigureVerdict(candidate, ClaimStatuses.Imprecise, inside.Union(rivals).ToList(), facts, null, "scope");
             }
 
             return rivals.Count > 0
-                ? new FigureVerdict(candidate, ClaimStatuses.Disputed, inside.Concat(rivals).ToList(), facts, null, "rivals")
+                ? new FigureVerdict(candidate, ClaimStatuses.Disputed, inside.Union(rivals).ToList(), facts, null, "rivals")
                 : new FigureVerdict(candidate, ClaimStatuses.Supported, inside, facts, null, "inside");
         }
 
@@ -170,13 +191,26 @@ internal sealed class FigureMatcher(FactIndex index)
         return inside || asOf;
     }
 
-    /// <summary>Another estimate of the same quantity by someone else (not the same figure for another period).</summary>
-    private static bool IsRivalEstimate(Fact fact, IReadOnlyList<Fact> matched) =>
-        matched.All(m => !SamePerson(m, fact) && SamePeriod(m, fact));
+    /// <summary>
+    /// The fact's own figure inside the claim's precision bears it out, whatever hedge the source adds ("about 43%"
+    /// supports "43%"); otherwise the hedged interval decides between overlap and apart.
+    /// </summary>
+    private static Relation RelationOf(FactValue value, Interval claim)
+    {
+        var nominal = new Interval((double)value.Low, (double)value.High).RelationTo(claim);
+        return nominal == Relation.Inside ? Relation.Inside : Interval.OfFact(value).RelationTo(claim);
+    }
 
-    private static bool SamePerson(Fact a, Fact b) =>
-        (a.EstimateBy ?? a.EstimateByName) is { } x && (b.EstimateBy ?? b.EstimateByName) is { } y && x == y;
+    /// <summary>
+    /// Estimates of the same quantity for the same period that disagree with a matched one: "2 million" and
+    /// "nearly 2.5 million" are rivals even when a loose claim fits both.
+    /// </summary>
+    internal static List<Fact> Rivals(IReadOnlyList<Fact> considered, IReadOnlyList<Fact> matched) =>
+        considered.Where(f => matched.Any(m => !ReferenceEquals(m, f) && SamePeriod(m, f)
+                                               && Interval.OfFact(m.Value!).RelationTo(Interval.OfFact(f.Value!)) == Relation.Apart
+                                               && new Interval((double)f.Value!.Low, (double)f.Value.High).RelationTo(Interval.OfFact(m.Value!)) == Relation.Apart))
+            .ToList();
 
     private static bool SamePeriod(Fact a, Fact b) =>
-        a.Period is null || b.Period is null || (a.Period.From == b.Period.From && a.Period.To == b.Period.To);
+        (a.Period is null && b.Period is null) || (a.Period is not null && b.Period is not null && a.Period.From == b.Period.From && a.Period.To == b.Period.To);
 }

@@ -54,6 +54,26 @@ internal sealed class SentenceContext
 
     public IEnumerable<TermHit> HitsOf(TermOwner owner) => Hits.Where(h => h.Entry.Owner == owner);
 
+    /// <summary>How far back "it", "the order" or "the agreement" may reach for what they stand for.</summary>
+    internal const int PrecedingWindow = 400;
+
+    private List<Token>? _precedingTokens;
+
+    /// <summary>The words of the text just before this sentence (the last sentence or two), for references back.</summary>
+    public List<Token> PrecedingTokens
+    {
+        get
+        {
+            if (_precedingTokens is null)
+            {
+                var start = Math.Max(0, Offset - PrecedingWindow);
+                _precedingTokens = Tokenizer.Tokenize(Text, start, Offset - start);
+            }
+
+            return _precedingTokens;
+        }
+    }
+
     /// <summary>True when a term hit lies inside another claim's span (a title inside a quotation, say).</summary>
     public bool InsideClaim(TermHit hit, ExtractedClaim claim) =>
         Tokens[hit.FirstToken].Start >= claim.Offset && Tokens[hit.LastToken].End <= claim.Offset + claim.Length;
@@ -110,11 +130,24 @@ internal static class ScopeReader
         return new ClaimScope(population, NearestPlace(sentence, first, last));
     }
 
+    /// <summary>
+    /// The place a figure is about: named just after it ("332,792 from Austria") or close by; a place elsewhere in
+    /// a long sentence belongs to another clause.
+    /// </summary>
     private static string? NearestPlace(SentenceContext sentence, int first, int last)
     {
         var places = sentence.HitsOf(TermOwner.Place).ToList();
-        return places.Count == 0 ? null : places.OrderBy(h => h.DistanceTo(first, last)).First().Entry.OwnerId;
+        var following = places.Where(h => h.FirstToken > last && h.FirstToken - last <= 3).OrderBy(h => h.FirstToken).FirstOrDefault();
+        if (following.Entry is not null)
+        {
+            return following.Entry.OwnerId;
+        }
+
+        var near = places.Where(h => h.DistanceTo(first, last) <= MaxPlaceDistance).OrderBy(h => h.DistanceTo(first, last)).FirstOrDefault();
+        return near.Entry?.OwnerId;
     }
+
+    private const int MaxPlaceDistance = 8;
 
     // "Soviet POWs" names both "Soviet citizens" and "POWs": the narrower one is meant.
     private static List<string> RemoveAncestorsOfOthers(List<string> ids, FactIndex index) =>
