@@ -51,8 +51,8 @@ internal sealed class FigureMatcher(FactIndex index)
                 continue;
             }
 
-            var best = group.MinBy(h => h.DistanceTo(first, last));
-            var distance = fromContext ? MaxTermDistance : best.DistanceTo(first, last);
+            var best = group.MinBy(h => sentence.Distance(h, first, last));
+            var distance = fromContext ? MaxTermDistance : sentence.Distance(best, first, last);
             if (distance > MaxTermDistance)
             {
                 continue;
