@@ -84,15 +84,19 @@ internal sealed class FigureMatcher(FactIndex index)
             }
         }
 
-        if (scope.Place is { } claimPlace)
+        // A count made at one place speaks only to texts that put the figure there (or said where a sentence earlier).
+        var claimPlace = scope.Place ?? scope.ContextPlace;
+        if (claimPlace is null)
         {
-            if (measure.Place is null || !(index.IsWithinPlace(claimPlace, measure.Place) || index.IsWithinPlace(measure.Place, claimPlace)))
-            {
-                return null;
-            }
+            return measure.Place is null ? broader : null;
         }
 
-        return broader;
+        if (measure.Place is null)
+        {
+            return scope.Place is null ? broader : null;
+        }
+
+        return index.IsWithinPlace(claimPlace, measure.Place) || index.IsWithinPlace(measure.Place, claimPlace) ? broader : null;
     }
 
     /// <summary>Weighs the figure against the facts of a candidate measure, within the claim's period if it names one.</summary>
