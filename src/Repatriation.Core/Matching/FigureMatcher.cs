@@ -85,18 +85,18 @@ internal sealed class FigureMatcher(FactIndex index)
         }
 
         // A count made at one place speaks only to texts that put the figure there (or said where a sentence earlier).
-        var claimPlace = scope.Place ?? scope.ContextPlace;
-        if (claimPlace is null)
-        {
-            return measure.Place is null ? broader : null;
-        }
-
         if (measure.Place is null)
         {
             return scope.Place is null ? broader : null;
         }
 
-        return index.IsWithinPlace(claimPlace, measure.Place) || index.IsWithinPlace(measure.Place, claimPlace) ? broader : null;
+        bool Fits(string place) => index.IsWithinPlace(place, measure.Place) || index.IsWithinPlace(measure.Place, place);
+        if (scope.Place is { } claimPlace)
+        {
+            return Fits(claimPlace) ? broader : null;
+        }
+
+        return scope.ContextPlaces?.Any(Fits) == true || measure.PlaceImplied ? broader : null;
     }
 
     /// <summary>Weighs the figure against the facts of a candidate measure, within the claim's period if it names one.</summary>
@@ -215,6 +215,14 @@ internal sealed class FigureMatcher(FactIndex index)
                                                && new Interval((double)f.Value!.Low, (double)f.Value.High).RelationTo(Interval.OfFact(m.Value!)) == Relation.Apart))
             .ToList();
 
-    private static bool SamePeriod(Fact a, Fact b) =>
-        (a.Period is null && b.Period is null) || (a.Period is not null && b.Period is not null && a.Period.From == b.Period.From && a.Period.To == b.Period.To);
+    /// <summary>Both undated, or dated to overlapping periods (a day inside the month another source gives).</summary>
+    private static bool SamePeriod(Fact a, Fact b)
+    {
+        if (a.Period is null || b.Period is null)
+        {
+            return a.Period is null && b.Period is null;
+        }
+
+        return FactDates.TryParse(a.Period, out var p) && FactDates.TryParse(b.Period, out var q) && p.From <= q.To && q.From <= p.To;
+    }
 }
