@@ -147,7 +147,7 @@ internal sealed class AttributionMatcher(FactIndex index, EvidenceBuilder eviden
                 var exact = fitting.Where(f => new Interval((double)f.Value!.Low, (double)f.Value.High).RelationTo(claimInterval) == Relation.Inside).ToList();
                 var matching = exact.Count > 0 ? exact : fitting;
                 var byPerson = facts.Where(f => f.EstimateBy == personId && f.Value is not null).ToList();
-                if (fitting.FirstOrDefault(f => f.EstimateBy == personId) is { } mine)
+                if ((exact.Count > 0 ? exact : fitting).FirstOrDefault(f => f.EstimateBy == personId) is { } mine)
                 {
                     // The person's own figure in any candidate measure settles it.
                     return new MatchOutcome(ClaimStatuses.Supported, $"{evidence.PersonName(personId)} gives this figure: {mine.Statement}", [evidence.From(mine)], null);
@@ -270,10 +270,40 @@ internal sealed class AttributionMatcher(FactIndex index, EvidenceBuilder eviden
         return best;
     }
 
-    /// <summary>A quoted fragment of a known quotation: enough of it (three words or half) to be the same words, not a stock phrase.</summary>
-    private static bool IsFragmentOf(string words, string known) =>
-        known.Contains(words, StringComparison.Ordinal)
-        && (words.Count(c => c == ' ') >= 2 || words.Length * 2 >= known.Length);
+    /// <summary>
+    /// A quoted fragment of a known quotation: enough of it (three words or half) to be the same words, not a stock
+    /// phrase; or a retelling that keeps most of the words in order ("no Soviet prisoners of war, only traitors").
+    /// </summary>
+    private static bool IsFragmentOf(string words, string known)
+    {
+        if (known.Contains(words, StringComparison.Ordinal))
+        {
+            return words.Count(c => c == ' ') >= 2 || words.Length * 2 >= known.Length;
+        }
+
+        var a = words.Split(' ');
+        var b = known.Split(' ');
+        var shorter = Math.Min(a.Length, b.Length);
+        return shorter >= 5 && CommonInOrder(a, b) >= 0.8 * shorter;
+    }
+
+    /// <summary>Length of the longest common subsequence of words.</summary>
+    private static int CommonInOrder(string[] a, string[] b)
+    {
+        var row = new int[b.Length + 1];
+        foreach (var word in a)
+        {
+            var diagonal = 0;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var above = row[j];
+                row[j] = word == b[j - 1] ? diagonal + 1 : Math.Max(row[j], row[j - 1]);
+                diagonal = above;
+            }
+        }
+
+        return row[b.Length];
+    }
 
     private static string QuoteText(ExtractedClaim quote) => Normalise(quote.ObjectText ?? quote.Text);
 

@@ -232,6 +232,23 @@ internal sealed class DateMatcher(FactIndex index, FigureMatcher figures, Eviden
         }
 
         var figureOutcome = figureOutcomes.Describe(figureClaim, chosen, dateClaim.Date);
+        if (chosen.Reason.EndsWith("period-ignored", StringComparison.Ordinal))
+        {
+            // The count belongs to one event; the date beside it is right only if it is that event's date.
+            var dated = chosen.Deciding.FirstOrDefault(f => f.Period is not null);
+            if (dated is null || FactInterval(dated.Period!) is not { } when)
+            {
+                return null;
+            }
+
+            var fits = when.RelationTo(Interval.OfDate(dateClaim.Date!.From, dateClaim.Date.To)) != Relation.Apart;
+            return fits
+                ? new MatchOutcome(ClaimStatuses.Supported, $"The {chosen.Candidate.Measure.Name} is dated {EvidenceBuilder.FormatDate(dated.Period!)}.", [evidence.From(dated)], null)
+                : new MatchOutcome(ClaimStatuses.Contradicted,
+                    $"The {chosen.Candidate.Measure.Name} is dated {EvidenceBuilder.FormatDate(dated.Period!)}, not “{dateClaim.Text}”.",
+                    [evidence.From(dated)], $"{EvidenceBuilder.FormatDate(dated.Period!)} ({evidence.Citation(dated.Sources)})");
+        }
+
         if (chosen.Status is ClaimStatuses.Supported or ClaimStatuses.Disputed)
         {
             return new MatchOutcome(ClaimStatuses.Supported,

@@ -116,15 +116,17 @@ internal sealed class FigureMatcher(FactIndex index)
         }
 
         var considered = period is null ? facts : facts.Where(f => PeriodFits(f, period)).ToList();
+        var periodIgnored = false;
         if (considered.Count == 0)
         {
             // A count at one place is one event: a wrong date beside it is a separate error, not another count.
-            if (candidate.Measure.Place is null)
+            if (candidate.Measure.Place is null || candidate.Measure.PlaceImplied)
             {
                 return new FigureVerdict(candidate, ClaimStatuses.Unsupported, [], facts, null, "no period");
             }
 
             considered = facts;
+            periodIgnored = true;
         }
 
         var relations = considered.Select(f => (Fact: f, Relation: RelationOf(f.Value!, claimInterval))).ToList();
@@ -140,7 +142,7 @@ internal sealed class FigureMatcher(FactIndex index)
 
             return rivals.Count > 0
                 ? new FigureVerdict(candidate, ClaimStatuses.Disputed, inside.Union(rivals).ToList(), facts, null, "rivals")
-                : new FigureVerdict(candidate, ClaimStatuses.Supported, inside, facts, null, "inside");
+                : new FigureVerdict(candidate, ClaimStatuses.Supported, inside, facts, null, periodIgnored ? "inside-period-ignored" : "inside");
         }
 
         if (overlap.Count > 0)
@@ -150,10 +152,10 @@ internal sealed class FigureMatcher(FactIndex index)
 
         var nearest = considered.MinBy(f => Interval.OfFact(f.Value!).RatioApart(claimInterval))!;
         var ratio = Interval.OfFact(nearest.Value!).RatioApart(claimInterval);
-        var loose = (figure.Vague || candidate.ScopeBroader) && ratio < 10;
+        var loose = figure.Vague && ratio < 10;
         return new FigureVerdict(candidate, loose ? ClaimStatuses.Imprecise : ClaimStatuses.Contradicted,
             considered.OrderBy(f => Interval.OfFact(f.Value!).RatioApart(claimInterval)).Take(4).ToList(), facts, null,
-            loose ? (candidate.ScopeBroader ? "scope" : "vague") : "apart");
+            loose ? "vague" : periodIgnored ? "apart-period-ignored" : "apart");
     }
 
     private FigureVerdict WeighPeriod(MeasureCandidate candidate, FigureValue figure, Interval claimInterval, IReadOnlyList<Fact> facts, DateValue period)
