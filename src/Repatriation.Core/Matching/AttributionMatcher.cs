@@ -1,0 +1,241 @@
+using Repatriation.Core.Extraction;
+using Repatriation.Core.Facts;
+using Repatriation.Core.Reports;
+
+namespace Repatriation.Core.Matching;
+
+/// <summary>
+/// Checks who said, wrote, signed, ordered or estimated what: quotations by their words, works by their titles,
+/// acts by the terms that name them, estimates by the figure they give.
+/// </summary>
+internal sealed class AttributionMatcher(FactIndex index, EvidenceBuilder evidence, FigureMatcher figures)
+{
+    private readonly (Quotation Quotation, string Words)[] _quotations =
+        index.FactSet.Quotations.Select(q => (q, Normalise(q.Text))).Where(q => q.Item2.Length > 0).ToArray();
+
+    private static readonly HashSet<string> ActVerbs = ["signed", "ordered", "issued", "decreed", "presided", "sued", "ruled", "executed", "appointed", "halted", "directed", "telegraphed", "proposed", "agreed"];
+
+    public MatchOutcome MatchQuote(ExtractedClaim claim, SentenceContext sentence)
+    {
+        var words = QuoteText(claim);
+        var quotation = FindQuotation(words);
+        if (quotation is null)
+        {
+            return Outcomes.Unsupported(claim);
+        }
+
+        return Judge(claim.PersonId, claim.PersonText, quotation);
+    }
+
+    public MatchOutcome MatchAttribution(ExtractedClaim claim, SentenceContext sentence)
+    {
+        if (claim.PersonId is null)
+        {
+            return new MatchOutcome(ClaimStatuses.Unsupported,
+                $"The fact set knows nothing of {claim.PersonText ?? "this person"}; check the attribution against the source.", [], null);
+        }
+
+        var outcomes = new List<MatchOutcome>();
+
+        // Quoted words in the sentence (or the object of the verb) tell what is attributed.
+        foreach (var quote in sentence.Claims.Where(c => c.Kind == ClaimKind.Quote))
+        {
+            if (FindQuotation(QuoteText(quote)) is { } quotation)
+            {
+                outcomes.Add(Judge(claim.PersonId, claim.PersonText, quotation));
+            }
+        }
+
+        if (outcomes.Count == 0 && claim.ObjectText is { Length: > 0 } objectText && FindQuotation(Normalise(objectText)) is { } said)
+        {
+            outcomes.Add(Judge(claim.PersonId, claim.PersonText, said));
+        }
+
+        foreach (var work in WorksNamed(claim, sentence))
+        {
+            outcomes.Add(work.Authors.Contains(claim.PersonId)
+                ? new MatchOutcome(ClaimStatuses.Supported, $"{work.Title} is by {evidence.PeopleNames(work.Authors)}.", [evidence.From(work)], null)
+                : new MatchOutcome(ClaimStatuses.Misattributed,
+                    $"{work.Title} is by {evidence.PeopleNames(work.Authors)}, not {claim.PersonText}.",
+                    [evidence.From(work)], $"{evidence.PeopleNames(work.Authors)}, {work.Title} ({EvidenceBuilder.YearsOf(work)})"));
+        }
+
+        if (claim.Verb is { } verb && (ActVerbs.Contains(verb) || outcomes.Count == 0))
+        {
+            foreach (var act in ActsNamed(sentence, verb))
+            {
+                outcomes.Add(JudgeAct(claim, act));
+            }
+        }
+
+        if (outcomes.Count == 0)
+        {
+            if (JudgeEstimate(claim, sentence) is { } estimate)
+            {
+                outcomes.Add(estimate);
+            }
+        }
+
+        if (outcomes.Count == 0)
+        {
+            return new MatchOutcome(ClaimStatuses.Unsupported,
+                $"The fact set holds nothing {evidence.PersonName(claim.PersonId)} is known to have {VerbPhrase(claim.Verb)} in these words.", [], null);
+        }
+
+        // One wrong attribution in the sentence is enough to flag it.
+        return outcomes.MaxBy(o => o.Status == ClaimStatuses.Misattributed ? 9 : -Outcomes.Rank(o.Status))!;
+    }
+
+    private static string VerbPhrase(string? verb) => verb switch
+    {
+        null or "according-to" => "said or written",
+        "said" or "wrote" => verb,
+        _ => verb,
+    };
+
+    private MatchOutcome Judge(string? personId, string? personText, Quotation quotation)
+    {
+        var speaker = evidence.PersonName(quotation.Speaker);
+        var items = new List<Evidence> { evidence.From(quotation) };
+        if (quotation.Status == QuotationStatuses.Apocryphal)
+        {
+            return new MatchOutcome(ClaimStatuses.Misattributed,
+                $"These words are commonly pinned on {speaker}, but no primary source for them is known.", items,
+                $"Present the line as attributed to {speaker} without a known source, or drop it.");
+        }
+
+        if (personId is not null && personId != quotation.Speaker)
+        {
+            return new MatchOutcome(ClaimStatuses.Misattributed,
+                $"These words are {speaker}'s, not {personText}'s.", items,
+                $"{speaker}: “{quotation.Text}” ({evidence.Citation(quotation.Sources)})");
+        }
+
+        var secondHand = quotation.Status == QuotationStatuses.SecondHand ? " (known only at second hand; check it against the book)" : "";
+        return new MatchOutcome(ClaimStatuses.Supported,
+            $"{speaker} is on record with these words{secondHand}.", items, null);
+    }
+
+    private MatchOutcome JudgeAct(ExtractedClaim claim, Act act)
+    {
+        var actors = evidence.PeopleNames(act.Actors);
+        if (act.Actors.Contains(claim.PersonId!))
+        {
+            return new MatchOutcome(ClaimStatuses.Supported, $"{act.Description}", [evidence.From(act)], null);
+        }
+
+        var commonly = act.WronglyCredited.Contains(claim.PersonId!) ? " (a common mistake)" : "";
+        return new MatchOutcome(ClaimStatuses.Misattributed,
+            $"{claim.PersonText} did not do this{commonly}: {act.Description}", [evidence.From(act)],
+            $"{actors} ({evidence.Citation(act.Sources)})");
+    }
+
+    /// <summary>"According to X, N…": the figure must be X's own estimate.</summary>
+    private MatchOutcome? JudgeEstimate(ExtractedClaim claim, SentenceContext sentence)
+    {
+        foreach (var figureClaim in sentence.Claims.Where(c => c.Kind == ClaimKind.Figure && c.Figure is not null))
+        {
+            foreach (var candidate in figures.Candidates(sentence, figureClaim, DateMatcher.MeasureKindOf(figureClaim.Figure!)))
+            {
+                var verdict = figures.Weigh(candidate, figureClaim, null);
+                var byPerson = verdict.All.Where(f => f.EstimateBy == claim.PersonId).ToList();
+                var matching = verdict.Status is ClaimStatuses.Supported or ClaimStatuses.Disputed or ClaimStatuses.Imprecise
+                    ? verdict.Deciding.Where(f => Interval.OfFact(f.Value!).RelationTo(Interval.OfClaim(figureClaim.Figure!)) != Relation.Apart).ToList()
+                    : [];
+                if (matching.Any(f => f.EstimateBy == claim.PersonId))
+                {
+                    var mine = matching.First(f => f.EstimateBy == claim.PersonId);
+                    return new MatchOutcome(ClaimStatuses.Supported, $"{evidence.PersonName(claim.PersonId!)} gives this figure: {mine.Statement}", [evidence.From(mine)], null);
+                }
+
+                if (matching.Count > 0)
+                {
+                    var owner = matching[0];
+                    var ownerName = evidence.EstimatorName(owner) ?? evidence.Citation(owner.Sources);
+                    return new MatchOutcome(ClaimStatuses.Misattributed,
+                        $"“{figureClaim.Text}” is {ownerName}'s figure, not {claim.PersonText}'s.",
+                        matching.Concat(byPerson).Select(evidence.From).ToList(),
+                        byPerson.Count > 0
+                            ? $"{evidence.PersonName(claim.PersonId!)} gives {EvidenceBuilder.FormatValue(byPerson[0].Value!, candidate.Measure.Unit)}; {figureClaim.Text} is {ownerName}'s figure"
+                            : $"according to {ownerName}");
+                }
+
+                if (byPerson.Count > 0)
+                {
+                    return new MatchOutcome(ClaimStatuses.Contradicted,
+                        $"{evidence.PersonName(claim.PersonId!)} gives {EvidenceBuilder.FormatValue(byPerson[0].Value!, candidate.Measure.Unit)} for {candidate.Measure.Name}, not “{figureClaim.Text}”.",
+                        byPerson.Select(evidence.From).ToList(),
+                        $"{EvidenceBuilder.FormatValue(byPerson[0].Value!, candidate.Measure.Unit)} ({evidence.Citation(byPerson[0].Sources)})");
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private IEnumerable<Work> WorksNamed(ExtractedClaim claim, SentenceContext sentence)
+    {
+        var named = sentence.HitsOf(TermOwner.Work)
+            .Where(h => !sentence.Claims.Any(c => c.Kind == ClaimKind.Quote && sentence.InsideClaim(h, c)))
+            .Select(h => h.Entry.OwnerId);
+        if (claim.ObjectText is { Length: > 0 } objectText)
+        {
+            var objectTokens = Tokenizer.Tokenize(objectText);
+            named = named.Concat(TermIndex.For(index).Find(objectTokens).Where(h => h.Entry.Owner == TermOwner.Work).Select(h => h.Entry.OwnerId));
+        }
+
+        return named.Distinct().Select(id => index.Works[id]);
+    }
+
+    private IEnumerable<Act> ActsNamed(SentenceContext sentence, string verb)
+    {
+        var ids = sentence.HitsOf(TermOwner.Act).Select(h => h.Entry.OwnerId).Distinct().ToHashSet();
+        var acts = index.FactSet.Acts.Where(a => ids.Contains(a.Id)).ToList();
+        var sameVerb = acts.Where(a => a.Verb == verb).ToList();
+        return sameVerb.Count > 0 ? sameVerb : acts.Where(a => !ActVerbs.Contains(verb) || a.Verb == verb);
+    }
+
+    private Quotation? FindQuotation(string words)
+    {
+        if (words.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length < 2)
+        {
+            return null;
+        }
+
+        Quotation? best = null;
+        var bestLength = 0;
+        foreach (var (quotation, known) in _quotations)
+        {
+            if ((known.Contains(words, StringComparison.Ordinal) || words.Contains(known, StringComparison.Ordinal)) && known.Length > bestLength)
+            {
+                (best, bestLength) = (quotation, known.Length);
+            }
+        }
+
+        return best;
+    }
+
+    private static string QuoteText(ExtractedClaim quote) => Normalise(quote.ObjectText ?? quote.Text);
+
+    /// <summary>Letters and digits only, lower case, single spaces: quotes survive re-typing of punctuation.</summary>
+    internal static string Normalise(string text)
+    {
+        var builder = new System.Text.StringBuilder(text.Length);
+        var space = true;
+        foreach (var c in text)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                builder.Append(char.ToLowerInvariant(c));
+                space = false;
+            }
+            else if (!space && c is not '\'' and not '’')
+            {
+                builder.Append(' ');
+                space = true;
+            }
+        }
+
+        return builder.ToString().Trim();
+    }
+}
