@@ -204,3 +204,37 @@ public sealed class ServeWithKeyTests
         Assert.StartsWith("error: cannot serve on", stderr.ToString());
     }
 }
+
+/// <summary>`facts publish|pull` with no storage configured say so in one line.</summary>
+public sealed class FactsStorageNotConfiguredTests
+{
+    [Theory]
+    [InlineData("publish")]
+    [InlineData("pull")]
+    public async Task RunAsync_NoStorageConfigured_Exits2NamingTheSettings(string command)
+    {
+        var configuration = new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build();
+        var stderr = new StringWriter();
+
+        var code = command == "publish"
+            ? await RunCaughtAsync(() => FactsPublishCommand.RunAsync([], configuration, TextWriter.Null, stderr), stderr)
+            : await RunCaughtAsync(() => FactsPullCommand.RunAsync([], configuration, TextWriter.Null, stderr), stderr);
+
+        Assert.Equal(2, code);
+        Assert.Contains("FactSet__ConnectionString", stderr.ToString());
+        Assert.Single(stderr.ToString().TrimEnd().Split('\n'));
+    }
+
+    // The dispatcher turns a UsageException into exit 2 and its message; do the same here.
+    private static async Task<int> RunCaughtAsync(Func<Task<int>> run, TextWriter stderr)
+    {
+        try
+        {
+            return await run();
+        }
+        catch (UsageException e)
+        {
+            return CommandLine.Fail(stderr, e.Message);
+        }
+    }
+}
