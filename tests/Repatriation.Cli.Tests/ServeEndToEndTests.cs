@@ -217,24 +217,11 @@ public sealed class FactsStorageNotConfiguredTests
         var stderr = new StringWriter();
 
         var code = command == "publish"
-            ? await RunCaughtAsync(() => FactsPublishCommand.RunAsync([], configuration, TextWriter.Null, stderr), stderr)
-            : await RunCaughtAsync(() => FactsPullCommand.RunAsync([], configuration, TextWriter.Null, stderr), stderr);
+            ? await FactsPublishCommand.RunAsync([], configuration, TextWriter.Null, stderr)
+            : await FactsPullCommand.RunAsync([], configuration, TextWriter.Null, stderr);
 
         Assert.Equal(2, code);
         Assert.Contains("FactSet__ConnectionString", stderr.ToString());
         Assert.Single(stderr.ToString().TrimEnd().Split('\n'));
-    }
-
-    // The dispatcher turns a UsageException into exit 2 and its message; do the same here.
-    private static async Task<int> RunCaughtAsync(Func<Task<int>> run, TextWriter stderr)
-    {
-        try
-        {
-            return await run();
-        }
-        catch (UsageException e)
-        {
-            return CommandLine.Fail(stderr, e.Message);
-        }
     }
 }
