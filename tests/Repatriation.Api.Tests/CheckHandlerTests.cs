@@ -76,7 +76,9 @@ public sealed class CheckHandlerTests
     [InlineData("{\"text\": \"unterminated", "not valid JSON")]
     [InlineData("{\"name\": \"no text\"}", "\"text\"")]
     [InlineData("{\"text\": 42}", "\"text\"")]
-    [InlineData("[1, 2]", "not valid JSON")]
+    [InlineData("[1, 2]", "JSON object")]
+    [InlineData("{\"text\": \"a\"} trailing", "not valid JSON")]
+    [InlineData("", "The body is empty")]
     [InlineData("{\"text\": \"ok\", \"name\": 7}", "\"name\"")]
     public async Task HandleAsync_MalformedOrIncompleteJson_Returns400WithADetail(string body, string mentioned)
     {
