@@ -80,7 +80,15 @@ public sealed class CheckHandler(
                 return Problems.UnsupportedMediaType(request, $"The charset '{mediaType.Charset}' is not supported; send UTF-8.");
             }
 
-            text = encoding.GetString(body.Span);
+            // A byte-order mark is not part of the text: offsets must count from its first character.
+            var bytes = body.Span;
+            var preamble = encoding.Preamble;
+            if (!preamble.IsEmpty && bytes.StartsWith(preamble))
+            {
+                bytes = bytes[preamble.Length..];
+            }
+
+            text = encoding.GetString(bytes);
             name = request.Query["name"].FirstOrDefault();
         }
         else
