@@ -162,6 +162,16 @@ internal sealed class DateMatcher(FactIndex index, FigureMatcher figures, Eviden
                 inside.Select(evidence.From).ToList(), null);
         }
 
+        // A day within an event that lasted months ("on 9 May 1947", the last day of Keelhaul) fits it.
+        var during = weighed.Where(x => x.Relation == Relation.Overlap && FactInterval(x.Fact.Date!) is { } span && claimInterval.RelationTo(span) == Relation.Inside)
+            .Select(x => x.Fact).ToList();
+        if (during.Count > 0)
+        {
+            return new MatchOutcome(ClaimStatuses.Supported,
+                $"“{claim.Text}” falls within the {measure.Name}, {EvidenceBuilder.FormatDate(during[0].Date!)} ({evidence.Citation(during[0].Sources)}).",
+                during.Select(evidence.From).ToList(), null);
+        }
+
         var overlap = weighed.Where(x => x.Relation == Relation.Overlap).Select(x => x.Fact).ToList();
         if (overlap.Count > 0)
         {

@@ -171,7 +171,12 @@ internal static class ScopeReader
     /// </summary>
     private static string? NearestPlace(SentenceContext sentence, int first, int last)
     {
-        var places = sentence.HitsOf(TermOwner.Place).ToList();
+        // A place with another figure between it and this one belongs to that figure ("54,350 from Italy, out of
+        // 4,305,035 in all").
+        var otherFigures = sentence.Claims.Where(c => c.Figure is not null).Select(sentence.TokenSpan).Where(s => s.Last < first || s.First > last).ToList();
+        var places = sentence.HitsOf(TermOwner.Place)
+            .Where(h => !otherFigures.Any(f => (f.First > h.LastToken && f.Last < first) || (f.First > last && f.Last < h.FirstToken)))
+            .ToList();
         var following = places.Where(h => h.FirstToken > last && h.FirstToken - last <= 3).OrderBy(h => h.FirstToken).FirstOrDefault();
         if (following.Entry is not null)
         {
