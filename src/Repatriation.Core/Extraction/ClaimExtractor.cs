@@ -1,14 +1,175 @@
+using System.Text.RegularExpressions;
 using Repatriation.Core.Facts;
 
 namespace Repatriation.Core.Extraction;
 
 /// <summary>Finds every figure, date, attribution and quotation in a plain text, in text order.</summary>
+/// <remarks>
+/// Each family is one linear scan: a source-generated pattern proposes candidates, a parser reads the
+/// value and the context around the candidate rules out identifiers, page numbers, list numbering and
+/// footnote markers. Dates are found before figures so that a year is never also counted as a figure.
+/// </remarks>
 public sealed class ClaimExtractor
 {
     public IReadOnlyList<ExtractedClaim> Extract(string text, FactIndex index)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(index);
-        return [];
+
+        var sentences = new SentenceMap(text, SentenceSplitter.Split(text));
+        var dates = FindDates(text);
+        var figures = FindFigures(text, dates);
+        var quotes = QuoteFinder.Find(text);
+        var attributions = AttributionFinder.Find(text, sentences, index, quotes);
+
+        var claims = new List<ExtractedClaim>(dates.Count + figures.Count + quotes.Count + attributions.Count);
+        foreach (var date in dates)
+        {
+            if (!date.Removed)
+            {
+                claims.Add(Claim(text, sentences, ClaimKind.Date, date.Span) with { Date = date.Value });
+            }
+        }
+
+        foreach (var figure in figures)
+        {
+            claims.Add(Claim(text, sentences, ClaimKind.Figure, figure.Span) with { Figure = figure.Value });
+        }
+
+        claims.AddRange(attributions);
+        foreach (var quote in quotes)
+        {
+            var (personText, personId) = QuoteSpeaker.Find(text, sentences, index, attributions, quote);
+            claims.Add(Claim(text, sentences, ClaimKind.Quote, quote.Span) with
+            {
+                PersonText = personText,
+                PersonId = personId,
+                ObjectText = text.Substring(quote.Inner.Offset, quote.Inner.Length),
+            });
+        }
+
+        claims.Sort(static (a, b) => a.Offset != b.Offset ? a.Offset.CompareTo(b.Offset)
+            : a.Length != b.Length ? b.Length.CompareTo(a.Length) : a.Kind.CompareTo(b.Kind));
+        return claims;
     }
+
+    private static ExtractedClaim Claim(string text, SentenceMap sentences, ClaimKind kind, TextSpan span)
+    {
+        var sentence = sentences.For(span.Offset, span.Length);
+        return new ExtractedClaim
+        {
+            Kind = kind,
+            Offset = span.Offset,
+            Length = span.Length,
+            Text = text.Substring(span.Offset, span.Length),
+            SentenceOffset = sentence.Offset,
+            SentenceLength = sentence.Length,
+        };
+    }
+
+    private sealed class DateCandidate(TextSpan span, DateValue value)
+    {
+        public TextSpan Span { get; } = span;
+        public DateValue Value { get; } = value;
+        public bool Removed { get; set; }
+    }
+
+    private readonly record struct FigureCandidate(TextSpan Span, FigureValue Value);
+
+    private static List<DateCandidate> FindDates(string text)
+    {
+        var found = new List<DateCandidate>();
+        var regex = ClaimPatterns.Date();
+        var pos = 0;
+        while (pos < text.Length)
+        {
+            var e = regex.EnumerateMatches(text, pos);
+            if (!e.MoveNext())
+            {
+                break;
+            }
+
+            var m = e.Current;
+            var parsed = DateParser.Parse(text.AsSpan(m.Index, m.Length));
+            if (parsed is not { } date || date.Length == 0 || ContextRules.IsNotADate(text, m.Index, date))
+            {
+                // Retry one character on: a shorter candidate may start inside this one ("No. 12 May 1945").
+                pos = m.Index + 1;
+                continue;
+            }
+
+            found.Add(new DateCandidate(new TextSpan(m.Index, date.Length), date.Value));
+            pos = m.Index + date.Length;
+        }
+
+        return found;
+    }
+
+    private static List<FigureCandidate> FindFigures(string text, List<DateCandidate> dates)
+    {
+        var found = new List<FigureCandidate>();
+        var regex = ClaimPatterns.Figure();
+        var pos = 0;
+        var d = 0;
+        while (pos < text.Length)
+        {
+            var e = regex.EnumerateMatches(text, pos);
+            if (!e.MoveNext())
+            {
+                break;
+            }
+
+            var m = e.Current;
+            var parsed = FigureParser.Parse(text.AsSpan(m.Index, m.Length));
+            if (parsed is not { } figure || figure.Length == 0 || ContextRules.IsNotAFigure(text, m.Index + figure.Start, figure))
+            {
+                pos = m.Index + 1;
+                continue;
+            }
+
+            var span = new TextSpan(m.Index + figure.Start, figure.Length);
+            pos = span.End;
+            while (d < dates.Count && dates[d].Span.End <= span.Offset)
+            {
+                d++;
+            }
+
+            if (!Resolve(dates, d, span, figure))
+            {
+                continue;
+            }
+
+            found.Add(new FigureCandidate(span, figure.Value));
+        }
+
+        return found;
+    }
+
+    /// <summary>
+    /// A figure that overlaps a date gives way to it ("between 1946 and 1948" is a date range), unless the
+    /// figure strictly contains the date and says it counts ("£1945", "at least 1950").
+    /// </summary>
+    private static bool Resolve(List<DateCandidate> dates, int first, TextSpan figure, ParsedFigure parsed)
+    {
+        var keep = true;
+        for (var i = first; i < dates.Count && dates[i].Span.Offset < figure.End; i++)
+        {
+            var date = dates[i].Span;
+            var contains = figure.Offset <= date.Offset && figure.End >= date.End && figure.Length > date.Length;
+            if (contains && (parsed.HasMarker || IsCountQualifier(parsed.Value.Qualifier)))
+            {
+                dates[i].Removed = true;
+            }
+            else if (!dates[i].Removed)
+            {
+                keep = false;
+            }
+        }
+
+        return keep;
+    }
+
+    private static bool IsCountQualifier(string? qualifier) => qualifier is "at least" or "no fewer than" or "no less than"
+        or "more than" or "well over" or "just over" or "in excess of" or "upwards of" or "nearly" or "almost" or "some"
+        or "up to" or "as many as" or "fewer than" or "less than" or "an estimated" or "a total of" or "roughly" or "approximately";
 }

@@ -1,0 +1,116 @@
+using Repatriation.Core.Facts;
+
+namespace Repatriation.Core.Extraction;
+
+/// <summary>
+/// Ties a quotation to the person its sentence names: an attribution in the same sentence first
+/// (the nearest before the quote, else the first after), then a person of the fact set named there,
+/// then the same in the sentence before ("…," he said).
+/// </summary>
+internal static class QuoteSpeaker
+{
+    public static (string? PersonText, string? PersonId) Find(
+        string text, SentenceMap sentences, FactIndex index, List<ExtractedClaim> attributions, QuotedSpan quote)
+    {
+        if (sentences.Sentences.Count == 0)
+        {
+            return (null, null);
+        }
+
+        var s = sentences.IndexOf(quote.Span.Offset);
+        var sentence = sentences.Sentences[s];
+        if (FromAttributions(attributions, sentence, quote.Span.Offset, preferLast: false) is { } a)
+        {
+            return (a.PersonText, a.PersonId);
+        }
+
+        if (FromMentions(text, index, sentence, quote, preferLast: false) is { } m)
+        {
+            return m;
+        }
+
+        if (s > 0)
+        {
+            var previous = sentences.Sentences[s - 1];
+            if (FromAttributions(attributions, previous, int.MaxValue, preferLast: true) is { } pa)
+            {
+                return (pa.PersonText, pa.PersonId);
+            }
+
+            if (FromMentions(text, index, previous, quote, preferLast: true) is { } pm)
+            {
+                return pm;
+            }
+        }
+
+        return (null, null);
+    }
+
+    private static ExtractedClaim? FromAttributions(List<ExtractedClaim> attributions, TextSpan sentence, int quoteStart, bool preferLast)
+    {
+        ExtractedClaim? before = null, after = null;
+        var i = LowerBound(attributions, sentence.Offset);
+        for (; i < attributions.Count && attributions[i].Offset < sentence.End; i++)
+        {
+            var a = attributions[i];
+            if (a.Offset < quoteStart)
+            {
+                before = a;
+            }
+            else
+            {
+                after ??= a;
+            }
+        }
+
+        return preferLast ? before ?? after : before ?? after;
+    }
+
+    private static (string, string?)? FromMentions(string text, FactIndex index, TextSpan sentence, QuotedSpan quote, bool preferLast)
+    {
+        (string, string?)? before = null, after = null;
+        foreach (var name in NameScanner.Mentions(text, sentence.Offset, sentence.End))
+        {
+            if (quote.Span.Contains(name.Offset))
+            {
+                continue;
+            }
+
+            var written = text.Substring(name.Offset, name.Length);
+            if (index.FindPerson(written) is not { } person)
+            {
+                continue;
+            }
+
+            if (name.Offset < quote.Span.Offset || preferLast)
+            {
+                before = (written, person.Id);
+            }
+            else
+            {
+                after ??= (written, person.Id);
+            }
+        }
+
+        return before ?? after;
+    }
+
+    private static int LowerBound(List<ExtractedClaim> claims, int offset)
+    {
+        int lo = 0, hi = claims.Count;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (claims[mid].Offset < offset)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo;
+    }
+}
