@@ -11,22 +11,53 @@ internal static class AttributionFinder
 {
     private const int MaxTitleTokens = 16;
 
-    public static List<ExtractedClaim> Find(string text, SentenceMap sentences, FactIndex index, List<QuotedSpan> quotes)
+    public static List<ExtractedClaim> Find(string text, SentenceMap sentences, FactIndex index, List<QuotedSpan> quotes, List<int> anchors)
     {
         var claims = new List<ExtractedClaim>();
         var cue = ClaimPatterns.AttributionCue();
-        foreach (var m in cue.EnumerateMatches(text))
+        Span<int> starts = stackalloc int[CandidateStarts.MaxStarts];
+        var consumed = 0;
+        foreach (var anchor in anchors)
         {
-            var sentence = sentences.At(m.Index);
-            var limitStart = Math.Min(sentence.Offset, m.Index);
-            var limitEnd = Math.Max(sentence.End, m.Index + m.Length);
-            var found = Read(text, m.Index, m.Length, limitStart, limitEnd, index, quotes);
+            if (anchor < consumed)
+            {
+                continue;
+            }
+
+            // "was signed by", "has written", "in the words of": the cue may begin two words before its anchor.
+            var count = text[anchor] is ',' or '\'' or '’' ? 1 : CandidateStarts.Fill(text, anchor, 2, consumed, starts);
+            if (count == 1)
+            {
+                starts[0] = anchor;
+            }
+
+            int matchIndex = -1, matchLength = 0;
+            for (var i = 0; i < count && matchIndex < 0; i++)
+            {
+                var e = cue.EnumerateMatches(text, starts[i]);
+                if (e.MoveNext() && e.Current.Index + e.Current.Length > anchor)
+                {
+                    (matchIndex, matchLength) = (e.Current.Index, e.Current.Length);
+                }
+            }
+
+            if (matchIndex < 0)
+            {
+                continue;
+            }
+
+            var m = new TextSpan(matchIndex, matchLength);
+            consumed = m.End;
+            var sentence = sentences.At(m.Offset);
+            var limitStart = Math.Min(sentence.Offset, m.Offset);
+            var limitEnd = Math.Max(sentence.End, m.End);
+            var found = Read(text, m.Offset, m.Length, limitStart, limitEnd, index, quotes);
             if (found is { } f)
             {
                 claims.Add(Build(text, sentences, index, f));
                 if (f.SecondPerson is { } second)
                 {
-                    claims.Add(Build(text, sentences, index, f with { Start = second.Offset, Person = second, SecondPerson = null }));
+                    claims.Add(Build(text, sentences, index, f with { Start = f.SecondStart, End = f.SecondEnd, Person = second, SecondPerson = null }));
                 }
             }
         }
@@ -35,7 +66,9 @@ internal static class AttributionFinder
         return claims;
     }
 
-    private readonly record struct Found(int Start, int End, TextSpan Person, string Verb, string? ObjectText, int? Year, TextSpan? SecondPerson = null);
+    /// <summary>An attribution read; a second person ("Eden and Molotov signed") gets its own claim over [SecondStart, SecondEnd).</summary>
+    private readonly record struct Found(int Start, int End, TextSpan Person, string Verb, string? ObjectText, int? Year,
+        TextSpan? SecondPerson = null, int SecondStart = 0, int SecondEnd = 0);
 
     private static ExtractedClaim Build(string text, SentenceMap sentences, FactIndex index, Found f)
     {
@@ -63,7 +96,9 @@ internal static class AttributionFinder
         var end = at + length;
         if (cue.StartsWith("according", StringComparison.OrdinalIgnoreCase))
         {
-            return NameAfter(text, end, limitEnd) is { } p ? new Found(at, p.End, p, "according-to", QuoteAfter(quotes, p.End, limitEnd, text), null) : null;
+            return NameAfter(text, end, limitEnd) is { } p
+                ? WithNameAfterAnd(text, new Found(at, p.End, p, "according-to", QuoteAfter(quotes, p.End, limitEnd, text), null), limitEnd)
+                : null;
         }
 
         if (cue.StartsWith("in the words", StringComparison.OrdinalIgnoreCase))
@@ -125,6 +160,11 @@ internal static class AttributionFinder
 
         var cueEnd = end;
         var title = TitleAfter(text, cueEnd, limitEnd);
+        if (namesAWork && TitleBeforeYear(text, cueEnd, limitEnd) is { } longer && (title is null || longer.End > title.Value.End))
+        {
+            // Transliterated titles keep lower-case words ("Stalin i narod (2014)").
+            title = longer;
+        }
         int? year = null;
         var after = title?.End ?? cueEnd;
         if (YearInParentheses(text, after, limitEnd, out var y, out _))
@@ -217,7 +257,20 @@ internal static class AttributionFinder
             "decreed" => "issued",
             _ => word,
         };
-        return new Found(p, person.End, person, verb, objectText, null);
+        return WithNameAfterAnd(text, new Found(p, person.End, person, verb, objectText, null), limitEnd);
+    }
+
+    /// <summary>"signed by Eden and Molotov": the second name makes a second claim over the whole phrase.</summary>
+    private static Found WithNameAfterAnd(string text, Found found, int limit)
+    {
+        var p = found.Person.End;
+        if (p + 5 < limit && text[p] == ' ' && text[p + 1] == 'a' && text[p + 2] == 'n' && text[p + 3] == 'd' && text[p + 4] == ' '
+            && char.IsUpper(text[p + 5]) && NameScanner.NameAfter(text, p + 5, limit) is { } second)
+        {
+            return found with { SecondPerson = second, SecondStart = found.Start, SecondEnd = second.End };
+        }
+
+        return found;
     }
 
     private static Found? ReadVerb(string text, int at, int end, int limitStart, int limitEnd, FactIndex index, List<QuotedSpan> quotes)
@@ -258,6 +311,8 @@ internal static class AttributionFinder
             second = other;
         }
 
+        var secondStart = second?.Offset ?? 0;
+
         string? objectText = null;
         if (verb is "signed" or "ordered" or "issued")
         {
@@ -276,7 +331,7 @@ internal static class AttributionFinder
             }
         }
 
-        return new Found(start, end, person, verb, objectText, null, second);
+        return new Found(start, end, person, verb, objectText, null, second, secondStart, end);
     }
 
     private static string? Normalise(ReadOnlySpan<char> verb) => verb switch
@@ -511,6 +566,37 @@ internal static class AttributionFinder
 
         var span = new TextSpan(first, p - first);
         return Words.NonPerson.Contains(text.AsSpan(first, WordLength(text, first))) && !afterWorkNoun ? null : span;
+    }
+
+    /// <summary>Everything from <paramref name="start"/> to a "(year)" in the same clause, as a title.</summary>
+    private static TextSpan? TitleBeforeYear(string text, int start, int limit)
+    {
+        var p = SkipSpaces(text, start, limit);
+        if (p >= limit || !(char.IsUpper(text[p]) || text[p] is '“' or '"' or '‘'))
+        {
+            return null;
+        }
+
+        for (var q = p; q < limit && q - p < 160; q++)
+        {
+            if (text[q] is ',' or ';' or '.' or '!' or '?' or ')')
+            {
+                return null;
+            }
+
+            if (text[q] == '(')
+            {
+                var e = SkipBack(text, q, p);
+                if (!YearInParentheses(text, q, limit, out _, out _) || e <= p)
+                {
+                    return null;
+                }
+
+                return text[p] is '“' or '"' or '‘' && e - p > 2 ? new TextSpan(p + 1, e - p - 2) : new TextSpan(p, e - p);
+            }
+        }
+
+        return null;
     }
 
     private static bool LooksLikeTitle(string text, TextSpan span) =>

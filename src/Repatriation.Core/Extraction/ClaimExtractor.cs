@@ -5,9 +5,10 @@ namespace Repatriation.Core.Extraction;
 
 /// <summary>Finds every figure, date, attribution and quotation in a plain text, in text order.</summary>
 /// <remarks>
-/// Each family is one linear scan: a source-generated pattern proposes candidates, a parser reads the
-/// value and the context around the candidate rules out identifiers, page numbers, list numbering and
-/// footnote markers. Dates are found before figures so that a year is never also counted as a figure.
+/// One pass finds anchors (digits, years, number words, cue words); source-generated patterns are
+/// tried only there, anchored, a parser reads the value and the context around the candidate rules
+/// out identifiers, page numbers, list numbering and footnote markers. Dates are found before
+/// figures so that a year is never also counted as a figure.
 /// </remarks>
 public sealed class ClaimExtractor
 {
@@ -17,10 +18,11 @@ public sealed class ClaimExtractor
         ArgumentNullException.ThrowIfNull(index);
 
         var sentences = new SentenceMap(text, SentenceSplitter.Split(text));
-        var dates = FindDates(text);
-        var figures = FindFigures(text, dates);
+        var anchors = AnchorScanner.Scan(text);
+        var dates = FindDates(text, anchors.Dates);
+        var figures = FindFigures(text, anchors.Figures, dates);
         var quotes = QuoteFinder.Find(text);
-        var attributions = AttributionFinder.Find(text, sentences, index, quotes);
+        var attributions = AttributionFinder.Find(text, sentences, index, quotes, anchors.Attributions);
 
         var claims = new List<ExtractedClaim>(dates.Count + figures.Count + quotes.Count + attributions.Count);
         foreach (var date in dates)
@@ -76,74 +78,87 @@ public sealed class ClaimExtractor
 
     private readonly record struct FigureCandidate(TextSpan Span, FigureValue Value);
 
-    private static List<DateCandidate> FindDates(string text)
+    private static List<DateCandidate> FindDates(string text, List<int> anchors)
     {
         var found = new List<DateCandidate>();
-        var regex = ClaimPatterns.Date();
-        var pos = 0;
-        while (pos < text.Length)
+        var gate = ClaimPatterns.DateStart();
+        Span<int> starts = stackalloc int[CandidateStarts.MaxStarts];
+        var consumed = 0;
+        foreach (var anchor in anchors)
         {
-            var e = regex.EnumerateMatches(text, pos);
-            if (!e.MoveNext())
+            if (anchor < consumed)
             {
-                break;
-            }
-
-            var m = e.Current;
-            var parsed = DateParser.Parse(text.AsSpan(m.Index, m.Length));
-            if (parsed is not { } date || date.Length == 0 || ContextRules.IsNotADate(text, m.Index, date))
-            {
-                // Retry one character on: a shorter candidate may start inside this one ("No. 12 May 1945").
-                pos = m.Index + 1;
                 continue;
             }
 
-            found.Add(new DateCandidate(new TextSpan(m.Index, date.Length), date.Value));
-            pos = m.Index + date.Length;
+            var count = CandidateStarts.Fill(text, anchor, 6, consumed, starts);
+            for (var i = 0; i < count; i++)
+            {
+                var start = starts[i];
+                if (!CandidateStarts.MayStartDate(text, start) || !gate.IsMatch(text, start)
+                    || DateParser.Parse(Window(text, start)) is not { } date || date.Length == 0
+                    || start + date.Length <= anchor || ContextRules.IsNotADate(text, start, date))
+                {
+                    continue;
+                }
+
+                found.Add(new DateCandidate(new TextSpan(start, date.Length), date.Value));
+                consumed = start + date.Length;
+                break;
+            }
         }
 
         return found;
     }
 
-    private static List<FigureCandidate> FindFigures(string text, List<DateCandidate> dates)
+    private static List<FigureCandidate> FindFigures(string text, List<int> anchors, List<DateCandidate> dates)
     {
         var found = new List<FigureCandidate>();
-        var regex = ClaimPatterns.Figure();
-        var pos = 0;
+        var gate = ClaimPatterns.FigureStart();
+        Span<int> starts = stackalloc int[CandidateStarts.MaxStarts];
+        var consumed = 0;
         var d = 0;
-        while (pos < text.Length)
+        foreach (var anchor in anchors)
         {
-            var e = regex.EnumerateMatches(text, pos);
-            if (!e.MoveNext())
+            if (anchor < consumed)
             {
+                continue;
+            }
+
+            var count = CandidateStarts.Fill(text, anchor, 3, consumed, starts);
+            for (var i = 0; i < count; i++)
+            {
+                var start = starts[i];
+                if (!CandidateStarts.MayStartFigure(text, start) || !gate.IsMatch(text, start)
+                    || FigureParser.Parse(Window(text, start)) is not { } figure || figure.Length == 0
+                    || start + figure.Start + figure.Length <= anchor || ContextRules.IsNotAFigure(text, start + figure.Start, figure))
+                {
+                    continue;
+                }
+
+                var span = new TextSpan(start + figure.Start, figure.Length);
+                consumed = span.End;
+                while (d < dates.Count && dates[d].Span.End <= span.Offset)
+                {
+                    d++;
+                }
+
+                if (Resolve(dates, d, span, figure))
+                {
+                    found.Add(new FigureCandidate(span, figure.Value));
+                }
+
                 break;
             }
-
-            var m = e.Current;
-            var parsed = FigureParser.Parse(text.AsSpan(m.Index, m.Length));
-            if (parsed is not { } figure || figure.Length == 0 || ContextRules.IsNotAFigure(text, m.Index + figure.Start, figure))
-            {
-                pos = m.Index + 1;
-                continue;
-            }
-
-            var span = new TextSpan(m.Index + figure.Start, figure.Length);
-            pos = span.End;
-            while (d < dates.Count && dates[d].Span.End <= span.Offset)
-            {
-                d++;
-            }
-
-            if (!Resolve(dates, d, span, figure))
-            {
-                continue;
-            }
-
-            found.Add(new FigureCandidate(span, figure.Value));
         }
 
         return found;
     }
+
+    /// <summary>The longest figure or date ("between 14 August 1946 and 9 May 1947") fits in this many characters.</summary>
+    private const int MaxClaimLength = 120;
+
+    private static ReadOnlySpan<char> Window(string text, int start) => text.AsSpan(start, Math.Min(MaxClaimLength, text.Length - start));
 
     /// <summary>
     /// A figure that overlaps a date gives way to it ("between 1946 and 1948" is a date range), unless the

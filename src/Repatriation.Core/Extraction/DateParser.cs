@@ -377,12 +377,19 @@ internal static class DateParser
         return false;
     }
 
+    /// <summary>A year 1900–2029 not glued to letters or to a decimal, a time or a digit group ("1945a", "1945.5", "19:45").</summary>
     private static bool TryYear(ref SpanReader reader, out int year)
     {
         var start = reader.Position;
         if (reader.TryInteger(4, out year) && reader.Position - start == 4 && year is >= 1900 and <= 2029)
         {
-            return true;
+            var rest = reader.Rest;
+            var gluedLetter = rest.Length > 0 && char.IsLetter(rest[0]) && !(rest[0] == 's' && year % 10 == 0 && (rest.Length == 1 || !char.IsLetter(rest[1])));
+            var gluedNumber = rest.Length > 1 && rest[0] is '.' or ',' or ':' && char.IsAsciiDigit(rest[1]);
+            if (!gluedLetter && !gluedNumber)
+            {
+                return true;
+            }
         }
 
         reader.Position = start;
@@ -395,7 +402,10 @@ internal static class DateParser
         if (reader.TryInteger(2, out day) && day is >= 1 and <= 31)
         {
             _ = reader.TryAnyPhrase(["st", "nd", "rd", "th"]);
-            return true;
+            if (reader.AtEnd || !char.IsLetterOrDigit(reader.Current))
+            {
+                return true;
+            }
         }
 
         reader.Position = start;

@@ -183,6 +183,14 @@ internal static class FigureParser
             else
             {
                 reader.Position = beforeScale;
+
+                // Glued to letters ("4a", "2nd"), a time or issue ("88:2"), a decimal comma or "88(2)": no figure.
+                var rest = reader.Rest;
+                if (rest.Length > 0 && (char.IsLetter(rest[0]) || rest[0] == '(' || (rest.Length > 1 && rest[0] is ',' or '.' or ':' && char.IsAsciiDigit(rest[1]))))
+                {
+                    reader.Position = start;
+                    return false;
+                }
             }
         }
         else if (TryWordNumber(ref reader, out raw, out scale))
@@ -582,12 +590,24 @@ internal static class FigureParser
         vague = false;
         if (reader.TryPhrase("half"))
         {
+            // "half a million" is a count, "half-brother" no share.
+            var afterHalf = reader.Position;
+            reader.SkipSpaces();
+            var isCount = reader.TryPhrase("a") || reader.TryPhrase("an");
+            reader.Position = afterHalf;
+            if (isCount || reader.Current == '-')
+            {
+                reader.Position = start;
+                return false;
+            }
+
             low = high = 50;
             return true;
         }
 
         var numerator = reader.TryAnyPhrase(Numerators);
-        if (numerator is null || !(reader.TryChar('-') || reader.TryChar(' ')))
+        var hyphenated = numerator is not null && reader.TryChar('-');
+        if (numerator is null || !(hyphenated || reader.TryChar(' ')))
         {
             reader.Position = start;
             return false;
@@ -610,6 +630,20 @@ internal static class FigureParser
         {
             reader.Position = start;
             return false;
+        }
+
+        // "a third" and "a quarter" are shares only before "of" ("a third of the men", not "a third time").
+        if (numerator is "a" or "one" && !hyphenated)
+        {
+            var afterDenominator = reader.Position;
+            reader.SkipSpaces();
+            var isShare = reader.TryPhrase("of");
+            reader.Position = afterDenominator;
+            if (!isShare)
+            {
+                reader.Position = start;
+                return false;
+            }
         }
 
         low = high = Math.Round(100.0 * n / d, 2);

@@ -12,9 +12,10 @@ internal static class NameScanner
     /// <summary>The name that ends right before <paramref name="end"/> (white space skipped), not before <paramref name="limit"/>.</summary>
     public static TextSpan? NameBefore(string text, int end, int limit)
     {
-        var tokens = new List<TextSpan>(MaxTokens);
+        Span<TextSpan> tokens = stackalloc TextSpan[MaxTokens];
+        var count = 0;
         var p = end;
-        while (tokens.Count < MaxTokens)
+        while (count < MaxTokens)
         {
             var q = p;
             while (q > limit && text[q - 1] is ' ' or '\u00A0' or '\t' or '\n' or '\r')
@@ -22,7 +23,7 @@ internal static class NameScanner
                 q--;
             }
 
-            if (q == p && tokens.Count > 0)
+            if (q == p && count > 0)
             {
                 break;
             }
@@ -38,7 +39,7 @@ internal static class NameScanner
             {
                 // A particle belongs to the name only between two capitalised words ("Charles de Gaulle").
                 var before = TokenBefore(text, SkipSpacesBack(text, token.Offset, limit), limit);
-                if (tokens.Count == 0 || before.Length == 0 || Classify(text, before) is not (TokenKind.Capitalised or TokenKind.Initial))
+                if (count == 0 || before.Length == 0 || Classify(text, before) is not (TokenKind.Capitalised or TokenKind.Initial))
                 {
                     break;
                 }
@@ -48,12 +49,12 @@ internal static class NameScanner
                 break;
             }
 
-            tokens.Add(token);
+            tokens[count++] = token;
             p = token.Offset;
         }
 
-        tokens.Reverse();
-        return Trim(text, tokens);
+        tokens[..count].Reverse();
+        return Trim(text, tokens[..count]);
     }
 
     /// <summary>
@@ -93,8 +94,9 @@ internal static class NameScanner
             probe = SkipSpaces(text, token.End, limit);
         }
 
-        var tokens = new List<TextSpan>(MaxTokens);
-        while (tokens.Count < MaxTokens && p < limit)
+        Span<TextSpan> tokens = stackalloc TextSpan[MaxTokens];
+        var count = 0;
+        while (count < MaxTokens && p < limit)
         {
             var token = TokenAfter(text, p, limit);
             if (token.Length == 0)
@@ -113,7 +115,7 @@ internal static class NameScanner
             if (kind == TokenKind.Particle)
             {
                 var next = TokenAfter(text, SkipSpaces(text, token.End, limit), limit);
-                if (tokens.Count == 0 && !char.IsUpper(text[token.Offset]) || next.Length == 0 || Classify(text, next) != TokenKind.Capitalised)
+                if ((count == 0 && !char.IsUpper(text[token.Offset])) || next.Length == 0 || Classify(text, next) != TokenKind.Capitalised)
                 {
                     break;
                 }
@@ -123,7 +125,7 @@ internal static class NameScanner
                 break;
             }
 
-            tokens.Add(token);
+            tokens[count++] = token;
             if (possessive || token.End >= limit || text[token.End] is not (' ' or '\u00A0'))
             {
                 break;
@@ -132,7 +134,7 @@ internal static class NameScanner
             p = token.End + 1;
         }
 
-        return Trim(text, tokens);
+        return Trim(text, tokens[..count]);
     }
 
     /// <summary>Names of people mentioned in [start, end), in text order (for tying quotes to speakers).</summary>
@@ -158,15 +160,15 @@ internal static class NameScanner
 
     public static bool IsRoleNoun(ReadOnlySpan<char> word) => RoleNouns.Contains(word);
 
-    private static TextSpan? Trim(string text, List<TextSpan> tokens)
+    private static TextSpan? Trim(string text, ReadOnlySpan<TextSpan> tokens)
     {
         var first = 0;
-        while (first < tokens.Count && IsStop(text, tokens[first]))
+        while (first < tokens.Length && IsStop(text, tokens[first]))
         {
             first++;
         }
 
-        var last = tokens.Count - 1;
+        var last = tokens.Length - 1;
         while (last >= first && Classify(text, tokens[last]) == TokenKind.Particle)
         {
             last--;

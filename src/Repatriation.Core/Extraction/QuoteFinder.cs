@@ -123,7 +123,7 @@ internal static class QuoteFinder
             start++;
         }
 
-        while (end > start && (char.IsWhiteSpace(text[end - 1]) || text[end - 1] is ',' or ';' or ':'))
+        while (end > start && (char.IsWhiteSpace(text[end - 1]) || text[end - 1] is ',' or ';' or ':' or '.'))
         {
             end--;
         }

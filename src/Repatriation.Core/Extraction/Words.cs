@@ -74,7 +74,7 @@ internal static class Words
 
     /// <summary>Words that come before "half" when it names part of a period, not a share ("the second half of 1945").</summary>
     public static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> HalfOfPeriod = Set(StringComparer.OrdinalIgnoreCase,
-        "first", "second", "latter", "former", "other", "the", "one", "and", "a");
+        "first", "second", "latter", "former", "other", "the", "one", "a");
 
     /// <summary>Adjectives and adverbs after "most" that make it a superlative, not a share ("most likely", "most famous").</summary>
     public static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> SuperlativeAfterMost = Set(StringComparer.OrdinalIgnoreCase,
