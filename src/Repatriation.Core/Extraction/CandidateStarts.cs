@@ -88,7 +88,7 @@ internal static class CandidateStarts
     {
         "at", "no", "more", "well", "just", "over", "in", "upwards", "a", "an", "nearly", "almost", "close", "not", "about",
         "some", "around", "approx", "approximately", "roughly", "c", "ca", "circa", "estimated", "perhaps", "possibly", "up",
-        "as", "fewer", "less", "under", "below", "between", "from", "only", "exactly", "precisely", "several", "few",
+        "as", "fewer", "less", "under", "below", "between", "from", "exactly", "precisely", "several", "few",
         "couple", "many", "countless", "untold", "tens", "hundreds", "thousands", "millions", "dozens", "virtually",
         "practically", "the", "most", "half", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
         "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty",

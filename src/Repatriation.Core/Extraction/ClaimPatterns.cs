@@ -20,7 +20,7 @@ internal static partial class ClaimPatterns
     /// <summary>Where a figure may start: digits, a currency sign, a qualifier, a number, vague or proportion word.</summary>
     [GeneratedRegex(@"\G" + NotAfter + @"(?:[0-9£$€]|US\$|(?:at|no|more|well|just|over|in|upwards|a|an|nearly|almost|close|not" +
         @"|about|some|around|approx|approximately|roughly|c|ca|circa|estimated|perhaps|possibly|up|as|fewer|less|under|below" +
-        @"|between|from|only|exactly|precisely|several|few|couple|many|countless|untold|tens|hundreds|thousands|millions" +
+        @"|between|from|exactly|precisely|several|few|couple|many|countless|untold|tens|hundreds|thousands|millions" +
         @"|dozens|virtually|practically|the|most|half|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve" +
         @"|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b)", Words)]
     internal static partial Regex FigureStart();

@@ -22,7 +22,7 @@ internal static class FigureParser
         "in excess of", "upwards of", "a minimum of", "nearly", "almost", "close to", "just under", "not quite",
         "about", "some", "around", "approximately", "approx.", "roughly", "c.", "ca.", "circa", "an estimated",
         "estimated", "perhaps", "possibly", "up to", "as many as", "as much as", "fewer than", "less than", "under",
-        "below", "between", "from", "only", "exactly", "precisely", "a total of",
+        "below", "between", "from", "exactly", "precisely", "a total of",
     ];
 
     private static QualifierKind KindOf(string? qualifier) => qualifier switch
@@ -34,14 +34,23 @@ internal static class FigureParser
         "up to" or "as many as" or "as much as" or "no more than" => QualifierKind.UpTo,
         "fewer than" or "less than" or "under" or "below" => QualifierKind.FewerThan,
         "between" or "from" => QualifierKind.Range,
-        "only" or "exactly" or "precisely" or "a total of" => QualifierKind.Exact,
+        "exactly" or "precisely" or "a total of" => QualifierKind.Exact,
         _ => QualifierKind.About,
     };
 
-    public static ParsedFigure? Parse(ReadOnlySpan<char> candidate)
+    public static ParsedFigure? Parse(ReadOnlySpan<char> candidate) =>
+        Parse(candidate, readQualifier: true) ?? Parse(candidate, readQualifier: false);
+
+    /// <remarks>Without the qualifier a second time: "almost" starts "almost all" as well as "almost 5,000".</remarks>
+    private static ParsedFigure? Parse(ReadOnlySpan<char> candidate, bool readQualifier)
     {
         var reader = new SpanReader(candidate);
-        var qualifier = reader.TryAnyPhrase(Qualifiers);
+        var qualifier = readQualifier ? reader.TryAnyPhrase(Qualifiers) : null;
+        if (readQualifier && qualifier is null)
+        {
+            return null;
+        }
+
         if (qualifier is not null)
         {
             reader.SkipSpaces();
@@ -120,8 +129,8 @@ internal static class FigureParser
         (low, high) = KindOf(qualifier) switch
         {
             QualifierKind.AtLeast or QualifierKind.MoreThan => (low, double.PositiveInfinity),
-            QualifierKind.Nearly => (low * 0.9, low),
-            QualifierKind.About => (low * 0.9, high * 1.1),
+            QualifierKind.Nearly => (Math.Round(low * 0.9, 6), low),
+            QualifierKind.About => (Math.Round(low * 0.9, 6), Math.Round(high * 1.1, 6)),
             QualifierKind.UpTo or QualifierKind.FewerThan => (0, high),
             _ => (low, high),
         };

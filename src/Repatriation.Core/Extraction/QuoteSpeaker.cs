@@ -71,7 +71,8 @@ internal static class QuoteSpeaker
         (string, string?)? before = null, after = null;
         foreach (var name in NameScanner.Mentions(text, sentence.Offset, sentence.End))
         {
-            if (quote.Span.Contains(name.Offset))
+            // "Stalin’s demand": a possessive names whose words are quoted less often than the subject's.
+            if (quote.Span.Contains(name.Offset) || IsPossessive(text, name.End))
             {
                 continue;
             }
@@ -94,6 +95,9 @@ internal static class QuoteSpeaker
 
         return before ?? after;
     }
+
+    private static bool IsPossessive(string text, int end) =>
+        end + 1 < text.Length && text[end] is '’' or '\'' && text[end + 1] == 's';
 
     private static int LowerBound(List<ExtractedClaim> claims, int offset)
     {

@@ -15,9 +15,7 @@ internal static class Words
         "There", "Here", "What", "Who", "Which", "Why", "How", "Where", "Unsurprisingly", "Regarding", "According",
         "Also", "Indeed", "Moreover", "Furthermore", "Nevertheless", "Still", "Even", "Only", "Such", "Among", "Under",
         "Between", "Upon", "Despite", "Instead", "Perhaps", "Later", "Finally", "Today", "Now", "One", "Another",
-        "Whatever", "Nor", "So", "To", "Of", "Once", "Sir", "Lord", "Count", "Mr", "Mrs", "Dr", "Ms", "Mr.", "Mrs.",
-        "Dr.", "Ms.", "General", "Gen.", "Field", "Marshal", "Prime", "Minister", "President", "Foreign", "Secretary",
-        "Colonel", "Col.", "Major", "Captain", "Lieutenant", "Brigadier", "Admiral", "Ataman", "Professor", "Prof.");
+        "Whatever", "Nor", "So", "To", "Of", "Once");
 
     /// <summary>Capitalised words that name peoples, places, institutions and events rather than people.</summary>
     public static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> NonPerson = Set(StringComparer.Ordinal,
