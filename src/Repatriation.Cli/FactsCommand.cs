@@ -1,8 +1,63 @@
+using Repatriation.Core.Facts;
+
 namespace Repatriation.Cli;
 
 /// <summary>`facts validate|publish|pull [FILE]`.</summary>
 internal static class FactsCommand
 {
-    public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr) =>
-        Task.FromResult(CommandLine.Fail(stderr, "facts is not built yet"));
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        if (args.Length == 0)
+        {
+            throw new UsageException("facts needs a subcommand: validate, publish or pull");
+        }
+
+        return args[0] switch
+        {
+            "validate" => await ValidateAsync(args[1..], stdout, stderr),
+            _ => throw new UsageException($"unknown facts subcommand '{args[0]}': use validate, publish or pull"),
+        };
+    }
+
+    private static async Task<int> ValidateAsync(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        if (args.Length > 1)
+        {
+            throw new UsageException("facts validate takes at most one FILE");
+        }
+
+        string json, name;
+        if (args.Length == 0)
+        {
+            (json, name) = (ShippedFactSet.ReadJson(), ShippedFactSet.Origin);
+        }
+        else
+        {
+            name = args[0];
+            try
+            {
+                json = await File.ReadAllTextAsync(name);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                return CommandLine.Fail(stderr, $"{name}: {e.Message}");
+            }
+        }
+
+        var problems = FactSetValidator.Validate(json);
+        if (problems.Count == 0)
+        {
+            var factSet = FactSetJson.Parse(json);
+            stdout.WriteLine($"{name}: valid fact set {factSet.Id} {factSet.Version}: {factSet.Sources.Count} sources, {factSet.People.Count} people, {factSet.Measures.Count} measures, {factSet.Facts.Count} facts, {factSet.Works.Count} works, {factSet.Quotations.Count} quotations, {factSet.Acts.Count} acts");
+            return CommandLine.Clean;
+        }
+
+        foreach (var problem in problems)
+        {
+            stdout.WriteLine($"{problem.Path}: {problem.Message}");
+        }
+
+        stderr.WriteLine($"error: {name}: {problems.Count} problem(s) in the fact set");
+        return CommandLine.UsageOrInputError;
+    }
 }

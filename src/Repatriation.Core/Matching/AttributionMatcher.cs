@@ -1,0 +1,284 @@
+using Repatriation.Core.Extraction;
+using Repatriation.Core.Facts;
+using Repatriation.Core.Reports;
+
+namespace Repatriation.Core.Matching;
+
+/// <summary>
+/// Checks who said, wrote, signed, ordered or estimated what: quotations by their words, works by their titles,
+/// acts by the terms that name them, estimates by the figure they give.
+/// </summary>
+internal sealed class AttributionMatcher(FactIndex index, EvidenceBuilder evidence, FigureMatcher figures)
+{
+    private readonly (Quotation Quotation, string Words)[] _quotations =
+        index.FactSet.Quotations.Select(q => (q, Normalise(q.Text))).Where(q => q.Item2.Length > 0).ToArray();
+
+    private const int MaxTitleDistance = 3;
+
+    private static readonly HashSet<string> ActVerbs = ["signed", "ordered", "issued", "decreed", "presided", "sued", "ruled", "executed", "appointed", "halted", "directed", "telegraphed", "proposed", "agreed"];
+
+    public MatchOutcome MatchQuote(ExtractedClaim claim, SentenceContext sentence)
+    {
+        var words = QuoteText(claim);
+        var quotation = FindQuotation(words);
+        if (quotation is null)
+        {
+            return Outcomes.Unsupported(claim);
+        }
+
+        return Judge(claim.PersonId, claim.PersonText, quotation);
+    }
+
+    public MatchOutcome MatchAttribution(ExtractedClaim claim, SentenceContext sentence)
+    {
+        if (claim.PersonId is null)
+        {
+            return new MatchOutcome(ClaimStatuses.Unsupported,
+                $"The fact set knows nothing of {claim.PersonText ?? "this person"}; check the attribution against the source.", [], null);
+        }
+
+        var outcomes = new List<MatchOutcome>();
+
+        // Quoted words in the sentence (or the object of the verb) tell what is attributed.
+        foreach (var quote in sentence.Claims.Where(c => c.Kind == ClaimKind.Quote))
+        {
+            if (FindQuotation(QuoteText(quote)) is { } quotation)
+            {
+                outcomes.Add(Judge(claim.PersonId, claim.PersonText, quotation));
+            }
+        }
+
+        if (outcomes.Count == 0 && claim.ObjectText is { Length: > 0 } objectText && FindQuotation(Normalise(objectText)) is { } said)
+        {
+            outcomes.Add(Judge(claim.PersonId, claim.PersonText, said));
+        }
+
+        foreach (var work in WorksNamed(claim, sentence))
+        {
+            outcomes.Add(work.Authors.Contains(claim.PersonId)
+                ? new MatchOutcome(ClaimStatuses.Supported, $"{work.Title} is by {evidence.PeopleNames(work.Authors)}.", [evidence.From(work)], null)
+                : new MatchOutcome(ClaimStatuses.Misattributed,
+                    $"{work.Title} is by {evidence.PeopleNames(work.Authors)}, not {claim.PersonText}.",
+                    [evidence.From(work)], $"{evidence.PeopleNames(work.Authors)}, {work.Title} ({EvidenceBuilder.YearsOf(work)})"));
+        }
+
+        // Acts are judged only for verbs that name an act ("signed", "ordered") or the act's own verb: "X wrote that
+        // Order 270 was drafted by Y" attributes writing to X, not the order.
+        if (claim.Verb is { } verb && JudgeActs(claim, ActsNamed(sentence, verb).ToList()) is { } actOutcome)
+        {
+            outcomes.Add(actOutcome);
+        }
+
+        if (outcomes.Count == 0)
+        {
+            if (JudgeEstimate(claim, sentence) is { } estimate)
+            {
+                outcomes.Add(estimate);
+            }
+        }
+
+        if (outcomes.Count == 0)
+        {
+            return new MatchOutcome(ClaimStatuses.Unsupported,
+                $"The fact set holds nothing {evidence.PersonName(claim.PersonId)} is known to have {VerbPhrase(claim.Verb)} in these words.", [], null);
+        }
+
+        // One wrong attribution in the sentence is enough to flag it.
+        return outcomes.MaxBy(o => o.Status == ClaimStatuses.Misattributed ? 9 : -Outcomes.Rank(o.Status))!;
+    }
+
+    private static string VerbPhrase(string? verb) => verb switch
+    {
+        null or "according-to" => "said or written",
+        "said" or "wrote" => verb,
+        _ => verb,
+    };
+
+    private MatchOutcome Judge(string? personId, string? personText, Quotation quotation)
+    {
+        var speaker = evidence.PersonName(quotation.Speaker);
+        var items = new List<Evidence> { evidence.From(quotation) };
+        if (quotation.Status == QuotationStatuses.Apocryphal)
+        {
+            return new MatchOutcome(ClaimStatuses.Misattributed,
+                $"These words are commonly pinned on {speaker}, but no primary source for them is known.", items,
+                $"Present the line as attributed to {speaker} without a known source, or drop it.");
+        }
+
+        if (personId is not null && personId != quotation.Speaker)
+        {
+            return new MatchOutcome(ClaimStatuses.Misattributed,
+                $"These words are {speaker}'s, not {personText}'s.", items,
+                $"{speaker}: “{quotation.Text}” ({evidence.Citation(quotation.Sources)})");
+        }
+
+        var secondHand = quotation.Status == QuotationStatuses.SecondHand ? " (known only at second hand; check it against the book)" : "";
+        return new MatchOutcome(ClaimStatuses.Supported,
+            $"{speaker} is on record with these words{secondHand}.", items, null);
+    }
+
+    private MatchOutcome JudgeAct(ExtractedClaim claim, Act act)
+    {
+        var actors = evidence.PeopleNames(act.Actors);
+        if (act.Actors.Contains(claim.PersonId!))
+        {
+            return new MatchOutcome(ClaimStatuses.Supported, $"{act.Description}", [evidence.From(act)], null);
+        }
+
+        var commonly = act.WronglyCredited.Contains(claim.PersonId!) ? " (a common mistake)" : "";
+        return new MatchOutcome(ClaimStatuses.Misattributed,
+            $"{claim.PersonText} did not do this{commonly}: {act.Description}", [evidence.From(act)],
+            $"{actors} ({evidence.Citation(act.Sources)})");
+    }
+
+    /// <summary>"According to X, N…": the figure must be X's own estimate.</summary>
+    private MatchOutcome? JudgeEstimate(ExtractedClaim claim, SentenceContext sentence)
+    {
+        var personId = claim.PersonId!;
+        MatchOutcome? misattributed = null, contradicted = null;
+        foreach (var figureClaim in sentence.Claims.Where(c => c.Kind == ClaimKind.Figure && c.Figure is not null))
+        {
+            var claimInterval = Interval.OfClaim(figureClaim.Figure!);
+            foreach (var candidate in figures.Candidates(sentence, figureClaim, DateMatcher.MeasureKindOf(figureClaim.Figure!)))
+            {
+                var facts = index.FactsByMeasure.TryGetValue(candidate.Measure.Id, out var list) ? list : [];
+                var matching = facts.Where(f => f.Value is not null && Interval.OfFact(f.Value).RelationTo(claimInterval) != Relation.Apart).ToList();
+                var byPerson = facts.Where(f => f.EstimateBy == personId && f.Value is not null).ToList();
+                if (matching.FirstOrDefault(f => f.EstimateBy == personId) is { } mine)
+                {
+                    // The person's own figure in any candidate measure settles it.
+                    return new MatchOutcome(ClaimStatuses.Supported, $"{evidence.PersonName(personId)} gives this figure: {mine.Statement}", [evidence.From(mine)], null);
+                }
+
+                if (matching.Count > 0 && misattributed is null)
+                {
+                    var owner = matching[0];
+                    var ownerName = evidence.EstimatorName(owner) ?? evidence.Citation(owner.Sources);
+                    misattributed = new MatchOutcome(ClaimStatuses.Misattributed,
+                        $"“{figureClaim.Text}” is {ownerName}'s figure, not {claim.PersonText}'s.",
+                        matching.Concat(byPerson).Select(evidence.From).ToList(),
+                        byPerson.Count > 0
+                            ? $"{evidence.PersonName(personId)} gives {EvidenceBuilder.FormatValue(byPerson[0].Value!, candidate.Measure.Unit)}; {figureClaim.Text} is {ownerName}'s figure"
+                            : $"according to {ownerName}");
+                }
+                else if (byPerson.Count > 0 && contradicted is null)
+                {
+                    contradicted = new MatchOutcome(ClaimStatuses.Contradicted,
+                        $"{evidence.PersonName(personId)} gives {EvidenceBuilder.FormatValue(byPerson[0].Value!, candidate.Measure.Unit)} for {candidate.Measure.Name}, not “{figureClaim.Text}”.",
+                        byPerson.Select(evidence.From).ToList(),
+                        $"{EvidenceBuilder.FormatValue(byPerson[0].Value!, candidate.Measure.Unit)} ({evidence.Citation(byPerson[0].Sources)})");
+                }
+            }
+        }
+
+        return misattributed ?? contradicted;
+    }
+
+    private IEnumerable<Work> WorksNamed(ExtractedClaim claim, SentenceContext sentence)
+    {
+        // Only a title next to the attribution is what it attributes ("Bethell's The Last Secret", "Tolstoy wrote
+        // Victims of Yalta"); a title elsewhere in the sentence is a topic.
+        var (first, last) = sentence.TokenSpan(claim);
+        var named = sentence.HitsOf(TermOwner.Work)
+            .Where(h => h.DistanceTo(first, last) <= MaxTitleDistance)
+            .Where(h => !sentence.Claims.Any(c => c.Kind == ClaimKind.Quote && sentence.InsideClaim(h, c)))
+            .Select(h => h.Entry.OwnerId);
+        if (claim.ObjectText is { Length: > 0 } objectText)
+        {
+            var objectTokens = Tokenizer.Tokenize(objectText);
+            named = named.Concat(TermIndex.For(index).Find(objectTokens).Where(h => h.Entry.Owner == TermOwner.Work).Select(h => h.Entry.OwnerId));
+        }
+
+        return named.Distinct().Select(id => index.Works[id]);
+    }
+
+    /// <summary>
+    /// The acts a claim's verb can refer to: named in the sentence, else in the sentence or two before ("It was
+    /// signed by…", "Stalin signed the order"), else recognised by a distinctive word of their names ("at Yalta").
+    /// </summary>
+    private IEnumerable<Act> ActsNamed(SentenceContext sentence, string verb)
+    {
+        var terms = TermIndex.For(index);
+        var ids = sentence.HitsOf(TermOwner.Act).Select(h => h.Entry.OwnerId).ToHashSet();
+        if (!ActsFor(ids, verb).Any())
+        {
+            ids = terms.Find(sentence.PrecedingTokens).Where(h => h.Entry.Owner == TermOwner.Act).Select(h => h.Entry.OwnerId).ToHashSet();
+        }
+
+        if (!ActsFor(ids, verb).Any() && ActVerbs.Contains(verb))
+        {
+            var words = sentence.Tokens.Concat(sentence.PrecedingTokens).Select(t => t.Norm).ToHashSet();
+            ids = terms.ActKeywords.Where(k => words.Contains(k.Keyword)).Select(k => k.ActId).ToHashSet();
+        }
+
+        return ActsFor(ids, verb);
+    }
+
+    private IEnumerable<Act> ActsFor(HashSet<string> ids, string verb)
+    {
+        var acts = index.FactSet.Acts.Where(a => ids.Contains(a.Id)).ToList();
+        var sameVerb = acts.Where(a => a.Verb == verb).ToList();
+        return sameVerb.Count > 0 || !ActVerbs.Contains(verb) ? sameVerb : acts.Where(a => ActVerbs.Contains(a.Verb));
+    }
+
+    /// <summary>The person did it if any act the words can refer to lists them; otherwise it is misattributed.</summary>
+    private MatchOutcome? JudgeActs(ExtractedClaim claim, IReadOnlyList<Act> acts)
+    {
+        if (acts.Count == 0)
+        {
+            return null;
+        }
+
+        var done = acts.FirstOrDefault(a => a.Actors.Contains(claim.PersonId!));
+        return done is not null ? JudgeAct(claim, done) : JudgeAct(claim, acts.FirstOrDefault(a => a.WronglyCredited.Contains(claim.PersonId!)) ?? acts[0]);
+    }
+
+    private Quotation? FindQuotation(string words)
+    {
+        if (words.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length < 2)
+        {
+            return null;
+        }
+
+        Quotation? best = null;
+        var bestLength = 0;
+        foreach (var (quotation, known) in _quotations)
+        {
+            if ((words.Contains(known, StringComparison.Ordinal) || IsFragmentOf(words, known)) && known.Length > bestLength)
+            {
+                (best, bestLength) = (quotation, known.Length);
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>A quoted fragment of a known quotation: enough of it (three words or half) to be the same words, not a stock phrase.</summary>
+    private static bool IsFragmentOf(string words, string known) =>
+        known.Contains(words, StringComparison.Ordinal)
+        && (words.Count(c => c == ' ') >= 2 || words.Length * 2 >= known.Length);
+
+    private static string QuoteText(ExtractedClaim quote) => Normalise(quote.ObjectText ?? quote.Text);
+
+    /// <summary>Letters and digits only, lower case, single spaces: quotes survive re-typing of punctuation.</summary>
+    internal static string Normalise(string text)
+    {
+        var builder = new System.Text.StringBuilder(text.Length);
+        var space = true;
+        foreach (var c in text)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                builder.Append(char.ToLowerInvariant(c));
+                space = false;
+            }
+            else if (!space && c is not '\'' and not '’')
+            {
+                builder.Append(' ');
+                space = true;
+            }
+        }
+
+        return builder.ToString().Trim();
+    }
+}

@@ -1,0 +1,230 @@
+using System.Globalization;
+using Repatriation.Core.Extraction;
+using Repatriation.Core.Facts;
+using Repatriation.Core.Reports;
+
+namespace Repatriation.Core.Matching;
+
+/// <summary>
+/// Dates are checked against what the sentence ties them to: an event (a date measure), an act, a work's year,
+/// or, when the date bounds a figure ("between 1946 and 1948 several million…"), that figure's period.
+/// </summary>
+internal sealed class DateMatcher(FactIndex index, FigureMatcher figures, EvidenceBuilder evidence, FigureOutcomes figureOutcomes)
+{
+    private const int NearEnough = 4;
+
+    /// <summary>An event named further away than this from a date is another part of the sentence.</summary>
+    private const int MaxEventDistance = 12;
+
+    /// <summary>A date is called wrong for an event only when the event is named within this many words.</summary>
+    private const int MaxDisagreeDistance = 6;
+
+    public MatchOutcome Match(ExtractedClaim claim, SentenceContext sentence)
+    {
+        var date = claim.Date!;
+        var (first, last) = sentence.TokenSpan(claim);
+        var options = new List<(int Distance, Func<MatchOutcome?> Outcome)>();
+
+        foreach (var figureClaim in sentence.Claims.Where(c => c.Kind == ClaimKind.Figure && c.Figure is not null))
+        {
+            var (ff, fl) = sentence.TokenSpan(figureClaim);
+            var distance = ff > last ? ff - last : first > fl ? first - fl : 0;
+            var kind = MeasureKindOf(figureClaim.Figure!);
+            var candidates = figures.Candidates(sentence, figureClaim, kind);
+            if (candidates.Count > 0)
+            {
+                options.Add((distance, () => AsPeriod(claim, figureClaim, candidates)));
+            }
+        }
+
+        foreach (var group in sentence.HitsOf(TermOwner.Measure).Where(h => !sentence.Claims.Any(c => c.Kind == ClaimKind.Quote && sentence.InsideClaim(h, c))).GroupBy(h => h.Entry.OwnerId))
+        {
+            var distance = group.Min(h => sentence.Distance(h, first, last));
+            if (distance <= MaxEventDistance && index.Measures.TryGetValue(group.Key, out var measure) && measure.Kind == MeasureKinds.Date)
+            {
+                options.Add((distance, () => AsEvent(claim, measure)));
+            }
+        }
+
+        foreach (var group in sentence.HitsOf(TermOwner.Act).GroupBy(h => h.Entry.OwnerId))
+        {
+            var act = index.FactSet.Acts.FirstOrDefault(a => a.Id == group.Key);
+            var distance = group.Min(h => sentence.Distance(h, first, last));
+            if (act?.Date is not null && distance <= MaxEventDistance)
+            {
+                options.Add((distance, () => AsActDate(claim, act)));
+            }
+        }
+
+        if (date.From.Year == date.To.Year && date.From == new DateOnly(date.From.Year, 1, 1) && date.To == new DateOnly(date.From.Year, 12, 31))
+        {
+            foreach (var hit in sentence.HitsOf(TermOwner.Work))
+            {
+                var work = index.Works[hit.Entry.OwnerId];
+                var distance = sentence.Distance(hit, first, last);
+                if (work.Year is not null && distance <= 8)
+                {
+                    options.Add((distance, () => AsWorkYear(claim, work)));
+                }
+            }
+        }
+
+        if (options.Count == 0)
+        {
+            return Outcomes.Unsupported(claim);
+        }
+
+        var nearest = options.Min(o => o.Distance);
+        var outcomes = options.Where(o => o.Distance <= nearest + NearEnough)
+            .OrderBy(o => o.Distance)
+            .Select(o => (o.Distance, Outcome: o.Outcome()))
+            .Where(o => o.Outcome is not null)
+            .ToList();
+        if (outcomes.Count == 0)
+        {
+            return Outcomes.Unsupported(claim);
+        }
+
+        var best = outcomes.MinBy(o => Outcomes.Rank(o.Outcome!.Status));
+
+        // A date is held against an event only when the two stand together; a wrong verdict from a distant
+        // mention would be a false alarm, so nothing is said instead.
+        return Outcomes.Rank(best.Outcome!.Status) >= Outcomes.Rank(ClaimStatuses.Imprecise) && best.Distance > MaxDisagreeDistance
+            ? Outcomes.Unsupported(claim)
+            : best.Outcome;
+    }
+
+    public static string MeasureKindOf(FigureValue figure) => figure.Unit switch
+    {
+        "percent" => MeasureKinds.Percentage,
+        "GBP" or "USD" => MeasureKinds.Amount,
+        _ => MeasureKinds.Count,
+    };
+
+    private MatchOutcome? AsEvent(ExtractedClaim claim, Measure measure)
+    {
+        var facts = index.FactsByMeasure.TryGetValue(measure.Id, out var list) ? list.Where(f => f.Date is not null).ToList() : [];
+        if (facts.Count == 0)
+        {
+            return null;
+        }
+
+        var claimInterval = Interval.OfDate(claim.Date!.From, claim.Date.To);
+        var weighed = facts.Select(f => (Fact: f, Relation: FactInterval(f.Date!)?.RelationTo(claimInterval))).Where(x => x.Relation is not null).ToList();
+        var inside = weighed.Where(x => x.Relation == Relation.Inside).Select(x => x.Fact).ToList();
+        var best = facts[0];
+        if (inside.Count > 0)
+        {
+            // Only a date that cannot be the same day as a matched one disagrees ("February 1946" does not
+            // dispute "24 February 1946").
+            var rivals = facts.Except(inside)
+                .Where(f => inside.All(m => FactInterval(f.Date!) is { } r && FactInterval(m.Date!) is { } q && r.RelationTo(q) == Relation.Apart && q.RelationTo(r) == Relation.Apart))
+                .ToList();
+            if (rivals.Count > 0)
+            {
+                return new MatchOutcome(ClaimStatuses.Disputed,
+                    $"Sources disagree on the date of the {measure.Name}: {DatesByWhom(inside.Concat(rivals))}.",
+                    inside.Concat(rivals).Select(evidence.From).ToList(),
+                    $"Give both dates: {DatesByWhom(inside.Concat(rivals))}.");
+            }
+
+            return new MatchOutcome(ClaimStatuses.Supported,
+                $"The {measure.Name} is dated {EvidenceBuilder.FormatDate(inside[0].Date!)} ({evidence.Citation(inside[0].Sources)}).",
+                inside.Select(evidence.From).ToList(), null);
+        }
+
+        var overlap = weighed.Where(x => x.Relation == Relation.Overlap).Select(x => x.Fact).ToList();
+        if (overlap.Count > 0)
+        {
+            return new MatchOutcome(ClaimStatuses.Imprecise,
+                $"The {measure.Name} ran {EvidenceBuilder.FormatDate(overlap[0].Date!)}; “{claim.Text}” only partly fits.",
+                overlap.Select(evidence.From).ToList(),
+                $"{EvidenceBuilder.FormatDate(overlap[0].Date!)} ({evidence.Citation(overlap[0].Sources)})");
+        }
+
+        best = facts[0];
+        return new MatchOutcome(ClaimStatuses.Contradicted,
+            $"The {measure.Name} is dated {EvidenceBuilder.FormatDate(best.Date!)}, not “{claim.Text}”.",
+            facts.Select(evidence.From).ToList(),
+            $"{EvidenceBuilder.FormatDate(best.Date!)} ({evidence.Citation(best.Sources)})");
+    }
+
+    private MatchOutcome? AsActDate(ExtractedClaim claim, Act act)
+    {
+        var interval = FactInterval(act.Date!);
+        if (interval is null)
+        {
+            return null;
+        }
+
+        var relation = interval.Value.RelationTo(Interval.OfDate(claim.Date!.From, claim.Date.To));
+        var when = EvidenceBuilder.FormatDate(act.Date!);
+        return relation switch
+        {
+            Relation.Inside => new MatchOutcome(ClaimStatuses.Supported, $"{act.Description} ({when}).", [evidence.From(act)], null),
+            Relation.Overlap => new MatchOutcome(ClaimStatuses.Imprecise, $"{act.Description} The date is {when}; “{claim.Text}” only partly fits.", [evidence.From(act)], $"{when} ({evidence.Citation(act.Sources)})"),
+            _ => new MatchOutcome(ClaimStatuses.Contradicted, $"This act is dated {when}, not “{claim.Text}”.", [evidence.From(act)], $"{when} ({evidence.Citation(act.Sources)})"),
+        };
+    }
+
+    private MatchOutcome AsWorkYear(ExtractedClaim claim, Work work)
+    {
+        var year = claim.Date!.From.Year;
+        var years = work.AlternativeYears.Prepend(work.Year!.Value).Distinct().ToList();
+        if (!years.Contains(year))
+        {
+            return new MatchOutcome(ClaimStatuses.Contradicted,
+                $"{work.Title} appeared in {EvidenceBuilder.YearsOf(work)}, not {year}.",
+                [evidence.From(work)], $"{work.Title} ({EvidenceBuilder.YearsOf(work)}; {evidence.Citation(work.Sources)})");
+        }
+
+        return years.Count > 1
+            ? new MatchOutcome(ClaimStatuses.Disputed,
+                $"Sources date {work.Title} to {EvidenceBuilder.YearsOf(work)}; {year} is one of them.",
+                [evidence.From(work)], work.Note is null ? null : $"{work.Title} ({EvidenceBuilder.YearsOf(work)})")
+            : new MatchOutcome(ClaimStatuses.Supported, $"{work.Title} appeared in {year}.", [evidence.From(work)], null);
+    }
+
+    private MatchOutcome? AsPeriod(ExtractedClaim dateClaim, ExtractedClaim figureClaim, IReadOnlyList<MeasureCandidate> candidates)
+    {
+        var verdicts = candidates.Select(c => figures.Weigh(c, figureClaim, dateClaim.Date))
+            .Where(v => !v.Candidate.FromContext || v.Status is ClaimStatuses.Supported or ClaimStatuses.Disputed)
+            .ToList();
+        var periodic = verdicts.Where(v => v.Reason == "period").ToList();
+        var chosen = (periodic.Count > 0 ? periodic : verdicts).MinBy(v => Outcomes.Rank(v.Status));
+        if (chosen is null || chosen.Status == ClaimStatuses.Unsupported)
+        {
+            return null;
+        }
+
+        var figureOutcome = figureOutcomes.Describe(figureClaim, chosen, dateClaim.Date);
+        if (chosen.Status is ClaimStatuses.Supported or ClaimStatuses.Disputed)
+        {
+            return new MatchOutcome(ClaimStatuses.Supported,
+                $"The sourced figures for {dateClaim.Text} bear out “{figureClaim.Text}”.", figureOutcome.Evidence, null);
+        }
+
+        // The figure fits another period of the same measure: the date, not the number, is what is wrong.
+        var otherPeriod = chosen.Reason == "period"
+            ? chosen.All.Where(f => f.Period is not null && f.Value is not null
+                                    && Interval.OfFact(f.Value).RelationTo(Interval.OfClaim(figureClaim.Figure!)) != Relation.Apart)
+                .MaxBy(f => (double)f.Value!.High)
+            : null;
+        if (chosen.Reason == "period" && (chosen.Status == ClaimStatuses.Contradicted || otherPeriod is not null))
+        {
+            var peak = chosen.Deciding.Where(f => f.Period is not null).MaxBy(f => (double)f.Value!.High);
+            var peakText = peak is null ? "" : $"; the bulk came in {EvidenceBuilder.FormatDate(peak.Period!)} ({EvidenceBuilder.FormatNumber((double)peak.Value!.High, chosen.Candidate.Measure.Unit)})";
+            return new MatchOutcome(ClaimStatuses.Contradicted,
+                $"Only {EvidenceBuilder.FormatNumber(chosen.Aggregate!.Value.Low, chosen.Candidate.Measure.Unit)} {chosen.Candidate.Measure.Name} fall in {dateClaim.Text}{peakText}.",
+                figureOutcome.Evidence, figureOutcome.Suggestion);
+        }
+
+        return null;
+    }
+
+    private static Interval? FactInterval(FactDate date) =>
+        FactDates.TryParse(date, out var d) ? Interval.OfDate(d.From, d.To) : null;
+
+    private string DatesByWhom(IEnumerable<Fact> facts) =>
+        EvidenceBuilder.JoinAnd(facts.Select(f => $"{EvidenceBuilder.FormatDate(f.Date!)} ({evidence.EstimatorName(f) ?? evidence.Citation(f.Sources)})").Distinct().ToList());
+}

@@ -1,0 +1,220 @@
+using Repatriation.Core.Extraction;
+using Repatriation.Core.Facts;
+using Repatriation.Core.Reports;
+
+namespace Repatriation.Core.Matching;
+
+/// <summary>A measure a claim may speak to, with how well the sentence names it and how the scopes relate.</summary>
+/// <remarks><see cref="FromContext"/>: named only in the sentences before, so it may bear the figure out but not refute it.</remarks>
+internal sealed record MeasureCandidate(Measure Measure, int Distance, int TermLength, bool ScopeBroader, bool FromContext = false);
+
+/// <summary>The facts of one measure weighed against one figure.</summary>
+internal sealed record FigureVerdict(
+    MeasureCandidate Candidate,
+    string Status,
+    IReadOnlyList<Fact> Deciding,
+    IReadOnlyList<Fact> All,
+    Interval? Aggregate,
+    string Reason);
+
+/// <summary>
+/// Matches counts, percentages and sums against measures of the same kind named in the sentence, in the same
+/// scope: the fact set's population and place hierarchy decides "same", "wider" (wrong scope) or "other".
+/// </summary>
+internal sealed class FigureMatcher(FactIndex index)
+{
+    private const int MaxTermDistance = 25;
+
+    public IReadOnlyList<MeasureCandidate> Candidates(SentenceContext sentence, ExtractedClaim claim, string kind)
+    {
+        var direct = Candidates(sentence, claim, kind, sentence.HitsOf(TermOwner.Measure), fromContext: false);
+        if (direct.Count > 0)
+        {
+            return direct;
+        }
+
+        // "In the following year the stream shrank to 195,273": what is counted was named a sentence earlier.
+        var before = TermIndex.For(index).Find(sentence.PrecedingTokens).Where(h => h.Entry.Owner == TermOwner.Measure)
+            .Select(h => new TermHit(h.Entry, 0, 0));
+        return Candidates(sentence, claim, kind, before, fromContext: true);
+    }
+
+    private List<MeasureCandidate> Candidates(SentenceContext sentence, ExtractedClaim claim, string kind, IEnumerable<TermHit> hits, bool fromContext)
+    {
+        var (first, last) = sentence.TokenSpan(claim);
+        var scope = ScopeReader.Read(sentence, claim, index);
+        var candidates = new List<MeasureCandidate>();
+        foreach (var group in hits.GroupBy(h => h.Entry.OwnerId))
+        {
+            if (!index.Measures.TryGetValue(group.Key, out var measure) || measure.Kind != kind)
+            {
+                continue;
+            }
+
+            var best = group.MinBy(h => sentence.Distance(h, first, last));
+            var distance = fromContext ? MaxTermDistance : sentence.Distance(best, first, last);
+            if (distance > MaxTermDistance)
+            {
+                continue;
+            }
+
+            if (ScopeOf(measure, scope) is { } broader)
+            {
+                candidates.Add(new MeasureCandidate(measure, distance, best.Entry.Tokens.Length, broader, fromContext));
+            }
+        }
+
+        return candidates.OrderBy(c => c.ScopeBroader).ThenBy(c => c.Distance).ThenByDescending(c => c.TermLength).ToList();
+    }
+
+    /// <summary>null: the measure counts another group or place; true: the claim names a wider group than the measure.</summary>
+    private bool? ScopeOf(Measure measure, ClaimScope scope)
+    {
+        var broader = false;
+        if (measure.Population is { } measurePopulation && scope.Population is { } claimPopulation && measurePopulation != claimPopulation)
+        {
+            if (index.IsWithinPopulation(measurePopulation, claimPopulation))
+            {
+                broader = true;
+            }
+            else
+            {
+                // A narrower or another group than the measure counts: the measure does not speak to it.
+                return null;
+            }
+        }
+
+        // A count made at one place speaks only to texts that put the figure there (or said where a sentence earlier).
+        var claimPlace = scope.Place ?? scope.ContextPlace;
+        if (claimPlace is null)
+        {
+            return measure.Place is null ? broader : null;
+        }
+
+        if (measure.Place is null)
+        {
+            return scope.Place is null ? broader : null;
+        }
+
+        return index.IsWithinPlace(claimPlace, measure.Place) || index.IsWithinPlace(measure.Place, claimPlace) ? broader : null;
+    }
+
+    /// <summary>Weighs the figure against the facts of a candidate measure, within the claim's period if it names one.</summary>
+    public FigureVerdict Weigh(MeasureCandidate candidate, ExtractedClaim claim, DateValue? period)
+    {
+        var figure = claim.Figure!;
+        var facts = index.FactsByMeasure.TryGetValue(candidate.Measure.Id, out var list) ? list : [];
+        var claimInterval = Interval.OfClaim(figure);
+        if (facts.Count == 0)
+        {
+            return new FigureVerdict(candidate, ClaimStatuses.Unsupported, [], facts, null, "no facts");
+        }
+
+        if (candidate.Measure.Periodic && period is not null)
+        {
+            return WeighPeriod(candidate, figure, claimInterval, facts, period);
+        }
+
+        var considered = period is null ? facts : facts.Where(f => PeriodFits(f, period)).ToList();
+        if (considered.Count == 0)
+        {
+            // A count at one place is one event: a wrong date beside it is a separate error, not another count.
+            if (candidate.Measure.Place is null)
+            {
+                return new FigureVerdict(candidate, ClaimStatuses.Unsupported, [], facts, null, "no period");
+            }
+
+            considered = facts;
+        }
+
+        var relations = considered.Select(f => (Fact: f, Relation: RelationOf(f.Value!, claimInterval))).ToList();
+        var inside = relations.Where(r => r.Relation == Relation.Inside).Select(r => r.Fact).ToList();
+        var overlap = relations.Where(r => r.Relation == Relation.Overlap).Select(r => r.Fact).ToList();
+        if (inside.Count > 0)
+        {
+            var rivals = Rivals(considered, inside);
+            if (candidate.ScopeBroader)
+            {
+                return new FigureVerdict(candidate, ClaimStatuses.Imprecise, inside.Union(rivals).ToList(), facts, null, "scope");
+            }
+
+            return rivals.Count > 0
+                ? new FigureVerdict(candidate, ClaimStatuses.Disputed, inside.Union(rivals).ToList(), facts, null, "rivals")
+                : new FigureVerdict(candidate, ClaimStatuses.Supported, inside, facts, null, "inside");
+        }
+
+        if (overlap.Count > 0)
+        {
+            return new FigureVerdict(candidate, ClaimStatuses.Imprecise, overlap, facts, null, candidate.ScopeBroader ? "scope" : "overlap");
+        }
+
+        var nearest = considered.MinBy(f => Interval.OfFact(f.Value!).RatioApart(claimInterval))!;
+        var ratio = Interval.OfFact(nearest.Value!).RatioApart(claimInterval);
+        var loose = (figure.Vague || candidate.ScopeBroader) && ratio < 10;
+        return new FigureVerdict(candidate, loose ? ClaimStatuses.Imprecise : ClaimStatuses.Contradicted,
+            considered.OrderBy(f => Interval.OfFact(f.Value!).RatioApart(claimInterval)).Take(4).ToList(), facts, null,
+            loose ? (candidate.ScopeBroader ? "scope" : "vague") : "apart");
+    }
+
+    private FigureVerdict WeighPeriod(MeasureCandidate candidate, FigureValue figure, Interval claimInterval, IReadOnlyList<Fact> facts, DateValue period)
+    {
+        var within = facts.Where(f => f.Period is not null && FactDates.TryParse(f.Period, out var p)
+                                      && p.From >= period.From && p.To <= period.To).ToList();
+        if (within.Count == 0)
+        {
+            return new FigureVerdict(candidate, ClaimStatuses.Unsupported, [], facts, null, "no period");
+        }
+
+        var sum = new Interval(within.Sum(f => Interval.OfFact(f.Value!).Low), within.Sum(f => Interval.OfFact(f.Value!).High));
+        var relation = sum.RelationTo(claimInterval);
+        var status = relation switch
+        {
+            Relation.Inside => candidate.ScopeBroader ? ClaimStatuses.Imprecise : ClaimStatuses.Supported,
+            Relation.Overlap => ClaimStatuses.Imprecise,
+            _ => (figure.Vague && sum.RatioApart(claimInterval) < 10) ? ClaimStatuses.Imprecise : ClaimStatuses.Contradicted,
+        };
+
+        // The years around the claimed period show where the bulk really fell (1945, for the repatriations).
+        var deciding = within.Concat(facts.Except(within).OrderByDescending(f => (double)f.Value!.High).Take(1)).ToList();
+        return new FigureVerdict(candidate, status, deciding, facts, sum, "period");
+    }
+
+    /// <summary>
+    /// A fact counted over a period fits a claim's period when it lies inside it; a running total ("by 1 March
+    /// 1946") fits a claim that names the day or month it was taken.
+    /// </summary>
+    private static bool PeriodFits(Fact fact, DateValue period)
+    {
+        if (fact.Period is null || !FactDates.TryParse(fact.Period, out var p))
+        {
+            return true;
+        }
+
+        var inside = p.From >= period.From && p.To <= period.To;
+        var asOf = period.To.DayNumber - period.From.DayNumber <= 31 && p.To >= period.From && p.To <= period.To;
+        return inside || asOf;
+    }
+
+    /// <summary>
+    /// The fact's own figure inside the claim's precision bears it out, whatever hedge the source adds ("about 43%"
+    /// supports "43%"); otherwise the hedged interval decides between overlap and apart.
+    /// </summary>
+    private static Relation RelationOf(FactValue value, Interval claim)
+    {
+        var nominal = new Interval((double)value.Low, (double)value.High).RelationTo(claim);
+        return nominal == Relation.Inside ? Relation.Inside : Interval.OfFact(value).RelationTo(claim);
+    }
+
+    /// <summary>
+    /// Estimates of the same quantity for the same period that disagree with a matched one: "2 million" and
+    /// "nearly 2.5 million" are rivals even when a loose claim fits both.
+    /// </summary>
+    internal static List<Fact> Rivals(IReadOnlyList<Fact> considered, IReadOnlyList<Fact> matched) =>
+        considered.Where(f => matched.Any(m => !ReferenceEquals(m, f) && SamePeriod(m, f)
+                                               && Interval.OfFact(m.Value!).RelationTo(Interval.OfFact(f.Value!)) == Relation.Apart
+                                               && new Interval((double)f.Value!.Low, (double)f.Value.High).RelationTo(Interval.OfFact(m.Value!)) == Relation.Apart))
+            .ToList();
+
+    private static bool SamePeriod(Fact a, Fact b) =>
+        (a.Period is null && b.Period is null) || (a.Period is not null && b.Period is not null && a.Period.From == b.Period.From && a.Period.To == b.Period.To);
+}

@@ -1,0 +1,206 @@
+using Repatriation.Core.Extraction;
+using Repatriation.Core.Facts;
+
+namespace Repatriation.Core.Matching;
+
+/// <summary>
+/// One sentence prepared for matching: its words, the fact-set terms found in it, and the other claims in it.
+/// Built once and shared by every claim of the sentence.
+/// </summary>
+internal sealed class SentenceContext
+{
+    public SentenceContext(string text, int offset, int length, IReadOnlyList<ExtractedClaim> claims, TermIndex terms)
+    {
+        Text = text;
+        Offset = offset;
+        Length = length;
+        Claims = claims;
+        Tokens = Tokenizer.Tokenize(text, offset, length);
+        Hits = terms.Find(Tokens);
+    }
+
+    public string Text { get; }
+    public int Offset { get; }
+    public int Length { get; }
+    public IReadOnlyList<ExtractedClaim> Claims { get; }
+    public List<Token> Tokens { get; }
+    public List<TermHit> Hits { get; }
+
+    /// <summary>The token positions a claim covers (nearest token when the claim falls between words).</summary>
+    public (int First, int Last) TokenSpan(ExtractedClaim claim)
+    {
+        int first = -1, last = -1;
+        var end = claim.Offset + claim.Length;
+        for (var i = 0; i < Tokens.Count; i++)
+        {
+            if (Tokens[i].End > claim.Offset && Tokens[i].Start < end)
+            {
+                if (first < 0)
+                {
+                    first = i;
+                }
+
+                last = i;
+            }
+        }
+
+        if (first < 0)
+        {
+            first = last = Math.Max(0, Tokens.FindIndex(t => t.Start >= claim.Offset));
+        }
+
+        return (first, last);
+    }
+
+    public IEnumerable<TermHit> HitsOf(TermOwner owner) => Hits.Where(h => h.Entry.Owner == owner);
+
+    /// <summary>
+    /// Words apart, counting a clause break (";", ":", a dash) between them as ten more: "captured on
+    /// 12 May 1945; he was hanged…" ties the date to the capture, not the hanging.
+    /// </summary>
+    public int Distance(TermHit hit, int first, int last)
+    {
+        var distance = hit.DistanceTo(first, last);
+        if (distance == 0)
+        {
+            return 0;
+        }
+
+        var (from, to) = hit.LastToken < first ? (Tokens[hit.LastToken].End, Tokens[first].Start) : (Tokens[last].End, Tokens[hit.FirstToken].Start);
+        return HasClauseBreak(from, to) ? distance + ClauseBreakPenalty : distance;
+    }
+
+    private const int ClauseBreakPenalty = 10;
+
+    private bool HasClauseBreak(int from, int to)
+    {
+        for (var i = from; i < to; i++)
+        {
+            var c = Text[i];
+            if (c is ';' or ':' or '—' || (c is '–' or '-' && i > 0 && i + 1 < Text.Length && Text[i - 1] == ' ' && Text[i + 1] == ' '))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>How far back "it", "the order" or "the agreement" may reach for what they stand for.</summary>
+    internal const int PrecedingWindow = 400;
+
+    private List<Token>? _precedingTokens;
+
+    /// <summary>The words of the text just before this sentence (the last sentence or two), for references back.</summary>
+    public List<Token> PrecedingTokens
+    {
+        get
+        {
+            if (_precedingTokens is null)
+            {
+                var start = Math.Max(0, Offset - PrecedingWindow);
+                _precedingTokens = Tokenizer.Tokenize(Text, start, Offset - start);
+            }
+
+            return _precedingTokens;
+        }
+    }
+
+    /// <summary>True when a term hit lies inside another claim's span (a title inside a quotation, say).</summary>
+    public bool InsideClaim(TermHit hit, ExtractedClaim claim) =>
+        Tokens[hit.FirstToken].Start >= claim.Offset && Tokens[hit.LastToken].End <= claim.Offset + claim.Length;
+}
+
+/// <summary>The population and place a claim's words put it in; <see cref="ContextPlace"/> is the last place named in the sentences before.</summary>
+internal sealed record ClaimScope(string? Population, string? Place, string? ContextPlace = null);
+
+internal static class ScopeReader
+{
+    /// <summary>
+    /// The group a figure counts: populations named within a few words of it (two named together, "civilians and
+    /// prisoners of war", mean their common wider group), else the nearest in the sentence.
+    /// </summary>
+    public static ClaimScope Read(SentenceContext sentence, ExtractedClaim claim, FactIndex index)
+    {
+        var (first, last) = sentence.TokenSpan(claim);
+        var populations = sentence.HitsOf(TermOwner.Population).ToList();
+        string? population = null;
+
+        // The noun right after a number is what it counts ("230,000 repatriated persons", "three prisoners").
+        // Groups joined by "and"/"or" ("civilians and prisoners of war") mean their common wider group.
+        var following = populations.Where(h => h.FirstToken > last && h.FirstToken - last <= 3).OrderBy(h => h.FirstToken).FirstOrDefault();
+        if (following.Entry is not null)
+        {
+            var joined = new List<string> { following.Entry.OwnerId };
+            var end = following.LastToken;
+            while (end + 2 < sentence.Tokens.Count && sentence.Tokens[end + 1].Norm is "and" or "or"
+                   && populations.FirstOrDefault(h => h.FirstToken == end + 2) is { Entry: not null } next)
+            {
+                joined.Add(next.Entry.OwnerId);
+                end = next.LastToken;
+            }
+
+            var group = joined.Distinct().Count() == 1 ? joined[0] : CommonAncestor(joined.Distinct().ToList(), index);
+            return new ClaimScope(group, NearestPlace(sentence, first, last), ContextPlace(sentence, index));
+        }
+
+        var near = populations.Where(h => h.DistanceTo(first, last) <= 6).Select(h => h.Entry.OwnerId).Distinct().ToList();
+        near = RemoveAncestorsOfOthers(near, index);
+        if (near.Count == 1)
+        {
+            population = near[0];
+        }
+        else if (near.Count > 1)
+        {
+            population = CommonAncestor(near, index);
+        }
+        else if (populations.Count > 0)
+        {
+            population = populations.OrderBy(h => h.DistanceTo(first, last)).First().Entry.OwnerId;
+        }
+
+        return new ClaimScope(population, NearestPlace(sentence, first, last), ContextPlace(sentence, index));
+    }
+
+    private static string? ContextPlace(SentenceContext sentence, FactIndex index) =>
+        TermIndex.For(index).Find(sentence.PrecedingTokens).Where(h => h.Entry.Owner == TermOwner.Place).Select(h => h.Entry.OwnerId).LastOrDefault();
+
+    /// <summary>
+    /// The place a figure is about: named just after it ("332,792 from Austria") or close by; a place elsewhere in
+    /// a long sentence belongs to another clause.
+    /// </summary>
+    private static string? NearestPlace(SentenceContext sentence, int first, int last)
+    {
+        var places = sentence.HitsOf(TermOwner.Place).ToList();
+        var following = places.Where(h => h.FirstToken > last && h.FirstToken - last <= 3).OrderBy(h => h.FirstToken).FirstOrDefault();
+        if (following.Entry is not null)
+        {
+            return following.Entry.OwnerId;
+        }
+
+        var near = places.Where(h => h.DistanceTo(first, last) <= MaxPlaceDistance).OrderBy(h => h.DistanceTo(first, last)).FirstOrDefault();
+        return near.Entry?.OwnerId;
+    }
+
+    private const int MaxPlaceDistance = 8;
+
+    // "Soviet POWs" names both "Soviet citizens" and "POWs": the narrower one is meant.
+    private static List<string> RemoveAncestorsOfOthers(List<string> ids, FactIndex index) =>
+        ids.Where(id => !ids.Any(other => other != id && index.IsWithinPopulation(other, id))).ToList();
+
+    private static string? CommonAncestor(List<string> ids, FactIndex index)
+    {
+        var candidate = ids[0];
+        while (candidate is not null)
+        {
+            if (ids.All(id => index.IsWithinPopulation(id, candidate)))
+            {
+                return candidate;
+            }
+
+            candidate = index.Populations.TryGetValue(candidate, out var p) ? p.Parent : null;
+        }
+
+        return null;
+    }
+}

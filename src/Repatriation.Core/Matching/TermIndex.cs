@@ -1,0 +1,214 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text;
+using Repatriation.Core.Facts;
+
+namespace Repatriation.Core.Matching;
+
+/// <summary>What a term names.</summary>
+internal enum TermOwner { Measure, Population, Place, Work, Act }
+
+internal sealed record TermEntry(string[] Tokens, TermOwner Owner, string OwnerId);
+
+/// <summary>A term found in a sentence: which entry, and the token positions it spans.</summary>
+internal readonly record struct TermHit(TermEntry Entry, int FirstToken, int LastToken)
+{
+    public int DistanceTo(int first, int last) =>
+        LastToken < first ? first - LastToken : FirstToken > last ? FirstToken - last : 0;
+}
+
+/// <summary>
+/// Every phrase the fact set uses to name a measure, population, place, work or act, keyed by its first
+/// normalised word, so a sentence is scanned once however many terms there are.
+/// </summary>
+internal sealed class TermIndex
+{
+    private static readonly ConditionalWeakTable<FactIndex, TermIndex> Cache = new();
+    private readonly Dictionary<string, List<TermEntry>> _byFirstToken = new(StringComparer.Ordinal);
+
+    private TermIndex(FactIndex index)
+    {
+        var set = index.FactSet;
+        foreach (var m in set.Measures)
+        {
+            AddAll(m.Terms, TermOwner.Measure, m.Id);
+        }
+
+        foreach (var p in set.Populations)
+        {
+            AddAll(p.Terms.Append(p.Name), TermOwner.Population, p.Id);
+        }
+
+        foreach (var p in set.Places)
+        {
+            AddAll(p.Terms.Append(p.Name), TermOwner.Place, p.Id);
+        }
+
+        foreach (var w in set.Works)
+        {
+            AddAll(w.AlternativeTitles.Append(w.Title), TermOwner.Work, w.Id);
+        }
+
+        var keywords = new List<(string, string)>();
+        foreach (var a in set.Acts)
+        {
+            AddAll(a.Terms, TermOwner.Act, a.Id);
+            foreach (var word in a.Terms.SelectMany(t => Tokenizer.Tokenize(t)).Select(t => t.Norm).Distinct())
+            {
+                if (!GenericActWords.Contains(word) && word.Length > 2)
+                {
+                    keywords.Add((word, a.Id));
+                }
+            }
+        }
+
+        ActKeywords = keywords;
+    }
+
+    public static TermIndex For(FactIndex index) => Cache.GetValue(index, i => new TermIndex(i));
+
+    /// <summary>Distinctive words of act names ("yalta", "270"), for texts that name an act loosely ("signed at Yalta").</summary>
+    public IReadOnlyList<(string Keyword, string ActId)> ActKeywords { get; private set; } = [];
+
+    // Words too common in act names to point at one act.
+    private static readonly HashSet<string> GenericActWords =
+    [
+        "the", "a", "an", "of", "and", "on", "at", "in", "for", "to", "by", "with", "from", "no", "number", "agreement", "order",
+        "decree", "treaty", "pact", "soviet", "us", "uk", "ussr", "british", "american", "anglo", "signed", "relating", "prisoner",
+        "war", "civilian", "liberated", "military", "personnel", "telegram", "letter", "directive", "report", "memo", "paper",
+    ];
+
+    private void AddAll(IEnumerable<string> terms, TermOwner owner, string id)
+    {
+        foreach (var term in terms.Distinct(StringComparer.OrdinalIgnoreCase))
+        {
+            var tokens = Tokenizer.Tokenize(term).Select(t => t.Norm).ToArray();
+            if (tokens.Length == 0)
+            {
+                continue;
+            }
+
+            if (!_byFirstToken.TryGetValue(tokens[0], out var list))
+            {
+                _byFirstToken[tokens[0]] = list = [];
+            }
+
+            list.Add(new TermEntry(tokens, owner, id));
+        }
+    }
+
+    /// <summary>All term occurrences in the tokens; longer terms first where two start at the same word.</summary>
+    public List<TermHit> Find(IReadOnlyList<Token> tokens)
+    {
+        var hits = new List<TermHit>();
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (!_byFirstToken.TryGetValue(tokens[i].Norm, out var entries))
+            {
+                continue;
+            }
+
+            foreach (var entry in entries)
+            {
+                if (i + entry.Tokens.Length > tokens.Count)
+                {
+                    continue;
+                }
+
+                var match = true;
+                for (var k = 1; k < entry.Tokens.Length && match; k++)
+                {
+                    match = tokens[i + k].Norm == entry.Tokens[k];
+                }
+
+                if (match)
+                {
+                    hits.Add(new TermHit(entry, i, i + entry.Tokens.Length - 1));
+                }
+            }
+        }
+
+        // A word inside a longer phrase belongs to the phrase: "repatriated" in "repatriated persons" names the
+        // group counted, not the act of repatriating; "civilians" in "civilians and prisoners of war" is part of both.
+        return hits.Where(h => !hits.Any(o => o.LastToken - o.FirstToken > h.LastToken - h.FirstToken
+                                            && o.FirstToken <= h.FirstToken && o.LastToken >= h.LastToken)).ToList();
+    }
+}
+
+/// <summary>A word of a sentence with its span and normalised form.</summary>
+internal readonly record struct Token(int Start, int End, string Norm);
+
+/// <summary>Splits text into words normalised for term matching: lower case, no accents, no plural -s.</summary>
+internal static class Tokenizer
+{
+    public static List<Token> Tokenize(string text, int start = 0, int length = -1)
+    {
+        var end = length < 0 ? text.Length : start + length;
+        var tokens = new List<Token>();
+        var i = start;
+        while (i < end)
+        {
+            if (!char.IsLetterOrDigit(text[i]))
+            {
+                i++;
+                continue;
+            }
+
+            var s = i;
+            while (i < end && (char.IsLetterOrDigit(text[i]) || (text[i] is '\'' or '’' && i + 1 < end && char.IsLetter(text[i + 1]))
+                               || (text[i] is ',' or '.' && i > s && char.IsDigit(text[i - 1]) && i + 1 < end && char.IsDigit(text[i + 1]))))
+            {
+                i++;
+            }
+
+            tokens.Add(new Token(s, i, Normalise(text.AsSpan(s, i - s))));
+        }
+
+        return tokens;
+    }
+
+    public static string Normalise(ReadOnlySpan<char> word)
+    {
+        var builder = new StringBuilder(word.Length);
+        foreach (var c in word)
+        {
+            if (c < 128)
+            {
+                builder.Append(char.ToLowerInvariant(c));
+                continue;
+            }
+
+            if (c is '’')
+            {
+                builder.Append('\'');
+                continue;
+            }
+
+            foreach (var d in c.ToString().Normalize(NormalizationForm.FormD))
+            {
+                if (CharUnicodeInfo.GetUnicodeCategory(d) != UnicodeCategory.NonSpacingMark)
+                {
+                    builder.Append(char.ToLowerInvariant(d));
+                }
+            }
+        }
+
+        var norm = builder.ToString();
+        if (norm.EndsWith("'s", StringComparison.Ordinal))
+        {
+            norm = norm[..^2];
+        }
+        else if (norm.EndsWith('\''))
+        {
+            norm = norm[..^1];
+        }
+
+        // A light stem: "Gulags" names the Gulag, "POWs" the POW; -ss words ("Keightley's class") stay.
+        if (norm.Length > 3 && norm[^1] == 's' && norm[^2] != 's' && !char.IsDigit(norm[^2]))
+        {
+            norm = norm[..^1];
+        }
+
+        return norm;
+    }
+}
