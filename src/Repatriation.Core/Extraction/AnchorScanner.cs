@@ -91,6 +91,11 @@ internal static class AnchorScanner
             return;
         }
 
+        if (char.IsUpper(word[0]) && Months.Contains(word) && NextToDigit(text, start, end))
+        {
+            anchors.Dates.Add(start);
+        }
+
         if (!Lexicon.TryGetValue(word, out var kind))
         {
             var hyphen = word.IndexOf('-');
@@ -110,6 +115,24 @@ internal static class AnchorScanner
             anchors.Attributions.Add(start);
         }
     }
+
+    /// <summary>"14 May", "May 14": a month next to a number may be a date without a year.</summary>
+    private static bool NextToDigit(string text, int start, int end)
+    {
+        var after = end < text.Length && text[end] == '.' ? end + 1 : end;
+        if (after + 1 < text.Length && text[after] == ' ' && char.IsAsciiDigit(text[after + 1]))
+        {
+            return true;
+        }
+
+        return start >= 2 && text[start - 1] == ' ' && char.IsAsciiDigit(text[start - 2]);
+    }
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Months = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+        "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+    }.GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static readonly Dictionary<string, WordKind>.AlternateLookup<ReadOnlySpan<char>> Lexicon = BuildLexicon();
 
@@ -142,7 +165,7 @@ internal static class AnchorScanner
             lexicon[w] = WordKind.Figure;
         }
 
-        foreach (var w in cueWords)
+        foreach (var w in cueWords.Concat(AttributionFinder.MoreVerbForms).Concat(["found", "finds", "puts", "gave", "gives", "sued", "sues", "thought", "thinks"]))
         {
             lexicon[w] = lexicon.GetValueOrDefault(w) | WordKind.Cue;
         }

@@ -54,6 +54,8 @@ internal static class AttributionFinder
             var found = Read(text, m.Offset, m.Length, limitStart, limitEnd, index, quotes);
             if (found is { } f)
             {
+                // A possessive inside the title just read ("Tolstoy's Stalin's Secret War") is part of this claim.
+                consumed = Math.Max(consumed, f.End);
                 claims.Add(Build(text, sentences, index, f));
                 if (f.SecondPerson is { } second)
                 {
@@ -113,7 +115,7 @@ internal static class AttributionFinder
 
         if (cue[0] is '\'' or '’')
         {
-            return ReadPossessive(text, at, end, limitStart, limitEnd, cue.Length > 3 && cue.TrimEnd().Length == cue.Length);
+            return ReadPossessive(text, at, end, limitStart, limitEnd, cue.Length > 3 && cue.TrimEnd().Length == cue.Length, index);
         }
 
         if (cue[0] == ',')
@@ -151,7 +153,7 @@ internal static class AttributionFinder
         return new Found(start, end, person, "said", QuoteAfter(quotes, end, limitEnd, text) ?? QuoteBefore(quotes, start, limitStart, text), null);
     }
 
-    private static Found? ReadPossessive(string text, int at, int end, int limitStart, int limitEnd, bool namesAWork)
+    private static Found? ReadPossessive(string text, int at, int end, int limitStart, int limitEnd, bool namesAWork, FactIndex index)
     {
         if (NameScanner.NameBefore(text, at, limitStart) is not { } person || person.End != at)
         {
@@ -177,7 +179,7 @@ internal static class AttributionFinder
         }
 
         // "Stalin’s Russia" is no authorship claim; "Tolstoy’s Victims of Yalta (1977)" is.
-        if (!namesAWork && (title is null || year is null))
+        if (!namesAWork && (title is not { } named || (year is null && !IsKnownWork(index, text.AsSpan(named.Offset, named.Length)) && !LooksLikeWorkTitle(text, named))))
         {
             return null;
         }
@@ -257,7 +259,8 @@ internal static class AttributionFinder
             "decreed" => "issued",
             _ => word,
         };
-        return WithNameAfterAnd(text, new Found(p, person.End, person, verb, objectText, null), limitEnd);
+        // "signed by Churchill, Roosevelt and Stalin" is one claim naming the first signer.
+        return new Found(p, person.End, person, verb, objectText, null);
     }
 
     /// <summary>"signed by Eden and Molotov": the second name makes a second claim over the whole phrase.</summary>
@@ -291,16 +294,24 @@ internal static class AttributionFinder
         }
 
         var personText = text.AsSpan(person.Offset, person.Length);
-        if (AmbiguousForms.Contains(verbWord) && index.FindPerson(personText.ToString()) is null)
+        var known = index.FindPerson(personText.ToString()) is not null;
+        if (AmbiguousForms.Contains(verbWord) && !known)
         {
             return null;
         }
 
-        // "author Nikolai Tolstoy describing": the role word is part of the phrase.
+        // "Speakers noted", "Historians argue": a plural noun opening the sentence, not a name.
+        if (!known && personText.IndexOf(' ') < 0 && personText.EndsWith("s") && SkipBack(text, person.Offset, limitStart) == limitStart)
+        {
+            return null;
+        }
+
+        // "author Nikolai Tolstoy describing": before a participle the role word is part of the phrase
+        // ("official Patrick Dean wrote" is a claim about Patrick Dean wrote).
         var start = person.Offset;
         var q = SkipBack(text, person.Offset, limitStart);
         var role = WordBefore(text, q, limitStart);
-        if (role.Length > 0 && q == person.Offset - 1 && NameScanner.IsRoleNoun(role))
+        if (role.Length > 0 && q == person.Offset - 1 && NameScanner.IsRoleNoun(role) && verbWord.EndsWith("ing"))
         {
             start = q - role.Length;
         }
@@ -363,13 +374,43 @@ internal static class AttributionFinder
         "suggested" or "suggests" => "suggest",
         "contended" or "contends" => "contend",
         "counted" or "counts" => "count",
+        "found" or "finds" => "find",
+        "put" or "puts" => "put",
+        "gave" or "gives" => "give",
+        "sued" or "sues" => "sue",
+        "thought" or "thinks" => "think",
+        _ when MoreVerbs.TryGetValue(verb, out var baseForm) => baseForm,
         _ => null,
     };
+
+    /// <summary>Further reporting verbs, to their lower-case base form.</summary>
+    private static readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> MoreVerbs = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["warned"] = "warn", ["warns"] = "warn", ["telegraphed"] = "telegraph", ["telegraphs"] = "telegraph",
+        ["cabled"] = "cable", ["wired"] = "wire", ["informed"] = "inform", ["denied"] = "deny", ["denies"] = "deny",
+        ["confirmed"] = "confirm", ["confirms"] = "confirm", ["announced"] = "announce", ["announces"] = "announce",
+        ["added"] = "add", ["adds"] = "add", ["agreed"] = "agree", ["agrees"] = "agree", ["promised"] = "promise",
+        ["replied"] = "reply", ["replies"] = "reply", ["asked"] = "ask", ["demanded"] = "demand", ["urged"] = "urge",
+        ["protested"] = "protest", ["acknowledged"] = "acknowledge", ["conceded"] = "concede",
+        ["revealed"] = "reveal", ["reveals"] = "reveal", ["documented"] = "document", ["documents"] = "document",
+        ["showed"] = "show", ["shows"] = "show", ["cited"] = "cite", ["cites"] = "cite", ["quoted"] = "quote",
+        ["quotes"] = "quote", ["recorded"] = "record", ["records"] = "record", ["listed"] = "list",
+        ["lists"] = "list", ["reckoned"] = "reckon", ["reckons"] = "reckon", ["stressed"] = "stress",
+        ["emphasised"] = "emphasise", ["emphasized"] = "emphasise", ["believed"] = "believe",
+        ["believes"] = "believe", ["alleged"] = "allege", ["alleges"] = "allege", ["accused"] = "accuse",
+        ["blamed"] = "blame", ["condemned"] = "condemn", ["remembered"] = "remember", ["remembers"] = "remember",
+        ["minuted"] = "minute", ["complained"] = "complain", ["answered"] = "answer", ["recounted"] = "recount",
+        ["recounts"] = "recount",
+    }.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>Every reporting verb form the extractor knows (for the anchor scan and the cue pattern).</summary>
+    internal static IEnumerable<string> MoreVerbForms => MoreVerbs.Dictionary.Keys;
 
     /// <summary>Present forms that are also plural nouns ("Soviet reports"): only a known person makes them a verb.</summary>
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> AmbiguousForms = new HashSet<string>(StringComparer.Ordinal)
     {
-        "notes", "reports", "states", "claims", "orders", "issues", "signs", "counts", "remarks", "decrees", "tells",
+        "notes", "reports", "states", "claims", "orders", "issues", "signs", "counts", "remarks", "decrees", "tells", "documents",
+        "quotes", "records", "lists", "shows", "finds", "gives", "adds", "cites", "thought", "answered",
     }.GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static int VerbAt(string text, int p, int limit, out string verb)
@@ -597,6 +638,52 @@ internal static class AttributionFinder
         }
 
         return null;
+    }
+
+    /// <summary>"The Last Secret", "Pawns of Yalta": a leading article or a small word between capitalised words.</summary>
+    private static bool LooksLikeWorkTitle(string text, TextSpan title)
+    {
+        var capitals = 0;
+        var small = 0;
+        var first = true;
+        var articleFirst = false;
+        for (var p = title.Offset; p < title.End;)
+        {
+            var e = p;
+            while (e < title.End && (char.IsLetterOrDigit(text[e]) || text[e] is '\'' or '’' or '-'))
+            {
+                e++;
+            }
+
+            if (e > p)
+            {
+                var word = text.AsSpan(p, e - p);
+                if (char.IsUpper(word[0]) || char.IsDigit(word[0]))
+                {
+                    capitals++;
+                    articleFirst |= first && word is "The" or "A" or "An";
+                }
+                else if (TitleSmallWords.Contains(word))
+                {
+                    small++;
+                }
+
+                first = false;
+            }
+
+            p = e + 1;
+        }
+
+        return capitals >= 2 && (articleFirst || small > 0);
+    }
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<FactIndex, HashSet<string>> WorkTitles = new();
+
+    private static bool IsKnownWork(FactIndex index, ReadOnlySpan<char> title)
+    {
+        var titles = WorkTitles.GetValue(index, static i => new HashSet<string>(
+            i.Works.Values.SelectMany(w => w.AlternativeTitles.Prepend(w.Title)).Select(FactIndex.NormaliseName), StringComparer.Ordinal));
+        return titles.Contains(FactIndex.NormaliseName(title.ToString()));
     }
 
     private static bool LooksLikeTitle(string text, TextSpan span) =>

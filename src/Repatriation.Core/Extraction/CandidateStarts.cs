@@ -88,7 +88,7 @@ internal static class CandidateStarts
     {
         "at", "no", "more", "well", "just", "over", "in", "upwards", "a", "an", "nearly", "almost", "close", "not", "about",
         "some", "around", "approx", "approximately", "roughly", "c", "ca", "circa", "estimated", "perhaps", "possibly", "up",
-        "as", "fewer", "less", "under", "below", "between", "from", "exactly", "precisely", "several", "few",
+        "as", "fewer", "less", "under", "below", "between", "from", "exactly", "precisely", "all", "several", "few",
         "couple", "many", "countless", "untold", "tens", "hundreds", "thousands", "millions", "dozens", "virtually",
         "practically", "the", "most", "half", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
         "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty",
@@ -98,7 +98,7 @@ internal static class CandidateStarts
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> DateStartWords = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
         "between", "from", "c", "ca", "circa", "about", "around", "approximately", "before", "after", "by", "until", "till",
-        "since", "as", "not", "no", "early", "mid", "late", "the", "spring", "summer", "autumn", "fall", "winter",
+        "since", "as", "not", "no", "up", "early", "mid", "late", "the", "spring", "summer", "autumn", "fall", "winter",
     }.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>Skips opening brackets and quotes at the start of a chunk.</summary>

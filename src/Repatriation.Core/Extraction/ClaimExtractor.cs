@@ -82,6 +82,9 @@ public sealed class ClaimExtractor
     {
         var found = new List<DateCandidate>();
         var gate = ClaimPatterns.DateStart();
+
+        // "14 May" without a year takes the year of the date before it ("…in 1945. On 14 May…").
+        int? contextYear = null;
         Span<int> starts = stackalloc int[CandidateStarts.MaxStarts];
         var consumed = 0;
         foreach (var anchor in anchors)
@@ -96,7 +99,7 @@ public sealed class ClaimExtractor
             {
                 var start = starts[i];
                 if (!CandidateStarts.MayStartDate(text, start) || !gate.IsMatch(text, start)
-                    || DateParser.Parse(Window(text, start)) is not { } date || date.Length == 0
+                    || DateParser.Parse(Window(text, start), contextYear) is not { } date || date.Length == 0
                     || start + date.Length <= anchor || ContextRules.IsNotADate(text, start, date))
                 {
                     continue;
@@ -104,6 +107,7 @@ public sealed class ClaimExtractor
 
                 found.Add(new DateCandidate(new TextSpan(start, date.Length), date.Value));
                 consumed = start + date.Length;
+                contextYear = date.Value.To.Year;
                 break;
             }
         }
@@ -132,6 +136,12 @@ public sealed class ClaimExtractor
                 if (!CandidateStarts.MayStartFigure(text, start) || !gate.IsMatch(text, start)
                     || FigureParser.Parse(Window(text, start)) is not { } figure || figure.Length == 0
                     || start + figure.Start + figure.Length <= anchor || ContextRules.IsNotAFigure(text, start + figure.Start, figure))
+                {
+                    continue;
+                }
+
+                // "handed over 98%": a verb's particle, not the qualifier "over".
+                if (figure.Value.Qualifier == "over" && ContextRules.IsVerbParticle(text, start + figure.Start))
                 {
                     continue;
                 }

@@ -12,8 +12,10 @@ internal static class DateParser
     private static readonly string[] Qualifiers =
     [
         "between", "from", "c.", "ca.", "circa", "about", "around", "approximately", "before", "after", "by", "until",
-        "till", "since", "as of", "as early as", "as late as", "not later than", "no later than",
+        "till", "since", "as of", "as early as", "as late as", "not later than", "no later than", "up to",
     ];
+
+    private static readonly string[] Hedges = ["about", "around", "approximately", "c.", "ca.", "circa"];
 
     private static readonly string[] MonthNames =
     [
@@ -27,20 +29,31 @@ internal static class DateParser
 
     private enum Part { None, Early, Mid, Late }
 
-    private enum AtomKind { Full, MonthYear, Season, Year, Decade, PartialDay, PartialDayMonth, PartialMonth }
+    private enum AtomKind { Full, MonthYear, Season, Year, Decade, PartialDay, PartialDayMonth, PartialMonth, PartialMonthDay }
 
     private readonly record struct Atom(AtomKind Kind, DateOnly From, DateOnly To, DatePrecision Precision, int Day, int Month, int Year, bool HasPart)
     {
-        public bool IsPartial => Kind is AtomKind.PartialDay or AtomKind.PartialDayMonth or AtomKind.PartialMonth;
+        public bool IsPartial => Kind is AtomKind.PartialDay or AtomKind.PartialDayMonth or AtomKind.PartialMonth or AtomKind.PartialMonthDay;
+
+        /// <summary>Where a partial atom ends in the candidate (set by the reader).</summary>
+        public int End { get; init; }
     }
 
-    public static ParsedDate? Parse(ReadOnlySpan<char> candidate)
+    /// <param name="contextYear">The year a day and month without one belong to ("14 May" after "1945"), if known.</param>
+    public static ParsedDate? Parse(ReadOnlySpan<char> candidate, int? contextYear = null)
     {
         var reader = new SpanReader(candidate);
         var qualifier = reader.TryAnyPhrase(Qualifiers);
         if (qualifier is not null)
         {
             reader.SkipSpaces();
+
+            // "until about 7 June": a hedge after the bounding word.
+            if (qualifier is not ("about" or "around" or "approximately" or "c." or "ca." or "circa") && reader.TryAnyPhrase(Hedges) is { } hedge)
+            {
+                qualifier = qualifier + " " + hedge;
+                reader.SkipSpaces();
+            }
         }
 
         if (!TryAtom(candidate, ref reader, out var left))
@@ -98,7 +111,15 @@ internal static class DateParser
 
         if (left.IsPartial && !ranged)
         {
-            return null;
+            if (left.Kind is not (AtomKind.PartialDayMonth or AtomKind.PartialMonthDay) || contextYear is not { } y
+                || left.Day > DateTime.DaysInMonth(y, left.Month))
+            {
+                return null;
+            }
+
+            from = to = new DateOnly(y, left.Month, left.Day);
+            precision = DatePrecision.Day;
+            end = left.End;
         }
 
         while (end > 0 && char.IsWhiteSpace(candidate[end - 1]))
@@ -210,6 +231,8 @@ internal static class DateParser
 
         if (TryMonth(text, ref reader, out var month))
         {
+            var monthDay = 0;
+            var monthDayEnd = 0;
             var afterMonth = reader.Position;
             reader.SkipSpaces();
             var beforeDay = reader.Position;
@@ -222,6 +245,13 @@ internal static class DateParser
                     var date = new DateOnly(y, month, day);
                     atom = new Atom(AtomKind.Full, date, date, DatePrecision.Day, day, month, y, false);
                     return true;
+                }
+
+                reader.Position = beforeDay;
+                if (TryDay(ref reader, out _))
+                {
+                    monthDay = day;
+                    monthDayEnd = reader.Position;
                 }
 
                 reader.Position = beforeDay;
@@ -254,6 +284,14 @@ internal static class DateParser
             {
                 reader.Position = start;
                 return false;
+            }
+
+            if (monthDay > 0)
+            {
+                // "May 14" without a year: the caller may know the year from context.
+                reader.Position = monthDayEnd;
+                atom = new Atom(AtomKind.PartialMonthDay, default, default, DatePrecision.Day, monthDay, month, 0, false) { End = monthDayEnd };
+                return true;
             }
 
             atom = new Atom(AtomKind.PartialMonth, default, default, DatePrecision.Month, 0, month, 0, false);
@@ -317,7 +355,7 @@ internal static class DateParser
                 }
 
                 reader.Position = afterMonth;
-                atom = new Atom(AtomKind.PartialDayMonth, default, default, DatePrecision.Day, dd, mm, 0, false);
+                atom = new Atom(AtomKind.PartialDayMonth, default, default, DatePrecision.Day, dd, mm, 0, false) { End = afterMonth };
                 return true;
             }
 

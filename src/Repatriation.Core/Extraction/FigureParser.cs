@@ -22,7 +22,7 @@ internal static class FigureParser
         "in excess of", "upwards of", "a minimum of", "nearly", "almost", "close to", "just under", "not quite",
         "about", "some", "around", "approximately", "approx.", "roughly", "c.", "ca.", "circa", "an estimated",
         "estimated", "perhaps", "possibly", "up to", "as many as", "as much as", "fewer than", "less than", "under",
-        "below", "between", "from", "exactly", "precisely", "a total of",
+        "below", "between", "from", "exactly", "precisely", "a total of", "all but",
     ];
 
     private static QualifierKind KindOf(string? qualifier) => qualifier switch
@@ -34,7 +34,7 @@ internal static class FigureParser
         "up to" or "as many as" or "as much as" or "no more than" => QualifierKind.UpTo,
         "fewer than" or "less than" or "under" or "below" => QualifierKind.FewerThan,
         "between" or "from" => QualifierKind.Range,
-        "exactly" or "precisely" or "a total of" => QualifierKind.Exact,
+        "exactly" or "precisely" or "a total of" or "all but" => QualifierKind.Exact,
         _ => QualifierKind.About,
     };
 

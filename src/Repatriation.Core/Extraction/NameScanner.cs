@@ -163,7 +163,7 @@ internal static class NameScanner
     private static TextSpan? Trim(string text, ReadOnlySpan<TextSpan> tokens)
     {
         var first = 0;
-        while (first < tokens.Length && IsStop(text, tokens[first]))
+        while (first < tokens.Length && (IsStop(text, tokens[first]) || IsRankOrGerund(text, tokens, first)))
         {
             first++;
         }
@@ -172,6 +172,16 @@ internal static class NameScanner
         while (last >= first && Classify(text, tokens[last]) == TokenKind.Particle)
         {
             last--;
+        }
+
+        // "Crimea Lieutenant General Gryzlov": the name starts after the last rank.
+        for (var i = last - 1; i >= first; i--)
+        {
+            if (Words.Ranks.Contains(text.AsSpan(tokens[i].Offset, tokens[i].Length)))
+            {
+                first = i + 1;
+                break;
+            }
         }
 
         if (last < first)
@@ -191,6 +201,18 @@ internal static class NameScanner
         }
 
         return new TextSpan(tokens[first].Offset, tokens[last].End - tokens[first].Offset);
+    }
+
+    /// <summary>A rank ("General"), or a capitalised -ing word opening the sentence ("Rereading Tolstoy's…"), before more name.</summary>
+    private static bool IsRankOrGerund(string text, ReadOnlySpan<TextSpan> tokens, int i)
+    {
+        if (i + 1 >= tokens.Length)
+        {
+            return false;
+        }
+
+        var word = text.AsSpan(tokens[i].Offset, tokens[i].Length);
+        return Words.Ranks.Contains(word) || (word.Length > 5 && word.EndsWith("ing"));
     }
 
     private static bool IsStop(string text, TextSpan token)

@@ -15,7 +15,16 @@ internal static class Words
         "There", "Here", "What", "Who", "Which", "Why", "How", "Where", "Unsurprisingly", "Regarding", "According",
         "Also", "Indeed", "Moreover", "Furthermore", "Nevertheless", "Still", "Even", "Only", "Such", "Among", "Under",
         "Between", "Upon", "Despite", "Instead", "Perhaps", "Later", "Finally", "Today", "Now", "One", "Another",
-        "Whatever", "Nor", "So", "To", "Of", "Once");
+        "Whatever", "Nor", "So", "To", "Of", "Once", "Neither", "Either", "None", "Everyone", "Nobody", "Somebody",
+        "Someone", "Anyone", "Everybody", "Rereading", "Reading", "Writing", "Recalling", "Describing", "Quoting");
+
+    /// <summary>Ranks and offices that precede a name but are no part of it ("Lieutenant General Gryzlov signed").</summary>
+    public static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Ranks = Set(StringComparer.Ordinal,
+        "General", "Gen.", "Lieutenant", "Lt.", "Lieut.", "Colonel", "Col.", "Major", "Maj.", "Captain", "Capt.", "Brigadier",
+        "Brig.", "Admiral", "Adm.", "Marshal", "Field", "Sergeant", "Sgt.", "Corporal", "Private", "Commander", "Cdr.",
+        "President", "Prime", "Minister", "Secretary", "Foreign", "Ambassador", "Premier", "Chancellor", "Ataman",
+        "Professor", "Prof.", "Dr", "Dr.", "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Deputy", "Commissar", "Marshall",
+        "Senator", "Congressman", "Governor", "Judge", "Justice", "Bishop", "Father", "Chief", "Home", "War", "State");
 
     /// <summary>Capitalised words that name peoples, places, institutions and events rather than people.</summary>
     public static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> NonPerson = Set(StringComparer.Ordinal,
@@ -39,7 +48,10 @@ internal static class Words
         "Headquarters", "Eighth", "Fifth", "Third", "Fourth", "Sixth", "Seventh", "Ninth", "Tenth", "Democrat",
         "Republican", "Labour", "Conservative", "Tory", "Whitehall", "Downing", "Street", "Europeans", "European",
         "Asia", "Siberia", "Kolyma", "Vorkuta", "Magadan", "Austrian", "Italian", "Norwegian", "Swiss", "Swedish",
-        "Liechtenstein", "Canadian", "Canada", "Australian", "Scottish", "Irish", "Welsh", "Ally", "Axis");
+        "Liechtenstein", "Canadian", "Canada", "Australian", "Scottish", "Irish", "Welsh", "Ally", "Axis", "Human", "Rights",
+        "Nations", "United", "Cross", "Commissariat", "Defence", "Defense", "Affairs", "Internal", "People", "People's",
+        "Peoples", "Security", "Refugee", "Refugees", "Relief", "Administration", "Red Cross", "Embassy", "Legation", "Mission",
+        "Board", "Bureau", "Agency", "Service", "Services", "Police", "Navy", "Air", "Force", "Forces", "Staff", "Headquarter");
 
     /// <summary>Nouns that, right after a year-like number, show the number counts people or things.</summary>
     public static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> CountNouns = Set(StringComparer.OrdinalIgnoreCase,

@@ -156,4 +156,52 @@ public class AttributionExtractionTests
     {
         Assert.Empty(Extract(text, ClaimKind.Attribution));
     }
+
+    [Theory]
+    [InlineData("In the Crimea Lieutenant General Gryzlov signed the agreement.", "Gryzlov signed", "Gryzlov")]
+    [InlineData("The Foreign Office official Patrick Dean wrote a minute.", "Patrick Dean wrote", "Patrick Dean")]
+    [InlineData("In 1946 Churchill warned of an iron curtain.", "Churchill warned", "Churchill")]
+    [InlineData("The journalist Pringle puts the total higher.", "Pringle puts", "Pringle")]
+    [InlineData("Later Epstein sued the army for the files.", "Epstein sued", "Epstein")]
+    public void Extract_RankOrRoleBeforeFiniteVerb_IsNoPartOfTheSpan(string text, string span, string person)
+    {
+        var claim = Single(text, ClaimKind.Attribution);
+
+        AssertSpan(text, claim, span);
+        Assert.Equal(person, claim.PersonText);
+    }
+
+    [Theory]
+    [InlineData("Nicholas Bethell's The Last Secret appeared in 1974.", "Nicholas Bethell's The Last Secret", "The Last Secret")]
+    [InlineData("Mark Elliott's Pawns of Yalta covers the American side.", "Mark Elliott's Pawns of Yalta", "Pawns of Yalta")]
+    [InlineData("Julius Epstein's book was the first.", "Julius Epstein's book", null)]
+    [InlineData("Rereading Tolstoy's Stalin's Secret War, one sees more.", "Tolstoy's Stalin's Secret War", "Stalin's Secret War")]
+    public void Extract_PossessiveWithTitle_IsAuthorship(string text, string span, string? title)
+    {
+        var claim = Single(text, ClaimKind.Attribution);
+
+        AssertSpan(text, claim, span);
+        Assert.Equal("authored", claim.Verb);
+        Assert.Equal(title, claim.ObjectText);
+    }
+
+    [Fact]
+    public void Extract_SignedByList_IsOneClaimNamingTheFirst()
+    {
+        const string text = "The agreement was signed by Churchill, Roosevelt and Stalin.";
+
+        var claim = Single(text, ClaimKind.Attribution);
+
+        AssertSpan(text, claim, "signed by Churchill");
+    }
+
+    [Theory]
+    [InlineData("Speakers noted the silence of the archives.")]
+    [InlineData("Neither says when the trains left.")]
+    [InlineData("Stalin's Red Army took them back.")]
+    [InlineData("The People's Commissariat of Defence issued it.")]
+    public void Extract_CommonNounOrInstitution_IsNoAttribution(string text)
+    {
+        Assert.Empty(Extract(text, ClaimKind.Attribution));
+    }
 }

@@ -135,4 +135,55 @@ public class DateExtractionTests
         Assert.Equal("until", claim.Date!.Qualifier);
         Assert.Equal(new DateOnly(1955, 1, 1), claim.Date.From);
     }
+
+    [Theory]
+    [InlineData("The trains ran in 1945. On 14 May the first left.", "14 May", "1945-05-14", null)]
+    [InlineData("The trains ran in 1945. On May 14 the first left.", "May 14", "1945-05-14", null)]
+    [InlineData("The trains ran in 1945. They ran until about 7 June at Lienz.", "until about 7 June", "1945-06-07", "until about")]
+    public void Extract_DayAndMonthWithoutYear_TakesYearOfDateBefore(string text, string span, string date, string? qualifier)
+    {
+        var claim = Extract(text, ClaimKind.Date)[1];
+
+        AssertSpan(text, claim, span);
+        Assert.Equal(DateOnly.Parse(date), claim.Date!.From);
+        Assert.Equal(DateOnly.Parse(date), claim.Date.To);
+        Assert.Equal(qualifier, claim.Date.Qualifier);
+        Assert.Empty(Extract(text, ClaimKind.Figure));
+    }
+
+    [Fact]
+    public void Extract_DayAndMonthWithNoYearAnywhere_IsNoClaim()
+    {
+        Assert.Empty(Extract("On 14 May the first train left.", ClaimKind.Date));
+    }
+
+    [Theory]
+    [InlineData("Battalions worked up to early 1947 in the mines.", "up to early 1947", "up to", "1947-01-01", "1947-04-30")]
+    [InlineData("By the end of 1945 most had gone.", "By the end of 1945", "by", "1945-09-01", "1945-12-31")]
+    [InlineData("The camps were full from 1944 onwards.", "from 1944", "from", "1944-01-01", "1944-12-31")]
+    public void Extract_BoundingWords_AreInSpanAndQualifier(string text, string span, string qualifier, string from, string to)
+    {
+        var claim = Single(text, ClaimKind.Date);
+
+        AssertSpan(text, claim, span);
+        Assert.Equal(qualifier, claim.Date!.Qualifier);
+        Assert.Equal((DateOnly.Parse(from), DateOnly.Parse(to)), (claim.Date.From, claim.Date.To));
+    }
+
+    [Fact]
+    public void Extract_YearEndingATitle_IsNoClaim()
+    {
+        const string text = "He read The Fall of Berlin 1945 twice.";
+
+        Assert.Empty(Extract(text, ClaimKind.Date));
+        Assert.Empty(Extract(text, ClaimKind.Figure));
+    }
+
+    [Fact]
+    public void Extract_YearInAuthorYearCitation_IsDate()
+    {
+        const string text = "The count was revised (Tolstoy 1977, p. 4).";
+
+        AssertSpan(text, Single(text, ClaimKind.Date), "1977");
+    }
 }

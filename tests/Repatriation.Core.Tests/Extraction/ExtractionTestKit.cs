@@ -19,6 +19,11 @@ internal static class ExtractionTestKit
             new Person { Id = "eden-anthony", Name = "Anthony Eden", Aliases = ["Eden"] },
             new Person { Id = "bethell-nicholas", Name = "Nicholas Bethell", Aliases = ["Bethell", "Lord Bethell"] },
         ],
+        Sources = [new Source { Id = "test-source", Author = "Test", Title = "Test source" }],
+        Works =
+        [
+            new Work { Id = "stalins-secret-war", Title = "Stalin's Secret War", Authors = ["tolstoy-nikolai"], Year = 1981, Sources = [new SourceRef { Source = "test-source" }] },
+        ],
     });
 
     public static IReadOnlyList<ExtractedClaim> Extract(string text) => new ClaimExtractor().Extract(text, Index);

@@ -156,7 +156,7 @@ public class FigureExtractionTests
     [InlineData("less than", 0, 2_000)]
     public void Extract_Qualifier_IsKeptInSpanAndShapesInterval(string qualifier, double low, double high)
     {
-        var text = $"The guards took {qualifier} 2,000 men away.";
+        var text = $"The guards led {qualifier} 2,000 men away.";
 
         var claim = Single(text, ClaimKind.Figure);
 
@@ -165,6 +165,29 @@ public class FigureExtractionTests
         Assert.Equal(low, claim.Figure.Low);
         Assert.Equal(high, claim.Figure.High);
         Assert.Equal(500, claim.Figure.Tolerance);
+    }
+
+    [Fact]
+    public void Extract_OverAfterHandedOrTurned_IsParticleNotQualifier()
+    {
+        const string text = "The British handed over 98% of them.";
+
+        var claim = Single(text, ClaimKind.Figure);
+
+        AssertSpan(text, claim, "98%");
+        Assert.Null(claim.Figure!.Qualifier);
+        Assert.Equal(98, claim.Figure.High);
+    }
+
+    [Fact]
+    public void Extract_AllBut_KeepsTheExceptedNumber()
+    {
+        const string text = "They returned all but seven of the prisoners.";
+
+        var claim = Single(text, ClaimKind.Figure);
+
+        AssertSpan(text, claim, "all but seven");
+        Assert.Equal((7.0, 7.0, "all but"), (claim.Figure!.Low, claim.Figure.High, claim.Figure.Qualifier));
     }
 
     [Fact]
