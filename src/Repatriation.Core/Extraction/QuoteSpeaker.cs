@@ -24,6 +24,12 @@ internal static class QuoteSpeaker
             return (a.PersonText, a.PersonId);
         }
 
+        // "said one organiser", "a British officer gave his word that…": the sentence names an unnamed speaker.
+        if (NamesUnnamedSpeaker(text, sentence, quote.Span))
+        {
+            return (null, null);
+        }
+
         if (FromMentions(text, index, sentence, quote, preferLast: false) is { } m)
         {
             return m;
@@ -95,6 +101,66 @@ internal static class QuoteSpeaker
 
         return before ?? after;
     }
+
+    private static bool NamesUnnamedSpeaker(string text, TextSpan sentence, TextSpan quote)
+    {
+        var sinceDeterminer = -1;
+        var p = sentence.Offset;
+        while (p < sentence.End)
+        {
+            if (quote.Contains(p))
+            {
+                p = quote.End;
+                sinceDeterminer = -1;
+                continue;
+            }
+
+            if (!char.IsLetter(text[p]))
+            {
+                p++;
+                continue;
+            }
+
+            var e = p;
+            while (e < sentence.End && char.IsLetter(text[e]))
+            {
+                e++;
+            }
+
+            var word = text.AsSpan(p, e - p);
+            if (Determiners.Contains(word))
+            {
+                sinceDeterminer = 0;
+            }
+            else if (sinceDeterminer >= 0)
+            {
+                if (SpeakerNouns.Contains(word))
+                {
+                    return true;
+                }
+
+                sinceDeterminer = ++sinceDeterminer > 3 ? -1 : sinceDeterminer;
+            }
+
+            p = e;
+        }
+
+        return false;
+    }
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Determiners = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    {
+        "a", "an", "one", "another", "the", "some",
+    }.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> SpeakerNouns = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "officer", "organiser", "organizer", "survivor", "soldier", "official", "witness", "eyewitness", "cable", "memo",
+        "memorandum", "letter", "telegram", "source", "diplomat", "guard", "prisoner", "veteran", "spokesman", "spokeswoman",
+        "text", "document", "observer", "commander", "priest", "woman", "man", "relative", "resident", "journalist",
+        "reporter", "correspondent", "newspaper", "editorial", "headline", "agreement", "directive", "instruction",
+        "statement", "communique", "communiqué", "interpreter", "chaplain", "nurse", "doctor", "refugee", "villager",
+    }.GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static bool IsPossessive(string text, int end) =>
         end + 1 < text.Length && text[end] is '’' or '\'' && text[end + 1] == 's';

@@ -81,6 +81,17 @@ public class QuoteExtractionTests
         Assert.Null(claim.PersonId);
     }
 
+    [Fact]
+    public void Extract_QuoteOfUnnamedSpeaker_IsNotTiedToPersonOfPreviousSentence()
+    {
+        const string text = "Stalin had insisted. A British officer told them they were \"just going to a conference\".";
+
+        var claim = Single(text, ClaimKind.Quote);
+
+        AssertSpan(text, claim, "\"just going to a conference\"");
+        Assert.Null(claim.PersonText);
+    }
+
     [Theory]
     [InlineData("The so-called “liberation” began at dawn.")]
     [InlineData("Tolstoy's book “Victims of Yalta” was banned.")]
