@@ -1,0 +1,246 @@
+using System.Buffers;
+using System.Diagnostics;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+using Repatriation.Core.Checking;
+using Repatriation.Core.Facts;
+using Repatriation.Core.Reports;
+
+namespace Repatriation.Api.Handlers;
+
+/// <summary>
+/// POST /api/check: a JSON body {"text","name"} or text/plain; answers the check report. The body is
+/// read with a cap, so an oversized upload is refused without being held in memory whole.
+/// </summary>
+public sealed class CheckHandler(
+    ClaimChecker checker, IFactSetProvider facts, IOptions<ApiOptions> options, TimeProvider time, ILogger<CheckHandler> logger)
+    : ApiHandler(logger)
+{
+    // JSON may escape every character as \uXXXX (6 bytes), so its body may be that much larger than its text.
+    private const int JsonExpansion = 6;
+    private const int JsonEnvelopeBytes = 64 * 1024;
+
+    protected override async Task<IActionResult> HandleCoreAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var started = time.GetTimestamp();
+        var limit = options.Value.MaxTextBytes;
+
+        if (!TryReadStringIndexType(request, out var stringIndexType))
+        {
+            return Problems.BadRequest(request,
+                $"stringIndexType must be {StringIndexTypes.Utf16CodeUnit} or {StringIndexTypes.UnicodeCodePoint}, not '{request.Query["stringIndexType"]}'.");
+        }
+
+        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType))
+        {
+            return Problems.UnsupportedMediaType(request,
+                $"Send the text as application/json {{\"text\": \"…\", \"name\": \"…\"}} or as text/plain (Content-Type was '{request.ContentType ?? "missing"}').");
+        }
+
+        var isJson = mediaType.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+            || mediaType.Suffix.Equals("json", StringComparison.OrdinalIgnoreCase);
+        var isText = mediaType.MediaType.Equals("text/plain", StringComparison.OrdinalIgnoreCase);
+        if (!isJson && !isText)
+        {
+            return Problems.UnsupportedMediaType(request,
+                $"Content-Type {mediaType.MediaType} is not accepted; send application/json {{\"text\": \"…\", \"name\": \"…\"}} or text/plain.");
+        }
+
+        var bodyCap = isJson ? (long)limit * JsonExpansion + JsonEnvelopeBytes : limit;
+        if (request.ContentLength is { } declared && declared > bodyCap)
+        {
+            return Problems.TooLarge(request, isJson
+                ? $"The request body is {declared:N0} bytes, more than a JSON body holding the largest accepted text can be ({bodyCap:N0} bytes); the limit is {limit:N0} bytes of UTF-8 text."
+                : $"The text is {declared:N0} bytes; the limit is {limit:N0} bytes of UTF-8 text.");
+        }
+
+        var read = await ReadCappedAsync(request.Body, bodyCap, cancellationToken);
+        if (read is not { } body)
+        {
+            return Problems.TooLarge(request,
+                $"The request body is more than {bodyCap:N0} bytes (reading stopped there); the limit is {limit:N0} bytes of UTF-8 text.");
+        }
+
+        string text;
+        string? name;
+        if (isText)
+        {
+            Encoding encoding;
+            try
+            {
+                encoding = mediaType.Charset.HasValue ? Encoding.GetEncoding(mediaType.Charset.Value!) : Encoding.UTF8;
+            }
+            catch (ArgumentException)
+            {
+                return Problems.UnsupportedMediaType(request, $"The charset '{mediaType.Charset}' is not supported; send UTF-8.");
+            }
+
+            // A byte-order mark is not part of the text: offsets must count from its first character.
+            var bytes = body.Span;
+            var preamble = encoding.Preamble;
+            if (!preamble.IsEmpty && bytes.StartsWith(preamble))
+            {
+                bytes = bytes[preamble.Length..];
+            }
+
+            text = encoding.GetString(bytes);
+            name = request.Query["name"].FirstOrDefault();
+        }
+        else
+        {
+            if (!TryParseJsonBody(body.Span, out var parsedText, out name, out var error))
+            {
+                return Problems.BadRequest(request, error);
+            }
+
+            text = parsedText;
+            var textBytes = Encoding.UTF8.GetByteCount(text);
+            if (textBytes > limit)
+            {
+                return Problems.TooLarge(request, $"The text is {textBytes:N0} bytes of UTF-8; the limit is {limit:N0} bytes.");
+            }
+        }
+
+        // One read of the reference: this whole check uses one version even if a refresh swaps it meanwhile.
+        var snapshot = facts.Current;
+        var report = checker.Check(new CheckRequest(text, name, stringIndexType), snapshot);
+        var elapsed = time.GetElapsedTime(started);
+        logger.LogInformation(
+            "Checked {Name}: {Claims} claims, {Flagged} flagged, fact set {Version} in {Ms} ms",
+            name ?? "(unnamed)", report.Summary.Claims, report.Summary.Flagged, snapshot.FactSet.Version,
+            Math.Round(elapsed.TotalMilliseconds, 1));
+
+        return new ContentResult
+        {
+            StatusCode = StatusCodes.Status200OK,
+            ContentType = "application/json; charset=utf-8",
+            Content = ReportJson.Serialize(report),
+        };
+    }
+
+    private static bool TryReadStringIndexType(HttpRequest request, out string stringIndexType)
+    {
+        var given = request.Query["stringIndexType"];
+        if (given.Count == 0 || string.IsNullOrEmpty(given[0]))
+        {
+            stringIndexType = StringIndexTypes.Utf16CodeUnit;
+            return true;
+        }
+
+        foreach (var known in (ReadOnlySpan<string>)[StringIndexTypes.Utf16CodeUnit, StringIndexTypes.UnicodeCodePoint])
+        {
+            if (given.Count == 1 && string.Equals(given[0], known, StringComparison.OrdinalIgnoreCase))
+            {
+                stringIndexType = known;
+                return true;
+            }
+        }
+
+        stringIndexType = "";
+        return false;
+    }
+
+    /// <summary>
+    /// Reads {"text": "…", "name": "…"} with a forward-only reader: no DOM for a body that may be megabytes,
+    /// and an error that says which field is wrong. Other fields are ignored.
+    /// </summary>
+    private static bool TryParseJsonBody(ReadOnlySpan<byte> body, out string text, out string? name, out string error)
+    {
+        const string Shape = "The body must be a JSON object {\"text\": \"…\", \"name\": \"…optional\"}.";
+        text = "";
+        name = null;
+        string? found = null;
+        if (body.IsEmpty)
+        {
+            error = "The body is empty. " + Shape;
+            return false;
+        }
+
+        var reader = new Utf8JsonReader(body, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        try
+        {
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                error = Shape;
+                return false;
+            }
+
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var isText = reader.ValueTextEquals("text"u8);
+                var isName = reader.ValueTextEquals("name"u8);
+                reader.Read();
+                if (isText)
+                {
+                    if (reader.TokenType != JsonTokenType.String)
+                    {
+                        error = "The field \"text\" must be a string holding the text to check.";
+                        return false;
+                    }
+
+                    found = reader.GetString();
+                }
+                else if (isName)
+                {
+                    if (reader.TokenType is not (JsonTokenType.String or JsonTokenType.Null))
+                    {
+                        error = "The field \"name\" must be a string when given.";
+                        return false;
+                    }
+
+                    name = reader.GetString();
+                }
+                else
+                {
+                    reader.Skip();
+                }
+            }
+
+            // Anything after the object (a second value, stray text) is malformed too.
+            while (reader.Read())
+            {
+            }
+        }
+        catch (JsonException e)
+        {
+            error = $"The body is not valid JSON: {e.Message}";
+            return false;
+        }
+
+        if (found is null)
+        {
+            error = "The JSON body needs a string field \"text\" holding the text to check.";
+            return false;
+        }
+
+        text = found;
+        error = "";
+        return true;
+    }
+
+    /// <summary>The whole body, or null as soon as it passes <paramref name="cap"/> bytes.</summary>
+    private static async Task<ReadOnlyMemory<byte>?> ReadCappedAsync(Stream body, long cap, CancellationToken cancellationToken)
+    {
+        var buffer = new ArrayBufferWriter<byte>(16 * 1024);
+        while (true)
+        {
+            var memory = buffer.GetMemory(16 * 1024);
+            var read = await body.ReadAsync(memory, cancellationToken);
+            if (read == 0)
+            {
+                return buffer.WrittenMemory;
+            }
+
+            buffer.Advance(read);
+            if (buffer.WrittenCount > cap)
+            {
+                return null;
+            }
+        }
+    }
+}
