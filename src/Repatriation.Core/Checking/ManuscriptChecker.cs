@@ -50,7 +50,7 @@ public sealed class ManuscriptChecker
         return new ClaimLocation(location.Part, location.Paragraph, offset - units.FromUtf16(paragraphStart), location.Note);
     }
 
-    private static IReadOnlyList<SectionSummary>? SummariseSections(SourceDocument document, Units units, IReadOnlyList<ClaimResult> claims)
+    internal static IReadOnlyList<SectionSummary>? SummariseSections(SourceDocument document, Units units, IReadOnlyList<ClaimResult> claims)
     {
         if (document.Sections.Count == 0)
         {
@@ -86,7 +86,7 @@ public sealed class ManuscriptChecker
     /// Claims decided by facts of one measure (figures) or by one dated fact (dates) whose values cannot both
     /// be right: their intervals do not overlap. Each finding names every place, so the editor sees both.
     /// </summary>
-    private static IReadOnlyList<ConsistencyFinding> FindInconsistencies(SourceDocument document, Units units, IReadOnlyList<ClaimResult> claims, FactSetSnapshot snapshot)
+    internal static IReadOnlyList<ConsistencyFinding> FindInconsistencies(SourceDocument document, Units units, IReadOnlyList<ClaimResult> claims, FactSetSnapshot snapshot)
     {
         var facts = snapshot.FactSet.Facts.ToDictionary(f => f.Id, StringComparer.Ordinal);
         var groups = new Dictionary<string, List<(ClaimResult Claim, double Low, double High)>>(StringComparer.Ordinal);
@@ -197,7 +197,7 @@ public sealed class ManuscriptChecker
     }
 
     /// <summary>Converts between UTF-16 offsets and the report's units (the same, unless code points were asked for).</summary>
-    private sealed class Units
+    internal sealed class Units
     {
         private readonly int[]? _utf16OfCodePoint;
 
