@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Repatriation.Core.Facts;
 
 namespace Repatriation.Cli;
@@ -15,6 +16,8 @@ internal static class FactsCommand
         return args[0] switch
         {
             "validate" => await ValidateAsync(args[1..], stdout, stderr),
+            "publish" => await FactsPublishCommand.RunAsync(args[1..], EnvironmentConfiguration(), stdout, stderr),
+            "pull" => await FactsPullCommand.RunAsync(args[1..], EnvironmentConfiguration(), stdout, stderr),
             _ => throw new UsageException($"unknown facts subcommand '{args[0]}': use validate, publish or pull"),
         };
     }
@@ -60,4 +63,7 @@ internal static class FactsCommand
         stderr.WriteLine($"error: {name}: {problems.Count} problem(s) in the fact set");
         return CommandLine.UsageOrInputError;
     }
+
+    /// <summary>The same keys as the service: FactSet__ConnectionString, FactSet__ServiceUri, FactSet__Container, FactSet__Blob.</summary>
+    private static IConfiguration EnvironmentConfiguration() => new ConfigurationBuilder().AddEnvironmentVariables().Build();
 }
