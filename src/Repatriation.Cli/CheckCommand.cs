@@ -11,6 +11,9 @@ namespace Repatriation.Cli;
 /// </summary>
 internal static class CheckCommand
 {
+    /// <summary>Called after each manuscript is written and released; `bench batch` reads the live heap there.</summary>
+    internal static Action<int>? ManuscriptFinished { get; set; }
+
     public static async Task<int> RunAsync(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr)
     {
         var options = CheckOptions.Parse(args);
@@ -47,6 +50,8 @@ internal static class CheckCommand
                 rows.Add(new SummaryRow(input.Path, null, e.Message));
                 unreadable++;
             }
+
+            ManuscriptFinished?.Invoke(i + 1);
         }
 
         progress.Report(inputs.Count, null);
