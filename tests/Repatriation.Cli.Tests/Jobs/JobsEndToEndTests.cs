@@ -86,6 +86,7 @@ public sealed class JobsEndToEndTests(AzuriteJobsFixture azurite) : IClassFixtur
         var job = await WaitForStateAsync(client, location, "completed");
 
         Assert.Equal("completed", job["state"]!.GetValue<string>());
+        Assert.Equal("azure-storage", job["storage"]!.GetValue<string>());
         var manuscripts = job["manuscripts"]!.AsArray();
         Assert.Equal(Enumerable.Range(0, 20).Select(NameOf), manuscripts.Select(m => m!["name"]!.GetValue<string>()));
         foreach (var manuscript in manuscripts)
@@ -246,6 +247,9 @@ public sealed class JobsEndToEndTests(AzuriteJobsFixture azurite) : IClassFixtur
         var job = await WaitForStateAsync(client, response.Headers.Location!.ToString(), "completed");
 
         Assert.Equal("memory", job["storage"]!.GetValue<string>());
+        var health = JsonNode.Parse(await client.GetStringAsync("/api/health"))!;
+        Assert.Equal("memory", health["jobs"]!["storage"]!.GetValue<string>());
+        Assert.Contains("AzureWebJobsStorage", health["jobs"]!["note"]!.GetValue<string>());
         Assert.All(job["manuscripts"]!.AsArray(), m => Assert.Equal("done", m!["state"]!.GetValue<string>()));
     }
 
