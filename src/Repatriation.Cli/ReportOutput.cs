@@ -56,7 +56,7 @@ internal sealed class ReportOutput
                 _stdout.Write(ReportJson.Serialize(report));
                 break;
             case "text":
-                _stdout.Write(TextReportWriter.Write(report, _colour));
+                _stdout.Write(TextReportWriter.Write(report, _colour) + Inconsistencies(report));
                 break;
             default:
                 _held.Add(report);
@@ -93,8 +93,14 @@ internal sealed class ReportOutput
         "json" => ReportJson.Serialize(report),
         "sarif" => SarifReportWriter.Write(report),
         "html" => HtmlReportWriter.Write([report], [text]),
-        _ => TextReportWriter.Write(report, colour: false),
+        _ => TextReportWriter.Write(report, colour: false) + Inconsistencies(report),
     };
+
+    /// <summary>Manuscript-level findings the per-claim text report does not show: one line each.</summary>
+    private static string Inconsistencies(CheckReport report) =>
+        report.Consistency is { Count: > 0 } findings
+            ? string.Concat(findings.Select(f => $"  INCONSISTENT  {f.Message}{Environment.NewLine}"))
+            : "";
 
     private static string ExtensionOf(string format) => format switch
     {
