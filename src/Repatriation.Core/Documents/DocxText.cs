@@ -29,7 +29,8 @@ internal static class DocxText
             var segments = new List<TextSegment>();
             var sections = new List<DocumentSection>();
             var number = 0;
-            foreach (var paragraph in body.Descendants<Paragraph>())
+            // Word stores a text box twice (the DrawingML choice and a VML fallback); the fallback copy is skipped.
+            foreach (var paragraph in body.Descendants<Paragraph>().Where(p => !p.Ancestors<DocumentFormat.OpenXml.AlternateContentFallback>().Any()))
             {
                 number++;
                 var start = text.Length;

@@ -66,7 +66,7 @@ internal static class HtmlText
                         break;
                     case IElement element:
                         var tag = element.LocalName;
-                        if (Skipped.Contains(tag) || element.HasAttribute("hidden"))
+                        if (Skipped.Contains(tag) || element.HasAttribute("hidden") || IsNoteMarker(element))
                         {
                             continue;
                         }
@@ -104,6 +104,16 @@ internal static class HtmlText
                 }
             }
         }
+
+        /// <summary>
+        /// A superscript footnote marker ("<sup><a href="#fn3">3</a></sup>", "<sup>12</sup>") would glue its number
+        /// to the figure before it ("22,500" + "3"), so it is left out like Word's note references.
+        /// </summary>
+        private static bool IsNoteMarker(IElement element) =>
+            element.LocalName == "sup"
+            && element.TextContent.Trim() is { Length: > 0 and <= 4 } marker
+            && (marker.All(c => char.IsAsciiDigit(c) || c is '*' or '†' or '[' or ']')
+                || element.QuerySelector("a[href^='#']") is not null);
 
         private void Append(string data, bool preformatted)
         {

@@ -87,6 +87,16 @@ public class DocumentReaderTests
     }
 
     [Fact]
+    public void Read_HtmlFootnoteMarkers_AreNotGluedToFigures()
+    {
+        var html = "<p>About 22,500<sup><a href=\"#fn1\">1</a></sup> Cossacks and 1,600<sup>12</sup> men; the 10<sup>th</sup> stays.</p>";
+
+        var document = DocumentReader.Read("notes.html", Utf8(html));
+
+        Assert.Equal("About 22,500 Cossacks and 1,600 men; the 10th stays.", document.Text);
+    }
+
+    [Fact]
     public void Read_Docx_MapsBodyFootnotesAndEndnotesByParagraphAndOffset()
     {
         var bytes = TestDocx.Build(
