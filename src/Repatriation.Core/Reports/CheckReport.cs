@@ -144,12 +144,13 @@ public sealed record ConsistencyPlace(string ClaimId, string Text, int Offset, i
 public sealed record SectionSummary(string Title, int Offset, int Line, ReportSummary Summary);
 
 /// <summary>
-/// low/high are numbers for figures and years, ISO date strings ("1945-02-11") for finer dates.
+/// low/high are numbers for figures and years, ISO date strings ("1945-02-11") for finer dates; an open end
+/// ("at least 20%" has no upper bound) is null.
 /// </summary>
 public sealed record ReportValue
 {
-    public required object Low { get; init; }
-    public required object High { get; init; }
+    public required object? Low { get; init; }
+    public required object? High { get; init; }
     public required string Unit { get; init; }
     [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
     public string? Qualifier { get; init; }
