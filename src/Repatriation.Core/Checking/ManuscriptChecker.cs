@@ -172,7 +172,7 @@ public sealed class ManuscriptChecker
         return TryNumber(value.Low, out low) && TryNumber(value.High, out high);
     }
 
-    private static bool TryNumber(object value, out double number)
+    private static bool TryNumber(object? value, out double number)
     {
         switch (value)
         {
