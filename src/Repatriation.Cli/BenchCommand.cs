@@ -20,8 +20,9 @@ internal static class BenchCommand
         return sub switch
         {
             "check" => Task.FromResult(RunCheck(rest, stdout)),
+            "serve" => Bench.ServeBenchmark.RunAsync(rest, stdout),
             "batch" => BatchBenchmark.RunAsync(rest, stdout),
-            _ => throw new UsageException($"unknown bench '{sub}': use check or batch"),
+            _ => throw new UsageException($"unknown bench '{sub}': use check, serve or batch"),
         };
     }
 

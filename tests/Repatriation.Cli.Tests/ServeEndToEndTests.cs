@@ -204,3 +204,24 @@ public sealed class ServeWithKeyTests
         Assert.StartsWith("error: cannot serve on", stderr.ToString());
     }
 }
+
+/// <summary>`facts publish|pull` with no storage configured say so in one line.</summary>
+public sealed class FactsStorageNotConfiguredTests
+{
+    [Theory]
+    [InlineData("publish")]
+    [InlineData("pull")]
+    public async Task RunAsync_NoStorageConfigured_Exits2NamingTheSettings(string command)
+    {
+        var configuration = new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build();
+        var stderr = new StringWriter();
+
+        var code = command == "publish"
+            ? await FactsPublishCommand.RunAsync([], configuration, TextWriter.Null, stderr)
+            : await FactsPullCommand.RunAsync([], configuration, TextWriter.Null, stderr);
+
+        Assert.Equal(2, code);
+        Assert.Contains("FactSet__ConnectionString", stderr.ToString());
+        Assert.Single(stderr.ToString().TrimEnd().Split('\n'));
+    }
+}
