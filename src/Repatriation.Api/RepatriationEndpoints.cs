@@ -20,6 +20,8 @@ public static class RepatriationEndpoints
         endpoints.MapHandler<FactSetHandler>(HttpMethods.Get, "/api/factset");
         endpoints.MapHandler<HealthHandler>(HttpMethods.Get, "/api/health");
         endpoints.MapHandler<OpenApiHandler>(HttpMethods.Get, "/api/openapi.json");
+        endpoints.MapHandler<SubmitJobHandler>(HttpMethods.Post, "/api/jobs");
+        endpoints.MapHandler<GetJobHandler>(HttpMethods.Get, "/api/jobs/{id}");
         return endpoints;
     }
 

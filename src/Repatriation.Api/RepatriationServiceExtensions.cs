@@ -47,6 +47,7 @@ public static class RepatriationServiceExtensions
         services.TryAddSingleton<FactSetHandler>();
         services.TryAddSingleton<HealthHandler>();
         services.TryAddSingleton<OpenApiHandler>();
+        services.AddRepatriationJobs();
         return builder;
     }
 }
