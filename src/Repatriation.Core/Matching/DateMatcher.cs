@@ -40,9 +40,10 @@ internal sealed class DateMatcher(FactIndex index, FigureMatcher figures, Eviden
         foreach (var group in sentence.HitsOf(TermOwner.Measure).Where(h => !sentence.Claims.Any(c => c.Kind == ClaimKind.Quote && sentence.InsideClaim(h, c))).GroupBy(h => h.Entry.OwnerId))
         {
             var distance = group.Min(h => sentence.Distance(h, first, last));
+            var loose = group.All(h => h.Entry.Loose);
             if (distance <= MaxEventDistance && index.Measures.TryGetValue(group.Key, out var measure) && measure.Kind == MeasureKinds.Date)
             {
-                options.Add((distance, () => AsEvent(claim, measure)));
+                options.Add((distance, () => SupportOnlyIf(loose, AsEvent(claim, measure))));
             }
         }
 
@@ -50,9 +51,10 @@ internal sealed class DateMatcher(FactIndex index, FigureMatcher figures, Eviden
         {
             var act = index.FactSet.Acts.FirstOrDefault(a => a.Id == group.Key);
             var distance = group.Min(h => sentence.Distance(h, first, last));
+            var loose = group.All(h => h.Entry.Loose);
             if (act?.Date is not null && distance <= MaxEventDistance)
             {
-                options.Add((distance, () => AsActDate(claim, act)));
+                options.Add((distance, () => SupportOnlyIf(loose, AsActDate(claim, act))));
             }
         }
 
@@ -100,7 +102,10 @@ internal sealed class DateMatcher(FactIndex index, FigureMatcher figures, Eviden
     /// </summary>
     private MatchOutcome? FromContext(ExtractedClaim claim, SentenceContext sentence)
     {
-        var hits = TermIndex.For(index).Find(sentence.PrecedingTokens);
+        var terms = TermIndex.For(index);
+        var hits = terms.Find(sentence.PrecedingTokens);
+        var around = sentence.PrecedingTokens.Concat(sentence.Tokens).ToList();
+        hits.AddRange(terms.FindLoose(around, hits));
         var outcomes = new List<MatchOutcome?>();
         foreach (var id in hits.Where(h => h.Entry.Owner == TermOwner.Measure).Select(h => h.Entry.OwnerId).Distinct())
         {
@@ -122,6 +127,9 @@ internal sealed class DateMatcher(FactIndex index, FigureMatcher figures, Eviden
             .Where(o => o.Status is ClaimStatuses.Supported or ClaimStatuses.Disputed)
             .MinBy(o => Outcomes.Rank(o.Status));
     }
+
+    private static MatchOutcome? SupportOnlyIf(bool weakReference, MatchOutcome? outcome) =>
+        !weakReference || outcome?.Status is ClaimStatuses.Supported or ClaimStatuses.Disputed ? outcome : null;
 
     public static string MeasureKindOf(FigureValue figure) => figure.Unit switch
     {

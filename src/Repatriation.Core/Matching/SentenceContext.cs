@@ -17,6 +17,7 @@ internal sealed class SentenceContext
         Claims = claims;
         Tokens = Tokenizer.Tokenize(text, offset, length);
         Hits = terms.Find(Tokens);
+        Hits.AddRange(terms.FindLoose(Tokens, Hits));
     }
 
     public string Text { get; }
