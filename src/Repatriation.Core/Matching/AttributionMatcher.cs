@@ -242,7 +242,8 @@ internal sealed class AttributionMatcher(FactIndex index, EvidenceBuilder eviden
     private IEnumerable<Act> ActsNamed(SentenceContext sentence, string verb)
     {
         var terms = TermIndex.For(index);
-        var ids = sentence.HitsOf(TermOwner.Act).Select(h => h.Entry.OwnerId).ToHashSet();
+        // Acts matched only by their words apart are too weak a reference to call a signature wrong.
+        var ids = sentence.HitsOf(TermOwner.Act).Where(h => !h.Entry.Loose).Select(h => h.Entry.OwnerId).ToHashSet();
         if (!ActsFor(ids, verb).Any())
         {
             ids = terms.Find(sentence.PrecedingTokens).Where(h => h.Entry.Owner == TermOwner.Act).Select(h => h.Entry.OwnerId).ToHashSet();

@@ -84,7 +84,7 @@ internal sealed class DateMatcher(FactIndex index, FigureMatcher figures, Eviden
             .ToList();
         if (outcomes.Count == 0)
         {
-            return Outcomes.Unsupported(claim);
+            return FromContext(claim, sentence) ?? Outcomes.Unsupported(claim);
         }
 
         var best = outcomes.MinBy(o => Outcomes.Rank(o.Outcome!.Status));
@@ -279,6 +279,13 @@ internal sealed class DateMatcher(FactIndex index, FigureMatcher figures, Eviden
                                     && Interval.OfFact(f.Value).RelationTo(Interval.OfClaim(figureClaim.Figure!)) != Relation.Apart)
                 .MaxBy(f => (double)f.Value!.High)
             : null;
+        // The number may be wrong, but a count is sourced for exactly this date: the date itself is right.
+        if (chosen.Reason != "period" && verdicts.FirstOrDefault(v => v.PeriodFact is not null) is { PeriodFact: { } counted })
+        {
+            return new MatchOutcome(ClaimStatuses.Supported,
+                $"A sourced count is dated {EvidenceBuilder.FormatDate(counted.Period!)}: {counted.Statement}", [evidence.From(counted)], null);
+        }
+
         if (chosen.Reason == "period" && (chosen.Status == ClaimStatuses.Contradicted || otherPeriod is not null))
         {
             var peak = chosen.Deciding.Where(f => f.Period is not null).MaxBy(f => (double)f.Value!.High);

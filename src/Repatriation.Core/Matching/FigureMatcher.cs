@@ -15,7 +15,11 @@ internal sealed record FigureVerdict(
     IReadOnlyList<Fact> Deciding,
     IReadOnlyList<Fact> All,
     Interval? Aggregate,
-    string Reason);
+    string Reason)
+{
+    /// <summary>A fact dated to the claim's period was among those weighed ("by 1 March 1946" is the date of a count).</summary>
+    public Fact? PeriodFact { get; init; }
+}
 
 /// <summary>
 /// Matches counts, percentages and sums against measures of the same kind named in the sentence, in the same
@@ -129,6 +133,12 @@ internal sealed class FigureMatcher(FactIndex index)
             periodIgnored = true;
         }
 
+        var periodFact = period is null || periodIgnored ? null : considered.FirstOrDefault(f => f.Period is not null);
+        return WeighValues(candidate, figure, claimInterval, facts, considered, periodIgnored) with { PeriodFact = periodFact };
+    }
+
+    private FigureVerdict WeighValues(MeasureCandidate candidate, FigureValue figure, Interval claimInterval, IReadOnlyList<Fact> facts, IReadOnlyList<Fact> considered, bool periodIgnored)
+    {
         var relations = considered.Select(f => (Fact: f, Relation: RelationOf(f.Value!, claimInterval))).ToList();
         var inside = relations.Where(r => r.Relation == Relation.Inside).Select(r => r.Fact).ToList();
         var overlap = relations.Where(r => r.Relation == Relation.Overlap).Select(r => r.Fact).ToList();
