@@ -203,9 +203,14 @@ internal sealed class FigureMatcher(FactIndex index)
         }
 
         var inside = p.From >= period.From && p.To <= period.To;
-        var asOf = period.To.DayNumber - period.From.DayNumber <= 31 && p.To >= period.From && p.To <= period.To;
+        var endsThen = period.To.DayNumber - period.From.DayNumber <= 31 || IsRunningTotal(period.Qualifier);
+        var asOf = endsThen && p.To >= period.From && p.To <= period.To;
         return inside || asOf;
     }
+
+    /// <summary>"By 1948", "up to early 1947", "until 1952": a count running from the start to then.</summary>
+    private static bool IsRunningTotal(string? qualifier) =>
+        qualifier?.ToLowerInvariant() is "by" or "up to" or "until" or "till" or "to" or "by the end of" or "through" or "until about" or "before";
 
     /// <summary>
     /// The fact's own figure inside the claim's precision bears it out, whatever hedge the source adds ("about 43%"
