@@ -62,6 +62,18 @@ internal sealed class AttributionMatcher(FactIndex index, EvidenceBuilder eviden
             }
         }
 
+        // "Epstein's book of 1973": a book by this person, unnamed; their works in the fact set bear it out.
+        if (works.Count == 0 && claim.Verb == "authored")
+        {
+            var theirs = index.FactSet.Works.Where(w => w.Authors.Contains(claim.PersonId)).ToList();
+            if (theirs.Count > 0)
+            {
+                outcomes.Add(new MatchOutcome(ClaimStatuses.Supported,
+                    $"{evidence.PersonName(claim.PersonId)} is the author of {EvidenceBuilder.JoinAnd(theirs.Select(w => w.Year is null ? w.Title : $"{w.Title} ({EvidenceBuilder.YearsOf(w)})").ToList())}.",
+                    theirs.Select(evidence.From).ToList(), null));
+            }
+        }
+
         foreach (var work in works)
         {
             outcomes.Add(work.Authors.Contains(claim.PersonId)

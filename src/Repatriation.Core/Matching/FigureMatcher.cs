@@ -68,7 +68,10 @@ internal sealed class FigureMatcher(FactIndex index)
             }
         }
 
-        return candidates.OrderBy(c => c.ScopeBroader).ThenBy(c => c.Distance).ThenByDescending(c => c.TermLength).ToList();
+        // The measure counted at exactly the place named (Plattling, not all of western Germany) comes first.
+        return candidates.OrderBy(c => c.ScopeBroader)
+            .ThenByDescending(c => c.Measure.Place is not null && c.Measure.Place == scope.Place)
+            .ThenBy(c => c.Distance).ThenByDescending(c => c.TermLength).ToList();
     }
 
     /// <summary>null: the measure counts another group or place; true: the claim names a wider group than the measure.</summary>
@@ -141,7 +144,9 @@ internal sealed class FigureMatcher(FactIndex index)
     {
         var relations = considered.Select(f => (Fact: f, Relation: RelationOf(f.Value!, claimInterval))).ToList();
         var inside = relations.Where(r => r.Relation == Relation.Inside).Select(r => r.Fact).ToList();
-        var overlap = relations.Where(r => r.Relation == Relation.Overlap).Select(r => r.Fact).ToList();
+        // A weak source's loose wording ("more than 4 million") can bear a figure out but not excuse one that the
+        // firm sources rule out.
+        var overlap = relations.Where(r => r.Relation == Relation.Overlap && (!r.Fact.Weak || considered.All(c => c.Weak))).Select(r => r.Fact).ToList();
         if (inside.Count > 0)
         {
             var rivals = Rivals(considered, inside);
