@@ -20,7 +20,7 @@ internal sealed class AttributionMatcher(FactIndex index, EvidenceBuilder eviden
     public MatchOutcome MatchQuote(ExtractedClaim claim, SentenceContext sentence)
     {
         var words = QuoteText(claim);
-        var quotation = FindQuotation(words);
+        var quotation = FindQuotation(words, claim.PersonId);
         if (quotation is null)
         {
             return Outcomes.Unsupported(claim);
@@ -68,13 +68,13 @@ internal sealed class AttributionMatcher(FactIndex index, EvidenceBuilder eviden
         {
             foreach (var quote in sentence.Claims.Where(c => c.Kind == ClaimKind.Quote && (c.PersonId == claim.PersonId || c.PersonId is null)))
             {
-                if (FindQuotation(QuoteText(quote)) is { } quotation)
+                if (FindQuotation(QuoteText(quote), claim.PersonId) is { } quotation)
                 {
                     outcomes.Add(Judge(claim.PersonId, claim.PersonText, quotation));
                 }
             }
 
-            if (outcomes.Count == 0 && claim.ObjectText is { Length: > 0 } objectText && FindQuotation(Normalise(objectText)) is { } said)
+            if (outcomes.Count == 0 && claim.ObjectText is { Length: > 0 } objectText && FindQuotation(Normalise(objectText), claim.PersonId) is { } said)
             {
                 outcomes.Add(Judge(claim.PersonId, claim.PersonText, said));
             }
@@ -307,7 +307,11 @@ internal sealed class AttributionMatcher(FactIndex index, EvidenceBuilder eviden
         return done is not null ? JudgeAct(claim, done) : JudgeAct(claim, acts.FirstOrDefault(a => a.WronglyCredited.Contains(claim.PersonId!)) ?? acts[0]);
     }
 
-    private Quotation? FindQuotation(string words)
+    /// <summary>
+    /// The known quotation these words are, or are part of. A short fragment ("visibly shamefaced") is taken only
+    /// from the person the text gives it to: from anyone, two words are more likely a stock phrase.
+    /// </summary>
+    private Quotation? FindQuotation(string words, string? personId = null)
     {
         if (words.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length < 2)
         {
@@ -318,7 +322,9 @@ internal sealed class AttributionMatcher(FactIndex index, EvidenceBuilder eviden
         var bestLength = 0;
         foreach (var (quotation, known) in _quotations)
         {
-            if ((words.Contains(known, StringComparison.Ordinal) || IsFragmentOf(words, known)) && known.Length > bestLength)
+            var matches = words.Contains(known, StringComparison.Ordinal) || IsFragmentOf(words, known)
+                          || (personId is not null && quotation.Speaker == personId && known.Contains(words, StringComparison.Ordinal));
+            if (matches && known.Length > bestLength)
             {
                 (best, bestLength) = (quotation, known.Length);
             }

@@ -37,7 +37,13 @@ internal sealed class FigureMatcher(FactIndex index)
             return direct;
         }
 
-        // "In the following year the stream shrank to 195,273": what is counted was named a sentence earlier.
+        // "In the following year the stream shrank to 195,273": what is counted was named a sentence earlier. A vague
+        // quantity ("tens of thousands") could fit almost anything named before, so it gets no such help.
+        if (claim.Figure?.Vague == true)
+        {
+            return direct;
+        }
+
         var before = TermIndex.For(index).Find(sentence.PrecedingTokens).Where(h => h.Entry.Owner == TermOwner.Measure)
             .Select(h => new TermHit(h.Entry, 0, 0));
         return Candidates(sentence, claim, kind, before, fromContext: true);
