@@ -28,6 +28,7 @@ public static class CommandLine
             {
                 "check" => await CheckCommand.RunAsync(rest, stdin, stdout, stderr),
                 "facts" => await FactsCommand.RunAsync(rest, stdout, stderr),
+                "serve" => await ServeCommand.RunAsync(rest, stdout, stderr),
                 _ => Fail(stderr, $"unknown command '{args[0]}'. {Usage}"),
             };
         }

@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Logging;
+using Repatriation.Storage.FactSets;
+
+namespace Repatriation.Api.Handlers;
+
+/// <summary>
+/// GET /api/health: 200 while a valid fact set is loaded (saying "degraded" and why when its storage
+/// or its latest version is failing), 503 with the reason when there is none.
+/// </summary>
+public sealed class HealthHandler(IFactSetSource source, ILogger<HealthHandler> logger) : ApiHandler(logger)
+{
+    protected override Task<IActionResult> HandleCoreAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var status = source.Status;
+        if (status.Snapshot is not { } snapshot)
+        {
+            return Task.FromResult<IActionResult>(Problems.Unavailable(request, status.Reason ?? "No fact set is loaded.", FactSetHandler.StatusExtensions(status)));
+        }
+
+        var body = new
+        {
+            state = status.State,
+            reason = status.Reason,
+            factSet = new { id = snapshot.FactSet.Id, version = snapshot.FactSet.Version, etag = snapshot.ETag, origin = snapshot.Origin },
+            lastAttemptAt = status.LastAttemptAt,
+            lastError = status.LastError,
+        };
+        return Task.FromResult<IActionResult>(Problems.Json(body));
+    }
+}

@@ -1,0 +1,58 @@
+using System.Net.Sockets;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Repatriation.Api;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Repatriation.Cli;
+
+/// <summary>`serve [--urls URL]`: the HTTP API on this machine, the same handlers as the function app.</summary>
+internal static class ServeCommand
+{
+    public const string DefaultUrl = "http://127.0.0.1:7071";
+
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var urls = ParseUrls(args);
+        ServeHost host;
+        try
+        {
+            host = await ServeHost.StartAsync(urls);
+        }
+        catch (Exception e) when (e is IOException or SocketException or InvalidOperationException or UriFormatException)
+        {
+            return CommandLine.Fail(stderr, $"cannot serve on {urls}: {e.Message}");
+        }
+
+        await using (host)
+        {
+            var keyed = !string.IsNullOrEmpty(host.App.Services.GetRequiredService<IOptions<ApiOptions>>().Value.Key);
+            await stdout.WriteLineAsync(
+                $"Serving the checker on {string.Join(", ", host.Urls)} (routes under /api{(keyed ? "; a key is required on every route but health" : "")}). Press Ctrl+C to stop.");
+            await stdout.FlushAsync();
+            await host.App.WaitForShutdownAsync();
+        }
+
+        return CommandLine.Clean;
+    }
+
+    internal static string ParseUrls(string[] args)
+    {
+        var urls = DefaultUrl;
+        for (var i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--urls" when i + 1 < args.Length:
+                    urls = args[++i];
+                    break;
+                case "--urls":
+                    throw new UsageException("--urls needs a URL, e.g. --urls http://127.0.0.1:7071");
+                default:
+                    throw new UsageException($"serve does not take '{args[i]}'. usage: serve [--urls URL]");
+            }
+        }
+
+        return urls;
+    }
+}
