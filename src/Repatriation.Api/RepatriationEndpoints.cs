@@ -20,6 +20,10 @@ public static class RepatriationEndpoints
         endpoints.MapHandler<FactSetHandler>(HttpMethods.Get, "/api/factset");
         endpoints.MapHandler<HealthHandler>(HttpMethods.Get, "/api/health");
         endpoints.MapHandler<OpenApiHandler>(HttpMethods.Get, "/api/openapi.json");
+        endpoints.MapHandler<LanguageToolCheckHandler>(HttpMethods.Post, "/api/v2/check");
+        endpoints.MapHandler<LanguageToolCheckHandler>(HttpMethods.Get, "/api/v2/check");
+        endpoints.MapHandler<LanguageToolLanguagesHandler>(HttpMethods.Get, "/api/v2/languages");
+        endpoints.MapHandler<UiHandler>(HttpMethods.Get, "/api/ui");
         return endpoints;
     }
 
