@@ -24,6 +24,7 @@ public static class RepatriationEndpoints
         endpoints.MapHandler<LanguageToolCheckHandler>(HttpMethods.Get, "/api/v2/check");
         endpoints.MapHandler<LanguageToolLanguagesHandler>(HttpMethods.Get, "/api/v2/languages");
         endpoints.MapHandler<UiHandler>(HttpMethods.Get, "/api/ui");
+        endpoints.MapHandler<DocumentTextHandler>(HttpMethods.Post, "/api/documents/text");
         return endpoints;
     }
 

@@ -52,6 +52,7 @@ public static class RepatriationServiceExtensions
         services.TryAddSingleton<LanguageToolCheckHandler>();
         services.TryAddSingleton<LanguageToolLanguagesHandler>();
         services.TryAddSingleton<UiHandler>();
+        services.TryAddSingleton<DocumentTextHandler>();
         return builder;
     }
 }
