@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Repatriation.Core.Facts;
 
 namespace Repatriation.Cli;
@@ -5,17 +6,22 @@ namespace Repatriation.Cli;
 /// <summary>`facts validate|publish|pull [FILE]`.</summary>
 internal static class FactsCommand
 {
+    private const string Usage = "usage: facts validate|publish|pull [FILE]";
+
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
     {
         if (args.Length == 0)
         {
-            throw new UsageException("facts needs a subcommand: validate, publish or pull");
+            return CommandLine.Fail(stderr, Usage);
         }
 
+        var rest = args[1..];
         return args[0] switch
         {
-            "validate" => await ValidateAsync(args[1..], stdout, stderr),
-            _ => throw new UsageException($"unknown facts subcommand '{args[0]}': use validate, publish or pull"),
+            "validate" => await ValidateAsync(rest, stdout, stderr),
+            "publish" => await FactsPublishCommand.RunAsync(rest, EnvironmentConfiguration(), stdout, stderr),
+            "pull" => await FactsPullCommand.RunAsync(rest, EnvironmentConfiguration(), stdout, stderr),
+            _ => CommandLine.Fail(stderr, $"unknown facts command '{args[0]}'. {Usage}"),
         };
     }
 
@@ -60,4 +66,7 @@ internal static class FactsCommand
         stderr.WriteLine($"error: {name}: {problems.Count} problem(s) in the fact set");
         return CommandLine.UsageOrInputError;
     }
+
+    /// <summary>The same keys as the service: FactSet__ConnectionString, FactSet__ServiceUri, FactSet__Container, FactSet__Blob.</summary>
+    private static IConfiguration EnvironmentConfiguration() => new ConfigurationBuilder().AddEnvironmentVariables().Build();
 }

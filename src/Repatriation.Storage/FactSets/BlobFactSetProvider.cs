@@ -42,8 +42,9 @@ public sealed class BlobFactSetProvider : IFactSetSource
             {
                 FailureRatio = 1.0,
                 MinimumThroughput = Math.Max(2, o.FailuresBeforeBreak),
-                // Refreshes are spaced RefreshInterval apart, so the window must span that many of them.
-                SamplingDuration = interval * (Math.Max(2, o.FailuresBeforeBreak) + 1),
+                // Refreshes come RefreshInterval apart: a window of N - 0.5 intervals holds exactly the last N of them,
+                // so N failures in a row open the circuit and an older success does not dilute them.
+                SamplingDuration = interval * (Math.Max(2, o.FailuresBeforeBreak) - 0.5),
                 BreakDuration = TimeSpan.FromSeconds(Math.Max(1, o.BreakSeconds)),
                 ShouldHandle = new PredicateBuilder()
                     .Handle<RequestFailedException>(e => e.Status is 0 or >= 500 or 408 or 429)
@@ -162,7 +163,9 @@ public sealed class BlobFactSetProvider : IFactSetSource
     {
         BrokenCircuitException => "storage failed repeatedly; refreshes are paused for a while (circuit open)",
         TimeoutRejectedException => "storage did not answer in time",
+        RequestFailedException { Status: 0 } r => $"storage unreachable: {FirstLine(r.Message)}",
         RequestFailedException r => $"storage answered {r.Status} {r.ErrorCode}: {FirstLine(r.Message)}",
+        AggregateException a => $"storage unreachable after {a.InnerExceptions.Count} tries: {FirstLine(a.InnerExceptions[^1].Message)}",
         _ => FirstLine(e.Message),
     };
 
