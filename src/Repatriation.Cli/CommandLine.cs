@@ -29,6 +29,7 @@ public static class CommandLine
                 "check" => await CheckCommand.RunAsync(rest, stdin, stdout, stderr),
                 "facts" => await FactsCommand.RunAsync(rest, stdout, stderr),
                 "serve" => await ServeCommand.RunAsync(rest, stdout, stderr),
+                "bench" => await BenchCommand.RunAsync(rest, stdout, stderr),
                 _ => Fail(stderr, $"unknown command '{args[0]}'. {Usage}"),
             };
         }

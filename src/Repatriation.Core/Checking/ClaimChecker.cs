@@ -20,7 +20,21 @@ public sealed class ClaimChecker
     private readonly ClaimExtractor _extractor = new();
     private readonly ClaimMatcher _matcher = new();
 
+    /// <summary>Texts are checked in chunks of about this many characters, cut at line ends, so memory stays flat on long manuscripts.</summary>
+    internal const int ChunkCharacters = 64 * 1024;
+
     public CheckReport Check(CheckRequest request, FactSetSnapshot snapshot)
+    {
+        var results = new List<ClaimResult>();
+        var header = Stream(request, snapshot, results.Add);
+        return header with { Summary = ReportSummary.From(results), Claims = results };
+    }
+
+    /// <summary>
+    /// Checks a text and hands each claim to <paramref name="onClaim"/> in text order, keeping none: the report's
+    /// header comes back (its summary and claims empty) for writers that stream claims out as they come.
+    /// </summary>
+    public CheckReport Stream(CheckRequest request, FactSetSnapshot snapshot, Action<ClaimResult> onClaim)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(snapshot);
@@ -31,44 +45,77 @@ public sealed class ClaimChecker
             throw new ArgumentException($"Unknown stringIndexType '{request.StringIndexType}'.", nameof(request));
         }
 
-        var extracted = _extractor.Extract(text, snapshot.Index);
         var lines = new LineMap(text);
-        var results = new List<ClaimResult>(extracted.Count);
-        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-        var outcomes = _matcher.MatchAll(extracted, text, snapshot.Index);
-        for (var i = 0; i < extracted.Count; i++)
+        var positions = new PositionCursor(text, lines, useCodePoints);
+        var occurrences = new Dictionary<string, int>(StringComparer.Ordinal);
+        string? lastSentence = null;
+        var lastSentenceOffset = -1;
+        foreach (var (start, length) in Chunks(text))
         {
-            var (claim, outcome) = (extracted[i], outcomes[i]);
-            var sentence = text.Substring(claim.SentenceOffset, claim.SentenceLength);
-            var key = string.Join('\u001f', snapshot.FactSet.Id, snapshot.FactSet.Version, KindName(claim.Kind), claim.Text, claim.PersonText ?? "", sentence);
-            seen[key] = seen.TryGetValue(key, out var n) ? n + 1 : 0;
-            results.Add(ToResult(claim, outcome, text, lines, useCodePoints, Fingerprint(key, seen[key])));
+            var chunk = start == 0 && length == text.Length ? text : text.Substring(start, length);
+            var extracted = _extractor.Extract(chunk, snapshot.Index);
+            var outcomes = _matcher.MatchAll(extracted, chunk, snapshot.Index);
+            for (var i = 0; i < extracted.Count; i++)
+            {
+                var claim = extracted[i];
+                var sentenceOffset = claim.SentenceOffset + start;
+                if (sentenceOffset != lastSentenceOffset)
+                {
+                    lastSentence = chunk.Substring(claim.SentenceOffset, claim.SentenceLength);
+                    lastSentenceOffset = sentenceOffset;
+                }
+
+                var baseId = Fingerprint(string.Join('\u001f', snapshot.FactSet.Id, snapshot.FactSet.Version, KindName(claim.Kind), claim.Text, claim.PersonText ?? "", lastSentence), 0);
+                occurrences[baseId] = occurrences.TryGetValue(baseId, out var n) ? n + 1 : 0;
+                var id = occurrences[baseId] == 0 ? baseId : Fingerprint(baseId, occurrences[baseId]);
+                onClaim(ToResult(claim, start, outcomes[i], lastSentence!, positions, id));
+            }
         }
 
-        var characters = useCodePoints ? CountCodePoints(text, text.Length) : text.Length;
+        var characters = useCodePoints ? positions.CodePointsBefore(text.Length) : text.Length;
         return new CheckReport
         {
             Service = new ServiceInfo(ServiceName, ServiceVersion),
             FactSet = new FactSetInfo(snapshot.FactSet.Id, snapshot.FactSet.Version, snapshot.ETag),
             Document = new DocumentInfo(request.Name, characters, request.StringIndexType),
-            Summary = ReportSummary.From(results),
-            Claims = results,
+            Summary = new ReportSummary(),
+            Claims = [],
         };
     }
 
-    private static ClaimResult ToResult(
-        ExtractedClaim claim, MatchOutcome outcome, string text, LineMap lines, bool useCodePoints, string id)
+    /// <summary>Cuts the text at line ends into pieces of about <see cref="ChunkCharacters"/>; a claim never spans a line end between paragraphs.</summary>
+    internal static IEnumerable<(int Start, int Length)> Chunks(string text)
     {
-        var (line, lineStart) = lines.Locate(claim.Offset);
-        var offset = claim.Offset;
-        var length = claim.Length;
-        var column = claim.Offset - lineStart + 1;
-        if (useCodePoints)
+        var start = 0;
+        while (start < text.Length)
         {
-            offset = CountCodePoints(text, claim.Offset);
-            length = CountCodePoints(text, claim.Offset + claim.Length) - offset;
-            column = offset - CountCodePoints(text, lineStart) + 1;
+            var end = Math.Min(text.Length, start + ChunkCharacters);
+            if (end < text.Length)
+            {
+                // Prefer a blank line (a paragraph break), then any line end, then a space.
+                var cut = text.LastIndexOf("\n\n", end - 1, end - start - 1, StringComparison.Ordinal);
+                if (cut <= start)
+                {
+                    cut = text.LastIndexOf('\n', end - 1, end - start - 1);
+                }
+
+                if (cut <= start)
+                {
+                    cut = text.LastIndexOf(' ', end - 1, end - start - 1);
+                }
+
+                end = cut > start ? cut + 1 : end;
+            }
+
+            yield return (start, end - start);
+            start = end;
         }
+    }
+
+    private static ClaimResult ToResult(
+        ExtractedClaim claim, int chunkStart, MatchOutcome outcome, string sentence, PositionCursor positions, string id)
+    {
+        var (offset, length, line, column) = positions.Locate(claim.Offset + chunkStart, claim.Length);
 
         return new ClaimResult
         {
@@ -81,7 +128,7 @@ public sealed class ClaimChecker
             Line = line,
             Column = column,
             Text = claim.Text,
-            Sentence = text.Substring(claim.SentenceOffset, claim.SentenceLength),
+            Sentence = sentence,
             Value = ReportValues.From(claim),
             Person = claim.PersonText,
             Message = outcome.Message,
@@ -107,21 +154,5 @@ public sealed class ClaimChecker
     {
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes(occurrence == 0 ? key : key + "\u001f" + occurrence));
         return "c_" + Convert.ToHexStringLower(hash.AsSpan(0, 8));
-    }
-
-    private static int CountCodePoints(string text, int utf16End)
-    {
-        var count = 0;
-        for (var i = 0; i < utf16End; i++)
-        {
-            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-            {
-                i++;
-            }
-
-            count++;
-        }
-
-        return count;
     }
 }

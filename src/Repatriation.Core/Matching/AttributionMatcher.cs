@@ -10,6 +10,9 @@ namespace Repatriation.Core.Matching;
 /// </summary>
 internal sealed class AttributionMatcher(FactIndex index, EvidenceBuilder evidence, FigureMatcher figures)
 {
+    private readonly (Quotation Quotation, string Words)[] _quotations =
+        index.FactSet.Quotations.Select(q => (q, Normalise(q.Text))).Where(q => q.Item2.Length > 0).ToArray();
+
     private static readonly HashSet<string> ActVerbs = ["signed", "ordered", "issued", "decreed", "presided", "sued", "ruled", "executed", "appointed", "halted", "directed", "telegraphed", "proposed", "agreed"];
 
     public MatchOutcome MatchQuote(ExtractedClaim claim, SentenceContext sentence)
@@ -200,20 +203,12 @@ internal sealed class AttributionMatcher(FactIndex index, EvidenceBuilder eviden
         }
 
         Quotation? best = null;
-        foreach (var quotation in index.FactSet.Quotations)
+        var bestLength = 0;
+        foreach (var (quotation, known) in _quotations)
         {
-            var known = Normalise(quotation.Text);
-            if (known.Length == 0)
+            if ((known.Contains(words, StringComparison.Ordinal) || words.Contains(known, StringComparison.Ordinal)) && known.Length > bestLength)
             {
-                continue;
-            }
-
-            if (known.Contains(words, StringComparison.Ordinal) || words.Contains(known, StringComparison.Ordinal))
-            {
-                if (best is null || known.Length > Normalise(best.Text).Length)
-                {
-                    best = quotation;
-                }
+                (best, bestLength) = (quotation, known.Length);
             }
         }
 

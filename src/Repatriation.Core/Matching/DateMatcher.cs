@@ -48,7 +48,7 @@ internal sealed class DateMatcher(FactIndex index, FigureMatcher figures, Eviden
             }
         }
 
-        if (date.Precision is DatePrecision.Year && date.From.Year == date.To.Year)
+        if (date.From.Year == date.To.Year && date.From == new DateOnly(date.From.Year, 1, 1) && date.To == new DateOnly(date.From.Year, 12, 31))
         {
             foreach (var hit in sentence.HitsOf(TermOwner.Work))
             {
@@ -178,7 +178,13 @@ internal sealed class DateMatcher(FactIndex index, FigureMatcher figures, Eviden
                 $"The sourced figures for {dateClaim.Text} bear out “{figureClaim.Text}”.", figureOutcome.Evidence, null);
         }
 
-        if (chosen.Reason == "period" && chosen.Status == ClaimStatuses.Contradicted)
+        // The figure fits another period of the same measure: the date, not the number, is what is wrong.
+        var otherPeriod = chosen.Reason == "period"
+            ? chosen.All.Where(f => f.Period is not null && f.Value is not null
+                                    && Interval.OfFact(f.Value).RelationTo(Interval.OfClaim(figureClaim.Figure!)) != Relation.Apart)
+                .MaxBy(f => (double)f.Value!.High)
+            : null;
+        if (chosen.Reason == "period" && (chosen.Status == ClaimStatuses.Contradicted || otherPeriod is not null))
         {
             var peak = chosen.Deciding.Where(f => f.Period is not null).MaxBy(f => (double)f.Value!.High);
             var peakText = peak is null ? "" : $"; the bulk came in {EvidenceBuilder.FormatDate(peak.Period!)} ({EvidenceBuilder.FormatNumber((double)peak.Value!.High, chosen.Candidate.Measure.Unit)})";

@@ -7,7 +7,12 @@ namespace Repatriation.Core.Matching;
 /// <summary>Turns facts, works, quotations and acts into the report's evidence, with their sources resolved.</summary>
 internal sealed class EvidenceBuilder(FactIndex index)
 {
-    public Evidence From(Fact fact)
+    // Evidence depends only on the fact, so claims citing the same fact share one instance.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Fact, Evidence> _byFact = new(ReferenceEqualityComparer.Instance);
+
+    public Evidence From(Fact fact) => _byFact.GetOrAdd(fact, Build);
+
+    private Evidence Build(Fact fact)
     {
         index.Measures.TryGetValue(fact.Measure, out var measure);
         return new Evidence

@@ -99,7 +99,7 @@ internal sealed class FigureMatcher(FactIndex index)
         var considered = period is null ? facts : facts.Where(f => PeriodFits(f, period)).ToList();
         if (considered.Count == 0)
         {
-            considered = facts;
+            return new FigureVerdict(candidate, ClaimStatuses.Unsupported, [], facts, null, "no period");
         }
 
         var relations = considered.Select(f => (Fact: f, Relation: Interval.OfFact(f.Value!).RelationTo(claimInterval))).ToList();
@@ -154,8 +154,21 @@ internal sealed class FigureMatcher(FactIndex index)
         return new FigureVerdict(candidate, status, deciding, facts, sum, "period");
     }
 
-    private static bool PeriodFits(Fact fact, DateValue period) =>
-        fact.Period is null || !FactDates.TryParse(fact.Period, out var p) || (p.To >= period.From && p.To <= period.To) || (p.From >= period.From && p.To <= period.To);
+    /// <summary>
+    /// A fact counted over a period fits a claim's period when it lies inside it; a running total ("by 1 March
+    /// 1946") fits a claim that names the day or month it was taken.
+    /// </summary>
+    private static bool PeriodFits(Fact fact, DateValue period)
+    {
+        if (fact.Period is null || !FactDates.TryParse(fact.Period, out var p))
+        {
+            return true;
+        }
+
+        var inside = p.From >= period.From && p.To <= period.To;
+        var asOf = period.To.DayNumber - period.From.DayNumber <= 31 && p.To >= period.From && p.To <= period.To;
+        return inside || asOf;
+    }
 
     /// <summary>Another estimate of the same quantity by someone else (not the same figure for another period).</summary>
     private static bool IsRivalEstimate(Fact fact, IReadOnlyList<Fact> matched) =>

@@ -107,7 +107,11 @@ internal sealed class TermIndex
             }
         }
 
-        return hits;
+        // A word inside a longer phrase belongs to the phrase: "repatriated" in "repatriated persons" names the
+        // group counted, not the act of repatriating.
+        return hits.Where(h => !hits.Any(o => o.Entry.Owner != h.Entry.Owner
+                                            && o.LastToken - o.FirstToken > h.LastToken - h.FirstToken
+                                            && o.FirstToken <= h.FirstToken && o.LastToken >= h.LastToken)).ToList();
     }
 }
 

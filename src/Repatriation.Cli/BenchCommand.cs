@@ -1,0 +1,146 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.RegularExpressions;
+using Repatriation.Core.Checking;
+using Repatriation.Core.Facts;
+using Repatriation.Core.Reports;
+
+namespace Repatriation.Cli;
+
+/// <summary>
+/// `bench [check] [--megabytes N]`: checks a generated text of N million characters (default 10) and, in the same
+/// run, times a single-pass regex scan of it; reports the time ratio and the peak memory the check adds.
+/// </summary>
+internal static class BenchCommand
+{
+    public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var sub = args.Length > 0 && !args[0].StartsWith("--", StringComparison.Ordinal) ? args[0] : "check";
+        var rest = sub == "check" && (args.Length == 0 || args[0].StartsWith("--", StringComparison.Ordinal)) ? args : args[1..];
+        return sub switch
+        {
+            "check" => Task.FromResult(RunCheck(rest, stdout)),
+            _ => throw new UsageException($"unknown bench '{sub}': use check"),
+        };
+    }
+
+    private static int RunCheck(string[] args, TextWriter stdout)
+    {
+        var megabytes = 10;
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i] == "--megabytes" && int.TryParse(CheckOptions.Value(args, ref i), out var m) && m > 0)
+            {
+                megabytes = m;
+            }
+            else
+            {
+                throw new UsageException($"bench check takes --megabytes N, not '{args[i]}'");
+            }
+        }
+
+        var snapshot = FactSetLoader.LoadShipped();
+        var factSetBytes = Encoding.UTF8.GetByteCount(ShippedFactSet.ReadJson());
+        var text = BenchText.Generate(megabytes * 1_000_000);
+        var checker = new ClaimChecker();
+
+        // Warm both paths so the timings compare steady states, not JIT.
+        var scan = new Regex(@"[0-9]+", RegexOptions.Compiled | RegexOptions.CultureInvariant);
+        scan.Count(text.AsSpan(0, 100_000));
+        StreamingReportWriter.WriteJson(Stream.Null, checker, new CheckRequest(text[..200_000]), snapshot);
+
+        var scanTime = Best(3, () => scan.Count(text));
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        var before = GC.GetTotalMemory(forceFullCollection: true);
+        using var sampler = new PeakSampler();
+        ReportSummary? summary = null;
+        var checkTime = Best(1, () => summary = StreamingReportWriter.WriteJson(Stream.Null, checker, new CheckRequest(text, "bench"), snapshot));
+        var peakExtra = Math.Max(0, sampler.Stop() - before);
+
+        var textBytes = (long)text.Length * sizeof(char);
+        var ratio = checkTime.TotalSeconds / scanTime.TotalSeconds;
+        var memoryBudget = 4 * textBytes + factSetBytes;
+        stdout.WriteLine($"text: {text.Length:N0} characters ({textBytes:N0} bytes in memory), {summary!.Claims:N0} claims ({summary.Flagged:N0} flagged)");
+        stdout.WriteLine($"regex scan: {scanTime.TotalMilliseconds:N0} ms ({text.Length / scanTime.TotalSeconds / 1e6:N0} M chars/s)");
+        stdout.WriteLine($"check:      {checkTime.TotalMilliseconds:N0} ms ({text.Length / checkTime.TotalSeconds / 1e6:N1} M chars/s)");
+        stdout.WriteLine($"time ratio check/scan: {ratio:N1} (target <= 10) {(ratio <= 10 ? "met" : "missed")}");
+        stdout.WriteLine($"peak memory added by the check: {peakExtra / 1e6:N1} MB = {(double)peakExtra / textBytes:N2} x text size (budget 4 x text + fact set = {memoryBudget / 1e6:N1} MB) {(peakExtra <= memoryBudget ? "met" : "missed")}");
+        return CommandLine.Clean;
+    }
+
+    private static TimeSpan Best(int runs, Action action)
+    {
+        var best = TimeSpan.MaxValue;
+        for (var i = 0; i < runs; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            action();
+            best = watch.Elapsed < best ? watch.Elapsed : best;
+        }
+
+        return best;
+    }
+
+    /// <summary>Samples the managed heap every few milliseconds on its own thread and keeps the highest reading.</summary>
+    private sealed class PeakSampler : IDisposable
+    {
+        private readonly Thread _thread;
+        private volatile bool _running = true;
+        private long _peak;
+
+        public PeakSampler()
+        {
+            _thread = new Thread(() =>
+            {
+                while (_running)
+                {
+                    _peak = Math.Max(_peak, GC.GetTotalMemory(false));
+                    Thread.Sleep(2);
+                }
+            }) { IsBackground = true };
+            _thread.Start();
+        }
+
+        public long Stop()
+        {
+            _running = false;
+            _thread.Join();
+            return Math.Max(_peak, GC.GetTotalMemory(false));
+        }
+
+        public void Dispose() => _running = false;
+    }
+}
+
+/// <summary>Builds a long text from paragraphs written for the benchmark, with the figures varied so it is not one repeat.</summary>
+internal static class BenchText
+{
+    private static readonly string[] Paragraphs =
+    [
+        "At the Yalta Conference in February 1945 the Western Allies and the Soviet Union agreed on the return of liberated citizens. By 1 March 1946 the repatriation administration counted 4,199,488 repatriates, of whom 1,539,475 were former prisoners of war.",
+        "Between 1946 and 1948 several million civilians were said to have been forcibly repatriated, though the yearly figures show 195,273 in 1946 and 30,346 in 1947. According to Krivosheev, 233,400 returned prisoners of war were convicted.",
+        "At Fort Dix on 29 June 1945 three prisoners took their own lives. At Plattling on 24 February 1946 some 1,590 men of the 2nd Division were handed over, and Nikolai Tolstoy described the guards as “visibly shamefaced”.",
+        "Nicholas Bethell's The Last Secret (1974) told the British side of the story. Order No. 270 was issued on 16 August 1941, and the amnesty decree of 17 September 1955 freed many who had served with the Germans.",
+        "A local history society recorded about 120 visitors at its spring meeting in 1998, when a plaque was unveiled; nearly half of them had travelled from abroad.",
+    ];
+
+    public static string Generate(int characters)
+    {
+        var builder = new StringBuilder(characters + 1024);
+        var round = 0;
+        while (builder.Length < characters)
+        {
+            foreach (var paragraph in Paragraphs)
+            {
+                // Vary one number per paragraph so the text is not one block repeated verbatim.
+                builder.Append(paragraph.Replace("120 visitors", $"{100 + round % 900} visitors", StringComparison.Ordinal)).Append("\n\n");
+            }
+
+            round++;
+        }
+
+        return builder.ToString();
+    }
+}
