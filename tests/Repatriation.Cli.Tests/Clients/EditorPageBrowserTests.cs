@@ -1,0 +1,46 @@
+using System.Text.RegularExpressions;
+
+namespace Repatriation.Cli.Tests.Clients;
+
+/// <summary>
+/// The editor's page in Debian's headless Chromium (playwright-core), served by `serve` with a key
+/// configured, so the page must pass its ?code= on. Saves docs/editor-page.png for the README.
+/// </summary>
+public sealed partial class EditorPageBrowserTests
+{
+    private const string Key = "editor-page-test-key";
+
+    [SkippableFact]
+    public async Task EditorPage_InChromium_HighlightsClaimsShowsEvidenceAndMakesNoExternalRequest()
+    {
+        NodeScript.RequireOrSkip(needsChromium: true);
+        await using var host = await ServeHost.StartAsync("http://127.0.0.1:0", [new("Api:Key", Key)]);
+        var page = new Uri(host.BaseAddress, $"/api/ui?code={Key}");
+        var screenshot = Path.Combine(NodeScript.RepoRoot, "docs", "editor-page.png");
+
+        var result = await NodeScript.RunAsync("editor-page.mjs", [page.ToString(), screenshot], TimeSpan.FromMinutes(3));
+
+        Assert.True(result.ExitCode == 0, $"the browser test failed (exit {result.ExitCode}):\n{result.Output}");
+        var summary = Summary().Match(result.Output);
+        Assert.True(summary.Success, result.Output);
+        Assert.Equal("0", summary.Groups["failed"].Value);
+        Assert.Equal("9", summary.Groups["passed"].Value);
+        Assert.True(new FileInfo(screenshot).Length > 10_000, "the screenshot was written");
+    }
+
+    [Fact]
+    public async Task EditorPage_WithoutTheKey_TheServerRefusesThePage()
+    {
+        await using var host = await ServeHost.StartAsync("http://127.0.0.1:0", [new("Api:Key", Key)]);
+        using var client = new HttpClient();
+
+        var withKey = await client.GetAsync(new Uri(host.BaseAddress, $"/api/ui?code={Key}"));
+        var withoutKey = await client.GetAsync(new Uri(host.BaseAddress, "/api/ui"));
+
+        Assert.Equal(200, (int)withKey.StatusCode);
+        Assert.Equal(401, (int)withoutKey.StatusCode);
+    }
+
+    [GeneratedRegex(@"^(?<passed>\d+) passed, (?<failed>\d+) failed$", RegexOptions.Multiline)]
+    private static partial Regex Summary();
+}
