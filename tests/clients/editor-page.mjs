@@ -151,6 +151,7 @@ await step('keyboard: Tab reaches the claims in text order, Enter and Space open
     expected.forEach((s, i) => assert.ok(sources[i].includes(s.author) && sources[i].includes(s.title), 'source shown with author and title'));
   }
   assert.equal(await page.evaluate(() => document.activeElement.classList.contains('claim')), true, 'focus stays on the claim');
+  assert.doesNotMatch(await page.textContent('#details-body'), /\b(null|undefined)\b/, 'no empty field shows as null');
 
   if (count > 1) {
     await page.keyboard.press('Tab');
@@ -191,7 +192,12 @@ await step('the JSON report downloads', async () => {
 });
 
 await step('screenshot for the README', async () => {
-  const index = await page.$eval('#checked-text .claim', (b) => b.dataset.claimIndex).catch(() => null);
+  // Show the most telling claim: a contradicted one if there is one, else the first flagged one.
+  const index = await page.evaluate(() => {
+    const pick = (selector) => document.querySelector(selector)?.dataset.claimIndex ?? null;
+    return pick('#checked-text .claim[data-status="contradicted"]') ?? pick('#checked-text .claim:not([data-status="supported"])')
+      ?? pick('#checked-text .claim');
+  });
   if (index !== null) await page.click(`#checked-text .claim[data-claim-index="${index}"]`);
   await mkdir(dirname(screenshotPath), { recursive: true });
   await page.screenshot({ path: screenshotPath, fullPage: true });
