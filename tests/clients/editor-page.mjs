@@ -97,6 +97,7 @@ await step('every claim is in the table, and each highlight covers its claim at 
   // Nested claims (a quotation inside its attribution) are reached from the table, not highlighted twice.
   const outer = report.claims.filter((c, i) => !report.claims.some((o, j) => j !== i && o.offset <= c.offset
     && o.offset + o.length >= c.offset + c.length && (o.offset < c.offset || o.length > c.length || j < i)));
+  assert.ok(report.claims.length > 0, 'the sample holds claims; with none, no highlight would be tested');
   assert.equal(highlights.length, outer.length, 'one highlight per claim not inside another');
   for (const h of highlights) {
     const claim = report.claims[h.index];

@@ -53,6 +53,7 @@ public sealed class LanguageToolCheckHandlerTests
         var matches = (await Ok([F("text", Sample), F("language", "en-US")])).GetProperty("matches").EnumerateArray().ToList();
 
         var flagged = report.Claims.Where(c => c.Status != ClaimStatuses.Supported).ToList();
+        Assert.True(flagged.Count > 0, "the engine flagged nothing in the sample, so no match was tested");
         Assert.Equal(flagged.Count, matches.Count);
         foreach (var (match, claim) in matches.Zip(flagged))
         {
