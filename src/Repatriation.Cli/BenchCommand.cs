@@ -20,7 +20,8 @@ internal static class BenchCommand
         return sub switch
         {
             "check" => Task.FromResult(RunCheck(rest, stdout)),
-            _ => throw new UsageException($"unknown bench '{sub}': use check"),
+            "serve" => Bench.ServeBenchmark.RunAsync(rest, stdout),
+            _ => throw new UsageException($"unknown bench '{sub}': use check or serve"),
         };
     }
 

@@ -11,7 +11,7 @@ public static class CommandLine
     public const int UsageOrInputError = 2;
 
     private const string Usage =
-        "usage: repatriation check PATH… [--format text|json|sarif|html] [--facts FILE|DIR|BLOB-URL] [--output DIR] | facts validate|publish|pull [FILE] | serve [--urls URL] | eval | bench";
+        "usage: repatriation check PATH… [--format text|json|sarif|html] [--facts FILE|DIR|BLOB-URL] [--output DIR] | facts validate|publish|pull [FILE] | serve [--urls URL] | eval [--corpus DIR] [--facts FILE] [--format text|json] [--verbose] | bench";
 
     public static async Task<int> RunAsync(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr)
     {
@@ -29,6 +29,7 @@ public static class CommandLine
                 "check" => await CheckCommand.RunAsync(rest, stdin, stdout, stderr),
                 "facts" => await FactsCommand.RunAsync(rest, stdout, stderr),
                 "serve" => await ServeCommand.RunAsync(rest, stdout, stderr),
+                "eval" => await EvalCommand.RunAsync(rest, stdout, stderr),
                 "bench" => await BenchCommand.RunAsync(rest, stdout, stderr),
                 _ => Fail(stderr, $"unknown command '{args[0]}'. {Usage}"),
             };

@@ -8,18 +8,28 @@ namespace Repatriation.Cli;
 /// <summary>What `facts publish` and `facts pull` share: the blob named by the configuration, and one-line storage errors.</summary>
 internal static class FactSetStorageCommand
 {
-    public static (BlobFactSetStore Store, FactSetOptions Options) OpenStore(IConfiguration configuration)
+    public static bool TryOpenStore(IConfiguration configuration, TextWriter stderr, out BlobFactSetStore store)
     {
         var options = new FactSetOptions();
         configuration.GetSection(FactSetOptions.SectionName).Bind(options);
+        store = null!;
         if (options.UsesShippedFactSet)
         {
-            throw new UsageException(
+            CommandLine.Fail(stderr,
                 "no fact-set storage is configured: set FactSet__ConnectionString (Azurite locally) or FactSet__ServiceUri, and optionally FactSet__Container and FactSet__Blob");
+            return false;
         }
 
-        var service = FactSetBlobClientFactory.CreateServiceClient(options);
-        return (FactSetBlobClientFactory.CreateStore(service, options), options);
+        try
+        {
+            store = FactSetBlobClientFactory.CreateStore(FactSetBlobClientFactory.CreateServiceClient(options), options);
+            return true;
+        }
+        catch (Exception e) when (e is FormatException or ArgumentException or UriFormatException)
+        {
+            CommandLine.Fail(stderr, $"the fact-set storage settings are not usable: {e.Message}");
+            return false;
+        }
     }
 
     /// <summary>Storage failures as one line: what was tried, where, and what it answered.</summary>

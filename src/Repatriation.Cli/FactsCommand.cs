@@ -6,22 +6,19 @@ namespace Repatriation.Cli;
 /// <summary>`facts validate|publish|pull [FILE]`.</summary>
 internal static class FactsCommand
 {
-    private const string Usage = "usage: facts validate|publish|pull [FILE]";
-
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
     {
         if (args.Length == 0)
         {
-            return CommandLine.Fail(stderr, Usage);
+            throw new UsageException("facts needs a subcommand: validate, publish or pull");
         }
 
-        var rest = args[1..];
         return args[0] switch
         {
-            "validate" => await ValidateAsync(rest, stdout, stderr),
-            "publish" => await FactsPublishCommand.RunAsync(rest, EnvironmentConfiguration(), stdout, stderr),
-            "pull" => await FactsPullCommand.RunAsync(rest, EnvironmentConfiguration(), stdout, stderr),
-            _ => CommandLine.Fail(stderr, $"unknown facts command '{args[0]}'. {Usage}"),
+            "validate" => await ValidateAsync(args[1..], stdout, stderr),
+            "publish" => await FactsPublishCommand.RunAsync(args[1..], EnvironmentConfiguration(), stdout, stderr),
+            "pull" => await FactsPullCommand.RunAsync(args[1..], EnvironmentConfiguration(), stdout, stderr),
+            _ => throw new UsageException($"unknown facts subcommand '{args[0]}': use validate, publish or pull"),
         };
     }
 

@@ -48,7 +48,11 @@ internal static class FactsPublishCommand
             return CommandLine.Fail(stderr, $"cannot read {file}: {e.Message}");
         }
 
-        var (store, _) = FactSetStorageCommand.OpenStore(configuration);
+        if (!FactSetStorageCommand.TryOpenStore(configuration, stderr, out var store))
+        {
+            return CommandLine.UsageOrInputError;
+        }
+
         var publisher = new FactSetPublisher(store);
         try
         {

@@ -15,7 +15,11 @@ internal static class FactsPullCommand
         }
 
         var file = args.Length == 1 && args[0] != "-" ? args[0] : null;
-        var (store, _) = FactSetStorageCommand.OpenStore(configuration);
+        if (!FactSetStorageCommand.TryOpenStore(configuration, stderr, out var store))
+        {
+            return CommandLine.UsageOrInputError;
+        }
+
         Storage.FactSets.FactSetDownload download;
         try
         {

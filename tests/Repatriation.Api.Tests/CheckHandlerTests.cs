@@ -50,6 +50,17 @@ public sealed class CheckHandlerTests
     }
 
     [Fact]
+    public async Task HandleAsync_TextPlainWithByteOrderMark_LeavesTheMarkOutOfTheText()
+    {
+        var request = TestHost.Request("POST", "/api/check", "text/plain; charset=utf-8", "\uFEFF" + Article);
+
+        var (status, _, body) = TestHost.Read(await Handler().HandleAsync(request));
+
+        Assert.Equal(200, status);
+        Assert.Equal(Article.Length, body.GetProperty("document").GetProperty("characters").GetInt32());
+    }
+
+    [Fact]
     public async Task HandleAsync_UnicodeCodePoint_CountsCodePointsNotCodeUnits()
     {
         const string text = "Émigrés 𝔸𝔹 wrote in 1946.";
@@ -76,7 +87,9 @@ public sealed class CheckHandlerTests
     [InlineData("{\"text\": \"unterminated", "not valid JSON")]
     [InlineData("{\"name\": \"no text\"}", "\"text\"")]
     [InlineData("{\"text\": 42}", "\"text\"")]
-    [InlineData("[1, 2]", "not valid JSON")]
+    [InlineData("[1, 2]", "JSON object")]
+    [InlineData("{\"text\": \"a\"} trailing", "not valid JSON")]
+    [InlineData("", "The body is empty")]
     [InlineData("{\"text\": \"ok\", \"name\": 7}", "\"name\"")]
     public async Task HandleAsync_MalformedOrIncompleteJson_Returns400WithADetail(string body, string mentioned)
     {

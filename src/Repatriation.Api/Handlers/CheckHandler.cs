@@ -25,8 +25,6 @@ public sealed class CheckHandler(
     private const int JsonExpansion = 6;
     private const int JsonEnvelopeBytes = 64 * 1024;
 
-    private sealed record CheckBody(JsonElement? Text, JsonElement? Name);
-
     protected override async Task<IActionResult> HandleCoreAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
@@ -61,8 +59,8 @@ public sealed class CheckHandler(
                 : $"The text is {declared:N0} bytes; the limit is {limit:N0} bytes of UTF-8 text.");
         }
 
-        var body = await ReadCappedAsync(request.Body, bodyCap, cancellationToken);
-        if (body is null)
+        var read = await ReadCappedAsync(request.Body, bodyCap, cancellationToken);
+        if (read is not { } body)
         {
             return Problems.TooLarge(request,
                 $"The request body is more than {bodyCap:N0} bytes (reading stopped there); the limit is {limit:N0} bytes of UTF-8 text.");
@@ -82,33 +80,25 @@ public sealed class CheckHandler(
                 return Problems.UnsupportedMediaType(request, $"The charset '{mediaType.Charset}' is not supported; send UTF-8.");
             }
 
-            text = encoding.GetString(body);
+            // A byte-order mark is not part of the text: offsets must count from its first character.
+            var bytes = body.Span;
+            var preamble = encoding.Preamble;
+            if (!preamble.IsEmpty && bytes.StartsWith(preamble))
+            {
+                bytes = bytes[preamble.Length..];
+            }
+
+            text = encoding.GetString(bytes);
             name = request.Query["name"].FirstOrDefault();
         }
         else
         {
-            CheckBody? parsed;
-            try
+            if (!TryParseJsonBody(body.Span, out var parsedText, out name, out var error))
             {
-                parsed = JsonSerializer.Deserialize<CheckBody>(body, ApiJson.Options);
-            }
-            catch (JsonException e)
-            {
-                return Problems.BadRequest(request, $"The body is not valid JSON: {e.Message}");
+                return Problems.BadRequest(request, error);
             }
 
-            if (parsed?.Text is not { ValueKind: JsonValueKind.String } textElement)
-            {
-                return Problems.BadRequest(request, "The JSON body needs a string field \"text\" holding the text to check.");
-            }
-
-            if (parsed.Name is { } nameElement && nameElement.ValueKind is not (JsonValueKind.String or JsonValueKind.Null))
-            {
-                return Problems.BadRequest(request, "The field \"name\" must be a string when given.");
-            }
-
-            text = textElement.GetString()!;
-            name = parsed.Name is { ValueKind: JsonValueKind.String } n ? n.GetString() : null;
+            text = parsedText;
             var textBytes = Encoding.UTF8.GetByteCount(text);
             if (textBytes > limit)
             {
@@ -155,8 +145,86 @@ public sealed class CheckHandler(
         return false;
     }
 
+    /// <summary>
+    /// Reads {"text": "…", "name": "…"} with a forward-only reader: no DOM for a body that may be megabytes,
+    /// and an error that says which field is wrong. Other fields are ignored.
+    /// </summary>
+    private static bool TryParseJsonBody(ReadOnlySpan<byte> body, out string text, out string? name, out string error)
+    {
+        const string Shape = "The body must be a JSON object {\"text\": \"…\", \"name\": \"…optional\"}.";
+        text = "";
+        name = null;
+        string? found = null;
+        if (body.IsEmpty)
+        {
+            error = "The body is empty. " + Shape;
+            return false;
+        }
+
+        var reader = new Utf8JsonReader(body, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        try
+        {
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                error = Shape;
+                return false;
+            }
+
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var isText = reader.ValueTextEquals("text"u8);
+                var isName = reader.ValueTextEquals("name"u8);
+                reader.Read();
+                if (isText)
+                {
+                    if (reader.TokenType != JsonTokenType.String)
+                    {
+                        error = "The field \"text\" must be a string holding the text to check.";
+                        return false;
+                    }
+
+                    found = reader.GetString();
+                }
+                else if (isName)
+                {
+                    if (reader.TokenType is not (JsonTokenType.String or JsonTokenType.Null))
+                    {
+                        error = "The field \"name\" must be a string when given.";
+                        return false;
+                    }
+
+                    name = reader.GetString();
+                }
+                else
+                {
+                    reader.Skip();
+                }
+            }
+
+            // Anything after the object (a second value, stray text) is malformed too.
+            while (reader.Read())
+            {
+            }
+        }
+        catch (JsonException e)
+        {
+            error = $"The body is not valid JSON: {e.Message}";
+            return false;
+        }
+
+        if (found is null)
+        {
+            error = "The JSON body needs a string field \"text\" holding the text to check.";
+            return false;
+        }
+
+        text = found;
+        error = "";
+        return true;
+    }
+
     /// <summary>The whole body, or null as soon as it passes <paramref name="cap"/> bytes.</summary>
-    private static async Task<byte[]?> ReadCappedAsync(Stream body, long cap, CancellationToken cancellationToken)
+    private static async Task<ReadOnlyMemory<byte>?> ReadCappedAsync(Stream body, long cap, CancellationToken cancellationToken)
     {
         var buffer = new ArrayBufferWriter<byte>(16 * 1024);
         while (true)
@@ -165,7 +233,7 @@ public sealed class CheckHandler(
             var read = await body.ReadAsync(memory, cancellationToken);
             if (read == 0)
             {
-                return buffer.WrittenSpan.ToArray();
+                return buffer.WrittenMemory;
             }
 
             buffer.Advance(read);

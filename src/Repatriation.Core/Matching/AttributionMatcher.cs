@@ -13,6 +13,8 @@ internal sealed class AttributionMatcher(FactIndex index, EvidenceBuilder eviden
     private readonly (Quotation Quotation, string Words)[] _quotations =
         index.FactSet.Quotations.Select(q => (q, Normalise(q.Text))).Where(q => q.Item2.Length > 0).ToArray();
 
+    private const int MaxTitleDistance = 3;
+
     private static readonly HashSet<string> ActVerbs = ["signed", "ordered", "issued", "decreed", "presided", "sued", "ruled", "executed", "appointed", "halted", "directed", "telegraphed", "proposed", "agreed"];
 
     public MatchOutcome MatchQuote(ExtractedClaim claim, SentenceContext sentence)
@@ -60,7 +62,9 @@ internal sealed class AttributionMatcher(FactIndex index, EvidenceBuilder eviden
                     [evidence.From(work)], $"{evidence.PeopleNames(work.Authors)}, {work.Title} ({EvidenceBuilder.YearsOf(work)})"));
         }
 
-        if (claim.Verb is { } verb && (ActVerbs.Contains(verb) || outcomes.Count == 0))
+        // Acts are judged only for verbs that name an act ("signed", "ordered") or the act's own verb: "X wrote that
+        // Order 270 was drafted by Y" attributes writing to X, not the order.
+        if (claim.Verb is { } verb)
         {
             foreach (var act in ActsNamed(sentence, verb))
             {
@@ -133,49 +137,53 @@ internal sealed class AttributionMatcher(FactIndex index, EvidenceBuilder eviden
     /// <summary>"According to X, N…": the figure must be X's own estimate.</summary>
     private MatchOutcome? JudgeEstimate(ExtractedClaim claim, SentenceContext sentence)
     {
+        var personId = claim.PersonId!;
+        MatchOutcome? misattributed = null, contradicted = null;
         foreach (var figureClaim in sentence.Claims.Where(c => c.Kind == ClaimKind.Figure && c.Figure is not null))
         {
+            var claimInterval = Interval.OfClaim(figureClaim.Figure!);
             foreach (var candidate in figures.Candidates(sentence, figureClaim, DateMatcher.MeasureKindOf(figureClaim.Figure!)))
             {
-                var verdict = figures.Weigh(candidate, figureClaim, null);
-                var byPerson = verdict.All.Where(f => f.EstimateBy == claim.PersonId).ToList();
-                var matching = verdict.Status is ClaimStatuses.Supported or ClaimStatuses.Disputed or ClaimStatuses.Imprecise
-                    ? verdict.Deciding.Where(f => Interval.OfFact(f.Value!).RelationTo(Interval.OfClaim(figureClaim.Figure!)) != Relation.Apart).ToList()
-                    : [];
-                if (matching.Any(f => f.EstimateBy == claim.PersonId))
+                var facts = index.FactsByMeasure.TryGetValue(candidate.Measure.Id, out var list) ? list : [];
+                var matching = facts.Where(f => f.Value is not null && Interval.OfFact(f.Value).RelationTo(claimInterval) != Relation.Apart).ToList();
+                var byPerson = facts.Where(f => f.EstimateBy == personId && f.Value is not null).ToList();
+                if (matching.FirstOrDefault(f => f.EstimateBy == personId) is { } mine)
                 {
-                    var mine = matching.First(f => f.EstimateBy == claim.PersonId);
-                    return new MatchOutcome(ClaimStatuses.Supported, $"{evidence.PersonName(claim.PersonId!)} gives this figure: {mine.Statement}", [evidence.From(mine)], null);
+                    // The person's own figure in any candidate measure settles it.
+                    return new MatchOutcome(ClaimStatuses.Supported, $"{evidence.PersonName(personId)} gives this figure: {mine.Statement}", [evidence.From(mine)], null);
                 }
 
-                if (matching.Count > 0)
+                if (matching.Count > 0 && misattributed is null)
                 {
                     var owner = matching[0];
                     var ownerName = evidence.EstimatorName(owner) ?? evidence.Citation(owner.Sources);
-                    return new MatchOutcome(ClaimStatuses.Misattributed,
+                    misattributed = new MatchOutcome(ClaimStatuses.Misattributed,
                         $"“{figureClaim.Text}” is {ownerName}'s figure, not {claim.PersonText}'s.",
                         matching.Concat(byPerson).Select(evidence.From).ToList(),
                         byPerson.Count > 0
-                            ? $"{evidence.PersonName(claim.PersonId!)} gives {EvidenceBuilder.FormatValue(byPerson[0].Value!, candidate.Measure.Unit)}; {figureClaim.Text} is {ownerName}'s figure"
+                            ? $"{evidence.PersonName(personId)} gives {EvidenceBuilder.FormatValue(byPerson[0].Value!, candidate.Measure.Unit)}; {figureClaim.Text} is {ownerName}'s figure"
                             : $"according to {ownerName}");
                 }
-
-                if (byPerson.Count > 0)
+                else if (byPerson.Count > 0 && contradicted is null)
                 {
-                    return new MatchOutcome(ClaimStatuses.Contradicted,
-                        $"{evidence.PersonName(claim.PersonId!)} gives {EvidenceBuilder.FormatValue(byPerson[0].Value!, candidate.Measure.Unit)} for {candidate.Measure.Name}, not “{figureClaim.Text}”.",
+                    contradicted = new MatchOutcome(ClaimStatuses.Contradicted,
+                        $"{evidence.PersonName(personId)} gives {EvidenceBuilder.FormatValue(byPerson[0].Value!, candidate.Measure.Unit)} for {candidate.Measure.Name}, not “{figureClaim.Text}”.",
                         byPerson.Select(evidence.From).ToList(),
                         $"{EvidenceBuilder.FormatValue(byPerson[0].Value!, candidate.Measure.Unit)} ({evidence.Citation(byPerson[0].Sources)})");
                 }
             }
         }
 
-        return null;
+        return misattributed ?? contradicted;
     }
 
     private IEnumerable<Work> WorksNamed(ExtractedClaim claim, SentenceContext sentence)
     {
+        // Only a title next to the attribution is what it attributes ("Bethell's The Last Secret", "Tolstoy wrote
+        // Victims of Yalta"); a title elsewhere in the sentence is a topic.
+        var (first, last) = sentence.TokenSpan(claim);
         var named = sentence.HitsOf(TermOwner.Work)
+            .Where(h => h.DistanceTo(first, last) <= MaxTitleDistance)
             .Where(h => !sentence.Claims.Any(c => c.Kind == ClaimKind.Quote && sentence.InsideClaim(h, c)))
             .Select(h => h.Entry.OwnerId);
         if (claim.ObjectText is { Length: > 0 } objectText)
@@ -192,7 +200,7 @@ internal sealed class AttributionMatcher(FactIndex index, EvidenceBuilder eviden
         var ids = sentence.HitsOf(TermOwner.Act).Select(h => h.Entry.OwnerId).Distinct().ToHashSet();
         var acts = index.FactSet.Acts.Where(a => ids.Contains(a.Id)).ToList();
         var sameVerb = acts.Where(a => a.Verb == verb).ToList();
-        return sameVerb.Count > 0 ? sameVerb : acts.Where(a => !ActVerbs.Contains(verb) || a.Verb == verb);
+        return sameVerb.Count > 0 || !ActVerbs.Contains(verb) ? sameVerb : acts.Where(a => ActVerbs.Contains(a.Verb));
     }
 
     private Quotation? FindQuotation(string words)
@@ -206,7 +214,7 @@ internal sealed class AttributionMatcher(FactIndex index, EvidenceBuilder eviden
         var bestLength = 0;
         foreach (var (quotation, known) in _quotations)
         {
-            if ((known.Contains(words, StringComparison.Ordinal) || words.Contains(known, StringComparison.Ordinal)) && known.Length > bestLength)
+            if ((words.Contains(known, StringComparison.Ordinal) || IsFragmentOf(words, known)) && known.Length > bestLength)
             {
                 (best, bestLength) = (quotation, known.Length);
             }
@@ -214,6 +222,11 @@ internal sealed class AttributionMatcher(FactIndex index, EvidenceBuilder eviden
 
         return best;
     }
+
+    /// <summary>A quoted fragment of a known quotation: enough of it (three words or half) to be the same words, not a stock phrase.</summary>
+    private static bool IsFragmentOf(string words, string known) =>
+        known.Contains(words, StringComparison.Ordinal)
+        && (words.Count(c => c == ' ') >= 2 || words.Length * 2 >= known.Length);
 
     private static string QuoteText(ExtractedClaim quote) => Normalise(quote.ObjectText ?? quote.Text);
 

@@ -125,12 +125,20 @@ public sealed class ClaimMatcher
             return FigureOutcomes.Describe(claim, chosen, period);
         }
 
-        /// <summary>A year or range in the same sentence, not inside the figure itself, bounds the figure.</summary>
-        private static DateValue? PeriodFor(ExtractedClaim claim, SentenceContext sentence) =>
-            sentence.Claims
+        /// <summary>A year or range close to the figure in the same clause, not inside the figure itself, bounds it.</summary>
+        private static DateValue? PeriodFor(ExtractedClaim claim, SentenceContext sentence)
+        {
+            var (first, last) = sentence.TokenSpan(claim);
+            return sentence.Claims
                 .Where(c => c.Kind == ClaimKind.Date && c.Date is not null && (c.Offset + c.Length <= claim.Offset || c.Offset >= claim.Offset + claim.Length))
-                .OrderBy(c => Math.Abs(c.Offset - claim.Offset))
-                .Select(c => c.Date)
+                .Select(c => (Claim: c, Span: sentence.TokenSpan(c)))
+                .Select(x => (x.Claim, Distance: x.Span.Last < first ? first - x.Span.Last : x.Span.First - last))
+                .Where(x => x.Distance <= MaxPeriodDistance)
+                .OrderBy(x => x.Distance)
+                .Select(x => x.Claim.Date)
                 .FirstOrDefault();
+        }
+
+        private const int MaxPeriodDistance = 10;
     }
 }

@@ -13,6 +13,12 @@ internal sealed class DateMatcher(FactIndex index, FigureMatcher figures, Eviden
 {
     private const int NearEnough = 4;
 
+    /// <summary>An event named further away than this from a date is another part of the sentence.</summary>
+    private const int MaxEventDistance = 12;
+
+    /// <summary>A date is called wrong for an event only when the event is named within this many words.</summary>
+    private const int MaxDisagreeDistance = 6;
+
     public MatchOutcome Match(ExtractedClaim claim, SentenceContext sentence)
     {
         var date = claim.Date!;
@@ -33,18 +39,20 @@ internal sealed class DateMatcher(FactIndex index, FigureMatcher figures, Eviden
 
         foreach (var group in sentence.HitsOf(TermOwner.Measure).Where(h => !sentence.Claims.Any(c => c.Kind == ClaimKind.Quote && sentence.InsideClaim(h, c))).GroupBy(h => h.Entry.OwnerId))
         {
-            if (index.Measures.TryGetValue(group.Key, out var measure) && measure.Kind == MeasureKinds.Date)
+            var distance = group.Min(h => h.DistanceTo(first, last));
+            if (distance <= MaxEventDistance && index.Measures.TryGetValue(group.Key, out var measure) && measure.Kind == MeasureKinds.Date)
             {
-                options.Add((group.Min(h => h.DistanceTo(first, last)), () => AsEvent(claim, measure)));
+                options.Add((distance, () => AsEvent(claim, measure)));
             }
         }
 
         foreach (var group in sentence.HitsOf(TermOwner.Act).GroupBy(h => h.Entry.OwnerId))
         {
             var act = index.FactSet.Acts.FirstOrDefault(a => a.Id == group.Key);
-            if (act?.Date is not null)
+            var distance = group.Min(h => h.DistanceTo(first, last));
+            if (act?.Date is not null && distance <= MaxEventDistance)
             {
-                options.Add((group.Min(h => h.DistanceTo(first, last)), () => AsActDate(claim, act)));
+                options.Add((distance, () => AsActDate(claim, act)));
             }
         }
 
@@ -68,10 +76,21 @@ internal sealed class DateMatcher(FactIndex index, FigureMatcher figures, Eviden
         var nearest = options.Min(o => o.Distance);
         var outcomes = options.Where(o => o.Distance <= nearest + NearEnough)
             .OrderBy(o => o.Distance)
-            .Select(o => o.Outcome())
-            .OfType<MatchOutcome>()
+            .Select(o => (o.Distance, Outcome: o.Outcome()))
+            .Where(o => o.Outcome is not null)
             .ToList();
-        return outcomes.Count == 0 ? Outcomes.Unsupported(claim) : outcomes.MinBy(o => Outcomes.Rank(o.Status))!;
+        if (outcomes.Count == 0)
+        {
+            return Outcomes.Unsupported(claim);
+        }
+
+        var best = outcomes.MinBy(o => Outcomes.Rank(o.Outcome!.Status));
+
+        // A date is held against an event only when the two stand together; a wrong verdict from a distant
+        // mention would be a false alarm, so nothing is said instead.
+        return Outcomes.Rank(best.Outcome!.Status) >= Outcomes.Rank(ClaimStatuses.Imprecise) && best.Distance > MaxDisagreeDistance
+            ? Outcomes.Unsupported(claim)
+            : best.Outcome;
     }
 
     public static string MeasureKindOf(FigureValue figure) => figure.Unit switch
@@ -95,13 +114,17 @@ internal sealed class DateMatcher(FactIndex index, FigureMatcher figures, Eviden
         var best = facts[0];
         if (inside.Count > 0)
         {
-            var rivals = facts.Except(inside).ToList();
+            // Only a date that cannot be the same day as a matched one disagrees ("February 1946" does not
+            // dispute "24 February 1946").
+            var rivals = facts.Except(inside)
+                .Where(f => inside.All(m => FactInterval(f.Date!) is { } r && FactInterval(m.Date!) is { } q && r.RelationTo(q) == Relation.Apart && q.RelationTo(r) == Relation.Apart))
+                .ToList();
             if (rivals.Count > 0)
             {
                 return new MatchOutcome(ClaimStatuses.Disputed,
-                    $"Sources disagree on the date of the {measure.Name}: {DatesByWhom(facts)}.",
-                    facts.Select(evidence.From).ToList(),
-                    $"Give both dates: {DatesByWhom(facts)}.");
+                    $"Sources disagree on the date of the {measure.Name}: {DatesByWhom(inside.Concat(rivals))}.",
+                    inside.Concat(rivals).Select(evidence.From).ToList(),
+                    $"Give both dates: {DatesByWhom(inside.Concat(rivals))}.");
             }
 
             return new MatchOutcome(ClaimStatuses.Supported,

@@ -102,19 +102,19 @@ internal sealed class FigureMatcher(FactIndex index)
             return new FigureVerdict(candidate, ClaimStatuses.Unsupported, [], facts, null, "no period");
         }
 
-        var relations = considered.Select(f => (Fact: f, Relation: Interval.OfFact(f.Value!).RelationTo(claimInterval))).ToList();
+        var relations = considered.Select(f => (Fact: f, Relation: RelationOf(f.Value!, claimInterval))).ToList();
         var inside = relations.Where(r => r.Relation == Relation.Inside).Select(r => r.Fact).ToList();
         var overlap = relations.Where(r => r.Relation == Relation.Overlap).Select(r => r.Fact).ToList();
         if (inside.Count > 0)
         {
-            var rivals = considered.Where(f => !inside.Contains(f) && IsRivalEstimate(f, inside)).ToList();
+            var rivals = Rivals(considered, inside);
             if (candidate.ScopeBroader)
             {
-                return new FigureVerdict(candidate, ClaimStatuses.Imprecise, inside.Concat(rivals).ToList(), facts, null, "scope");
+                return new FigureVerdict(candidate, ClaimStatuses.Imprecise, inside.Union(rivals).ToList(), facts, null, "scope");
             }
 
             return rivals.Count > 0
-                ? new FigureVerdict(candidate, ClaimStatuses.Disputed, inside.Concat(rivals).ToList(), facts, null, "rivals")
+                ? new FigureVerdict(candidate, ClaimStatuses.Disputed, inside.Union(rivals).ToList(), facts, null, "rivals")
                 : new FigureVerdict(candidate, ClaimStatuses.Supported, inside, facts, null, "inside");
         }
 
@@ -170,13 +170,26 @@ internal sealed class FigureMatcher(FactIndex index)
         return inside || asOf;
     }
 
-    /// <summary>Another estimate of the same quantity by someone else (not the same figure for another period).</summary>
-    private static bool IsRivalEstimate(Fact fact, IReadOnlyList<Fact> matched) =>
-        matched.All(m => !SamePerson(m, fact) && SamePeriod(m, fact));
+    /// <summary>
+    /// The fact's own figure inside the claim's precision bears it out, whatever hedge the source adds ("about 43%"
+    /// supports "43%"); otherwise the hedged interval decides between overlap and apart.
+    /// </summary>
+    private static Relation RelationOf(FactValue value, Interval claim)
+    {
+        var nominal = new Interval((double)value.Low, (double)value.High).RelationTo(claim);
+        return nominal == Relation.Inside ? Relation.Inside : Interval.OfFact(value).RelationTo(claim);
+    }
 
-    private static bool SamePerson(Fact a, Fact b) =>
-        (a.EstimateBy ?? a.EstimateByName) is { } x && (b.EstimateBy ?? b.EstimateByName) is { } y && x == y;
+    /// <summary>
+    /// Estimates of the same quantity for the same period that disagree with a matched one: "2 million" and
+    /// "nearly 2.5 million" are rivals even when a loose claim fits both.
+    /// </summary>
+    internal static List<Fact> Rivals(IReadOnlyList<Fact> considered, IReadOnlyList<Fact> matched) =>
+        considered.Where(f => matched.Any(m => !ReferenceEquals(m, f) && SamePeriod(m, f)
+                                               && Interval.OfFact(m.Value!).RelationTo(Interval.OfFact(f.Value!)) == Relation.Apart
+                                               && new Interval((double)f.Value!.Low, (double)f.Value.High).RelationTo(Interval.OfFact(m.Value!)) == Relation.Apart))
+            .ToList();
 
     private static bool SamePeriod(Fact a, Fact b) =>
-        a.Period is null || b.Period is null || (a.Period.From == b.Period.From && a.Period.To == b.Period.To);
+        (a.Period is null && b.Period is null) || (a.Period is not null && b.Period is not null && a.Period.From == b.Period.From && a.Period.To == b.Period.To);
 }

@@ -44,8 +44,8 @@ internal sealed class FigureOutcomes(Facts.FactIndex index, EvidenceBuilder evid
             case ClaimStatuses.Disputed:
                 return new MatchOutcome(ClaimStatuses.Disputed,
                     $"Historians disagree on {measure.Name}: {listed}; say whose estimate this is.",
-                    verdict.All.Select(evidence.From).ToList(),
-                    $"{claim.Text} (by {evidence.EstimatorName(first!) ?? "one estimate"}; others give {EvidenceBuilder.JoinAnd(verdict.All.Skip(1).Select(Cited).Distinct().ToList())})");
+                    items,
+                    $"{claim.Text} (by {evidence.EstimatorName(first!) ?? "one estimate"}; others give {EvidenceBuilder.JoinAnd(deciding.Skip(1).Select(Cited).Distinct().ToList())})");
             case ClaimStatuses.Imprecise when verdict.Reason == "scope":
                 var population = measure.Population is { } p && index.Populations.TryGetValue(p, out var pop) ? pop.Name : "a narrower group";
                 return new MatchOutcome(ClaimStatuses.Imprecise,

@@ -73,6 +73,25 @@ internal static class ScopeReader
         var (first, last) = sentence.TokenSpan(claim);
         var populations = sentence.HitsOf(TermOwner.Population).ToList();
         string? population = null;
+
+        // The noun right after a number is what it counts ("230,000 repatriated persons", "three prisoners").
+        // Groups joined by "and"/"or" ("civilians and prisoners of war") mean their common wider group.
+        var following = populations.Where(h => h.FirstToken > last && h.FirstToken - last <= 3).OrderBy(h => h.FirstToken).FirstOrDefault();
+        if (following.Entry is not null)
+        {
+            var joined = new List<string> { following.Entry.OwnerId };
+            var end = following.LastToken;
+            while (end + 2 < sentence.Tokens.Count && sentence.Tokens[end + 1].Norm is "and" or "or"
+                   && populations.FirstOrDefault(h => h.FirstToken == end + 2) is { Entry: not null } next)
+            {
+                joined.Add(next.Entry.OwnerId);
+                end = next.LastToken;
+            }
+
+            var group = joined.Distinct().Count() == 1 ? joined[0] : CommonAncestor(joined.Distinct().ToList(), index);
+            return new ClaimScope(group, NearestPlace(sentence, first, last));
+        }
+
         var near = populations.Where(h => h.DistanceTo(first, last) <= 6).Select(h => h.Entry.OwnerId).Distinct().ToList();
         near = RemoveAncestorsOfOthers(near, index);
         if (near.Count == 1)
@@ -85,13 +104,30 @@ internal static class ScopeReader
         }
         else if (populations.Count > 0)
         {
-            population = populations.MinBy(h => h.DistanceTo(first, last)).Entry.OwnerId;
+            population = populations.OrderBy(h => h.DistanceTo(first, last)).First().Entry.OwnerId;
         }
 
-        var places = sentence.HitsOf(TermOwner.Place).ToList();
-        var place = places.Count == 0 ? null : places.MinBy(h => h.DistanceTo(first, last)).Entry.OwnerId;
-        return new ClaimScope(population, place);
+        return new ClaimScope(population, NearestPlace(sentence, first, last));
     }
+
+    /// <summary>
+    /// The place a figure is about: named just after it ("332,792 from Austria") or close by; a place elsewhere in
+    /// a long sentence belongs to another clause.
+    /// </summary>
+    private static string? NearestPlace(SentenceContext sentence, int first, int last)
+    {
+        var places = sentence.HitsOf(TermOwner.Place).ToList();
+        var following = places.Where(h => h.FirstToken > last && h.FirstToken - last <= 3).OrderBy(h => h.FirstToken).FirstOrDefault();
+        if (following.Entry is not null)
+        {
+            return following.Entry.OwnerId;
+        }
+
+        var near = places.Where(h => h.DistanceTo(first, last) <= MaxPlaceDistance).OrderBy(h => h.DistanceTo(first, last)).FirstOrDefault();
+        return near.Entry?.OwnerId;
+    }
+
+    private const int MaxPlaceDistance = 8;
 
     // "Soviet POWs" names both "Soviet citizens" and "POWs": the narrower one is meant.
     private static List<string> RemoveAncestorsOfOthers(List<string> ids, FactIndex index) =>

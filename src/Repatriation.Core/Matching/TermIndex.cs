@@ -108,9 +108,8 @@ internal sealed class TermIndex
         }
 
         // A word inside a longer phrase belongs to the phrase: "repatriated" in "repatriated persons" names the
-        // group counted, not the act of repatriating.
-        return hits.Where(h => !hits.Any(o => o.Entry.Owner != h.Entry.Owner
-                                            && o.LastToken - o.FirstToken > h.LastToken - h.FirstToken
+        // group counted, not the act of repatriating; "civilians" in "civilians and prisoners of war" is part of both.
+        return hits.Where(h => !hits.Any(o => o.LastToken - o.FirstToken > h.LastToken - h.FirstToken
                                             && o.FirstToken <= h.FirstToken && o.LastToken >= h.LastToken)).ToList();
     }
 }
