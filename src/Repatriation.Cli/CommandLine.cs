@@ -38,6 +38,11 @@ public static class CommandLine
         {
             return Fail(stderr, e.Message);
         }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A defect must still end in one line a script can read, not a stack trace.
+            return Fail(stderr, $"unexpected failure ({e.GetType().Name}): {e.Message.ReplaceLineEndings(" ")}");
+        }
     }
 
     internal static int Fail(TextWriter stderr, string message)

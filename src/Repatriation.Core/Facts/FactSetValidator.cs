@@ -1,4 +1,6 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
+using Json.Schema;
 
 namespace Repatriation.Core.Facts;
 
@@ -8,31 +10,611 @@ public sealed record FactSetProblem(string Path, string Message)
     public override string ToString() => $"{Path}: {Message}";
 }
 
-/// <summary>Checks a fact set's JSON against its schema and its cross-references; reports every problem.</summary>
-public static class FactSetValidator
+/// <summary>
+/// Checks a fact set's JSON against its schema (facts/factset.schema.json) and its semantic rules
+/// (unique ids, resolvable references, sources cited, value or date per measure kind, ordered intervals),
+/// and reports every problem with its JSON path rather than stopping at the first.
+/// </summary>
+public static partial class FactSetValidator
 {
+    private static readonly JsonDocumentOptions DocumentOptions = new()
+    {
+        AllowTrailingCommas = FactSetJson.Options.AllowTrailingCommas,
+        CommentHandling = JsonCommentHandling.Skip,
+    };
+
+    // Built once: building registers the schema by its $id, and a second registration of the same id would clash.
+    private static readonly Lazy<JsonSchema> Schema = new(() =>
+        JsonSchema.FromText(ShippedFactSet.ReadSchemaJson(), new BuildOptions { SchemaRegistry = new SchemaRegistry() }));
+
     public static IReadOnlyList<FactSetProblem> Validate(string json)
     {
+        JsonDocument document;
         try
         {
-            var factSet = FactSetJson.Parse(json);
-            return Validate(factSet);
+            document = JsonDocument.Parse(json, DocumentOptions);
         }
         catch (JsonException e)
         {
-            return [new FactSetProblem(e.Path ?? "$", e.Message)];
+            return [new FactSetProblem("$", $"not valid JSON: {FirstSentence(e.Message)}")];
+        }
+
+        using (document)
+        {
+            var problems = CheckSchema(document.RootElement);
+            FactSet factSet;
+            try
+            {
+                factSet = FactSetJson.Parse(json);
+            }
+            catch (JsonException e)
+            {
+                // The schema problems already explain why the model cannot be read; add the reader's own only when it found something else.
+                if (problems.Count == 0)
+                {
+                    problems.Add(new FactSetProblem(e.Path ?? "$", FirstSentence(e.Message)));
+                }
+
+                return problems;
+            }
+
+            return Merge(problems, CheckSemantics(factSet));
         }
     }
 
     public static IReadOnlyList<FactSetProblem> Validate(FactSet factSet)
     {
-        var problems = new List<FactSetProblem>();
-        if (string.IsNullOrWhiteSpace(factSet.Version))
+        ArgumentNullException.ThrowIfNull(factSet);
+        using var document = JsonDocument.Parse(FactSetJson.Serialize(factSet));
+        return Merge(CheckSchema(document.RootElement), CheckSemantics(factSet));
+    }
+
+    /// <summary>Schema problems win: a semantic problem at a path the schema already flagged would only repeat it.</summary>
+    private static List<FactSetProblem> Merge(List<FactSetProblem> schemaProblems, List<FactSetProblem> semanticProblems)
+    {
+        var flagged = schemaProblems.Select(p => p.Path).ToHashSet(StringComparer.Ordinal);
+        var merged = new List<FactSetProblem>(schemaProblems);
+        merged.AddRange(semanticProblems.Where(p => !flagged.Contains(p.Path)));
+
+        // Document order reads best: $.facts[2] before $.facts[10], a fact's members together.
+        return merged.Distinct().OrderBy(p => p.Path, PathOrder.Instance).ToList();
+    }
+
+    private sealed partial class PathOrder : IComparer<string>
+    {
+        public static readonly PathOrder Instance = new();
+
+        public int Compare(string? x, string? y)
         {
-            problems.Add(new("$.version", "the version is empty"));
+            var a = Segments().Matches(x ?? "");
+            var b = Segments().Matches(y ?? "");
+            for (var i = 0; i < Math.Min(a.Count, b.Count); i++)
+            {
+                var (sa, sb) = (a[i].Value, b[i].Value);
+                var order = int.TryParse(sa, out var na) && int.TryParse(sb, out var nb)
+                    ? na.CompareTo(nb)
+                    : string.CompareOrdinal(sa, sb);
+                if (order != 0)
+                {
+                    return order;
+                }
+            }
+
+            return a.Count.CompareTo(b.Count);
+        }
+
+        [GeneratedRegex(@"[^.\[\]$']+")]
+        private static partial Regex Segments();
+    }
+
+    private static List<FactSetProblem> CheckSchema(JsonElement root)
+    {
+        var results = Schema.Value.Evaluate(root, new EvaluationOptions { OutputFormat = OutputFormat.List });
+        var problems = new List<FactSetProblem>();
+        if (results.IsValid)
+        {
+            return problems;
+        }
+
+        foreach (var node in (results.Details ?? []).Prepend(results))
+        {
+            if (node.Errors is null)
+            {
+                continue;
+            }
+
+            var pointer = node.InstanceLocation.ToString();
+            var path = ToJsonPath(pointer);
+            var value = ValueAt(root, pointer);
+            foreach (var (keyword, message) in node.Errors)
+            {
+                problems.AddRange(Describe(path, keyword, message, value));
+            }
         }
 
         return problems;
+    }
+
+    /// <summary>Turns the schema library's generic messages into ones that say what to write instead.</summary>
+    private static IEnumerable<FactSetProblem> Describe(string path, string keyword, string message, JsonElement? value)
+    {
+        var shown = value is { ValueKind: JsonValueKind.String } s ? $"'{s.GetString()}'" : value?.GetRawText() ?? "the value";
+        var member = path[(path.LastIndexOfAny(['.', '[']) + 1)..].TrimEnd(']');
+        switch (keyword)
+        {
+            case "required":
+                // Point at the missing member itself ("$.sources[2].author"), as an editor would look for it.
+                var names = QuotedName().Matches(message).Select(m => m.Groups[1].Value).ToList();
+                if (names.Count > 0)
+                {
+                    return names.Select(n => new FactSetProblem($"{path}.{n}", "is required but missing"));
+                }
+
+                break;
+            case "additionalProperties":
+            case "false":
+                return [new FactSetProblem(path, "is not a known property (check the spelling against factset.schema.json)")];
+            case "pattern" when member == "id":
+                return [new FactSetProblem(path, $"{shown} is not a valid id: use lower-case ASCII words joined by hyphens, e.g. zemskov-viktor")];
+            case "pattern" when member is "from" or "to":
+                return [new FactSetProblem(path, $"{shown} is not an ISO date or prefix (1945, 1945-02, 1945-02-11)")];
+            case "pattern" when path.Contains(".seenAt[", StringComparison.Ordinal):
+                return [new FactSetProblem(path, $"{shown} is not an http(s) address")];
+            case "pattern":
+                return [new FactSetProblem(path, "must not be empty or blank")];
+            case "enum" when EnumValues.TryGetValue(member, out var allowed):
+                return [new FactSetProblem(path, $"{shown} is not one of: {string.Join(", ", allowed)}")];
+            case "minItems" when member == "sources":
+                return [new FactSetProblem(path, "cites no source; every entry needs at least one")];
+        }
+
+        return [new FactSetProblem(path, message.Contains("false schema", StringComparison.OrdinalIgnoreCase)
+            ? "is not a known property (check the spelling against factset.schema.json)"
+            : message)];
+    }
+
+    private static readonly Dictionary<string, IReadOnlyList<string>> EnumValues = new(StringComparer.Ordinal)
+    {
+        ["kind"] = MeasureKinds.All,
+        ["status"] = QuotationStatuses.All,
+        ["reliability"] = ["archival", "scholarly", "reference", "press", "popular", "weak"],
+    };
+
+    private static JsonElement? ValueAt(JsonElement root, string pointer)
+    {
+        var current = root;
+        foreach (var raw in pointer.TrimStart('#').Split('/', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var segment = raw.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal);
+            if (current.ValueKind == JsonValueKind.Object && current.TryGetProperty(segment, out var child))
+            {
+                current = child;
+            }
+            else if (current.ValueKind == JsonValueKind.Array && int.TryParse(segment, out var i) && i < current.GetArrayLength())
+            {
+                current = current[i];
+            }
+            else
+            {
+                return null;
+            }
+        }
+
+        return current;
+    }
+
+    /// <summary>"/facts/12/sources/0/source" becomes "$.facts[12].sources[0].source".</summary>
+    internal static string ToJsonPath(string pointer)
+    {
+        var path = "$";
+        if (string.IsNullOrEmpty(pointer) || pointer == "#")
+        {
+            return path;
+        }
+
+        foreach (var raw in pointer.TrimStart('#').Split('/', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var segment = raw.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal);
+            path += segment.All(char.IsAsciiDigit) ? $"[{segment}]"
+                : PlainName().IsMatch(segment) ? $".{segment}"
+                : $"['{segment.Replace("'", "\\'", StringComparison.Ordinal)}']";
+        }
+
+        return path;
+    }
+
+    private static string FirstSentence(string message)
+    {
+        var cut = message.IndexOf(". ", StringComparison.Ordinal);
+        return cut > 0 ? message[..cut] : message.TrimEnd('.');
+    }
+
+    private static List<FactSetProblem> CheckSemantics(FactSet set)
+    {
+        var rules = new SemanticRules(set);
+        rules.Run();
+        return rules.Problems;
+    }
+
+    [GeneratedRegex("\"([^\"]+)\"")]
+    private static partial Regex QuotedName();
+
+    [GeneratedRegex("^[A-Za-z_$][A-Za-z0-9_$]*$")]
+    private static partial Regex PlainName();
+
+    /// <summary>The rules the schema cannot express: they need the whole document (ids, references, measure kinds).</summary>
+    private sealed class SemanticRules(FactSet set)
+    {
+        public List<FactSetProblem> Problems { get; } = [];
+
+        private HashSet<string> _sources = [];
+        private HashSet<string> _people = [];
+        private HashSet<string> _works = [];
+        private Dictionary<string, Population> _populations = [];
+        private Dictionary<string, Place> _places = [];
+        private Dictionary<string, Measure> _measures = [];
+
+        public void Run()
+        {
+            if (string.IsNullOrWhiteSpace(set.Version))
+            {
+                Add("$.version", "the version is empty");
+            }
+
+            if (string.IsNullOrWhiteSpace(set.Id))
+            {
+                Add("$.id", "the fact-set id is empty");
+            }
+
+            _sources = UniqueIds("sources", "source", set.Sources ?? [], s => s.Id).Keys.ToHashSet(StringComparer.Ordinal);
+            _people = UniqueIds("people", "person", set.People ?? [], p => p.Id).Keys.ToHashSet(StringComparer.Ordinal);
+            _populations = UniqueIds("populations", "population", set.Populations ?? [], p => p.Id);
+            _places = UniqueIds("places", "place", set.Places ?? [], p => p.Id);
+            _measures = UniqueIds("measures", "measure", set.Measures ?? [], m => m.Id);
+            UniqueIds("facts", "fact", set.Facts ?? [], f => f.Id);
+            _works = UniqueIds("works", "work", set.Works ?? [], w => w.Id).Keys.ToHashSet(StringComparer.Ordinal);
+            UniqueIds("quotations", "quotation", set.Quotations ?? [], q => q.Id);
+            UniqueIds("acts", "act", set.Acts ?? [], a => a.Id);
+
+            CheckSources();
+            CheckHierarchy("populations", "population", set.Populations ?? [], p => p.Id, p => p.Parent, _populations.ContainsKey);
+            CheckHierarchy("places", "place", set.Places ?? [], p => p.Id, p => p.Parent, _places.ContainsKey);
+            CheckMeasures();
+            CheckFacts();
+            CheckWorks();
+            CheckQuotations();
+            CheckActs();
+        }
+
+        private void Add(string path, string message) => Problems.Add(new FactSetProblem(path, message));
+
+        private Dictionary<string, T> UniqueIds<T>(string collection, string noun, IReadOnlyList<T> items, Func<T, string?> id)
+        {
+            var firstIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+            var byId = new Dictionary<string, T>(StringComparer.Ordinal);
+            for (var i = 0; i < items.Count; i++)
+            {
+                if (items[i] is null)
+                {
+                    continue; // the schema reports the null entry
+                }
+
+                var value = id(items[i]);
+                if (string.IsNullOrWhiteSpace(value))
+                {
+                    Add($"$.{collection}[{i}].id", $"the {noun} has no id");
+                    continue;
+                }
+
+                if (firstIndex.TryGetValue(value, out var first))
+                {
+                    Add($"$.{collection}[{i}].id", $"duplicate {noun} id '{value}' (first used at $.{collection}[{first}])");
+                    continue;
+                }
+
+                firstIndex[value] = i;
+                byId[value] = items[i];
+            }
+
+            return byId;
+        }
+
+        private void CheckSources()
+        {
+            var sources = set.Sources ?? [];
+            for (var i = 0; i < sources.Count; i++)
+            {
+                if (sources[i] is null)
+                {
+                    continue; // the schema reports the null entry
+                }
+
+                if (string.IsNullOrWhiteSpace(sources[i].Author))
+                {
+                    Add($"$.sources[{i}].author", "every source needs an author (a person, institution or site)");
+                }
+
+                if (string.IsNullOrWhiteSpace(sources[i].Title))
+                {
+                    Add($"$.sources[{i}].title", "every source needs a title");
+                }
+            }
+        }
+
+        private void CheckHierarchy<T>(string collection, string noun, IReadOnlyList<T> items, Func<T, string?> id,
+            Func<T, string?> parent, Func<string, bool> exists)
+        {
+            var parentOf = items.Where(x => x is not null && id(x) is not null).GroupBy(x => id(x)!, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => parent(g.First()), StringComparer.Ordinal);
+            for (var i = 0; i < items.Count; i++)
+            {
+                if (items[i] is null)
+                {
+                    continue; // the schema reports the null entry
+                }
+
+                var p = parent(items[i]);
+                if (p is null)
+                {
+                    continue;
+                }
+
+                if (!exists(p))
+                {
+                    Add($"$.{collection}[{i}].parent", $"unknown parent {noun} '{p}'");
+                    continue;
+                }
+
+                // Walk up from this entry; coming back to it means the hierarchy loops.
+                var start = id(items[i]);
+                var chain = new List<string> { start ?? "?" };
+                for (var current = p; current is not null && chain.Count <= parentOf.Count + 1;
+                     current = parentOf.GetValueOrDefault(current))
+                {
+                    chain.Add(current);
+                    if (current == start)
+                    {
+                        Add($"$.{collection}[{i}].parent", $"the {noun} hierarchy has a cycle: {string.Join(" -> ", chain)}");
+                        break;
+                    }
+                }
+            }
+        }
+
+        private void CheckMeasures()
+        {
+            var measures = set.Measures ?? [];
+            for (var i = 0; i < measures.Count; i++)
+            {
+                if (measures[i] is null)
+                {
+                    continue; // the schema reports the null entry
+                }
+
+                var m = measures[i];
+                var path = $"$.measures[{i}]";
+                if (!MeasureKinds.All.Contains(m.Kind))
+                {
+                    Add($"{path}.kind", $"unknown measure kind '{m.Kind}' (expected {string.Join(", ", MeasureKinds.All)})");
+                }
+
+                if (m.Terms is null || !m.Terms.Any(t => !string.IsNullOrWhiteSpace(t)))
+                {
+                    Add($"{path}.terms", "a measure needs at least one term naming what it measures, or no claim can reach it");
+                }
+
+                if (m.Population is not null && !_populations.ContainsKey(m.Population))
+                {
+                    Add($"{path}.population", $"unknown population '{m.Population}'");
+                }
+
+                if (m.Place is not null && !_places.ContainsKey(m.Place))
+                {
+                    Add($"{path}.place", $"unknown place '{m.Place}'");
+                }
+            }
+        }
+
+        private void CheckFacts()
+        {
+            var facts = set.Facts ?? [];
+            for (var i = 0; i < facts.Count; i++)
+            {
+                if (facts[i] is null)
+                {
+                    continue; // the schema reports the null entry
+                }
+
+                var f = facts[i];
+                var path = $"$.facts[{i}]";
+                CheckSourceRefs(path, f.Sources);
+                if (f.EstimateBy is not null && !_people.Contains(f.EstimateBy))
+                {
+                    Add($"{path}.estimateBy", $"unknown person '{f.EstimateBy}'");
+                }
+
+                CheckValue(path, f.Value);
+                CheckDate($"{path}.date", f.Date);
+                CheckDate($"{path}.period", f.Period);
+
+                if (f.Measure is null || !_measures.TryGetValue(f.Measure, out var measure))
+                {
+                    Add($"{path}.measure", $"unknown measure '{f.Measure}'");
+                    continue;
+                }
+
+                if (measure.Kind == MeasureKinds.Date)
+                {
+                    if (f.Date is null)
+                    {
+                        Add($"{path}.date", $"measure '{measure.Id}' is a date measure, so the fact needs a date");
+                    }
+
+                    if (f.Value is not null)
+                    {
+                        Add($"{path}.value", $"measure '{measure.Id}' is a date measure; give 'date', not 'value'");
+                    }
+                }
+                else if (MeasureKinds.All.Contains(measure.Kind))
+                {
+                    if (f.Value is null)
+                    {
+                        Add($"{path}.value", $"measure '{measure.Id}' is a {measure.Kind} measure, so the fact needs a value");
+                    }
+
+                    if (f.Date is not null)
+                    {
+                        Add($"{path}.date", $"only date measures take 'date'; measure '{measure.Id}' is a {measure.Kind} (use 'period' for when it applies)");
+                    }
+
+                    if (measure.Kind == MeasureKinds.Percentage && f.Value is { } v && (v.Low < 0 || v.High > 100))
+                    {
+                        Add($"{path}.value", "a percentage lies between 0 and 100");
+                    }
+
+                    if (measure.Periodic && f.Period is null)
+                    {
+                        Add($"{path}.period", $"measure '{measure.Id}' is periodic, so each fact needs the period it covers");
+                    }
+                }
+            }
+        }
+
+        private void CheckValue(string path, FactValue? value)
+        {
+            if (value is not null && value.Low > value.High)
+            {
+                Add($"{path}.value", $"low ({value.Low}) is greater than high ({value.High})");
+            }
+        }
+
+        private void CheckDate(string path, FactDate? date)
+        {
+            if (date is null)
+            {
+                return;
+            }
+
+            var fromOk = date.From is not null && FactDates.TryParseBound(date.From, out _, out _);
+            if (!fromOk)
+            {
+                Add($"{path}.from", $"'{date.From}' is not an ISO date or prefix (1945, 1945-02, 1945-02-11)");
+            }
+
+            var toOk = date.To is null || FactDates.TryParseBound(date.To, out _, out _);
+            if (!toOk)
+            {
+                Add($"{path}.to", $"'{date.To}' is not an ISO date or prefix (1945, 1945-02, 1945-02-11)");
+            }
+
+            if (fromOk && toOk && !FactDates.TryParse(date, out _))
+            {
+                Add(path, $"'from' ({date.From}) is after 'to' ({date.To})");
+            }
+        }
+
+        private void CheckSourceRefs(string path, IReadOnlyList<SourceRef>? refs)
+        {
+            if (refs is null || refs.Count == 0)
+            {
+                Add($"{path}.sources", "cites no source; every entry needs at least one");
+                return;
+            }
+
+            for (var j = 0; j < refs.Count; j++)
+            {
+                if (refs[j]?.Source is not { } id || !_sources.Contains(id))
+                {
+                    Add($"{path}.sources[{j}].source", $"unknown source '{refs[j]?.Source}'");
+                }
+            }
+        }
+
+        private void CheckPeople(string path, IReadOnlyList<string>? ids)
+        {
+            for (var j = 0; j < (ids?.Count ?? 0); j++)
+            {
+                if (!_people.Contains(ids![j]))
+                {
+                    Add($"{path}[{j}]", $"unknown person '{ids[j]}'");
+                }
+            }
+        }
+
+        private void CheckWorks()
+        {
+            var works = set.Works ?? [];
+            for (var i = 0; i < works.Count; i++)
+            {
+                if (works[i] is null)
+                {
+                    continue; // the schema reports the null entry
+                }
+
+                var path = $"$.works[{i}]";
+                CheckSourceRefs(path, works[i].Sources);
+                if (works[i].Authors is null || works[i].Authors.Count == 0)
+                {
+                    Add($"{path}.authors", "a work needs at least one author");
+                }
+
+                CheckPeople($"{path}.authors", works[i].Authors);
+            }
+        }
+
+        private void CheckQuotations()
+        {
+            var quotations = set.Quotations ?? [];
+            for (var i = 0; i < quotations.Count; i++)
+            {
+                if (quotations[i] is null)
+                {
+                    continue; // the schema reports the null entry
+                }
+
+                var q = quotations[i];
+                var path = $"$.quotations[{i}]";
+                CheckSourceRefs(path, q.Sources);
+                if (q.Speaker is null || !_people.Contains(q.Speaker))
+                {
+                    Add($"{path}.speaker", $"unknown person '{q.Speaker}'");
+                }
+
+                if (q.Work is not null && !_works.Contains(q.Work))
+                {
+                    Add($"{path}.work", $"unknown work '{q.Work}'");
+                }
+
+                if (!QuotationStatuses.All.Contains(q.Status))
+                {
+                    Add($"{path}.status", $"unknown status '{q.Status}' (expected {string.Join(", ", QuotationStatuses.All)})");
+                }
+            }
+        }
+
+        private void CheckActs()
+        {
+            var acts = set.Acts ?? [];
+            for (var i = 0; i < acts.Count; i++)
+            {
+                if (acts[i] is null)
+                {
+                    continue; // the schema reports the null entry
+                }
+
+                var a = acts[i];
+                var path = $"$.acts[{i}]";
+                CheckSourceRefs(path, a.Sources);
+                if (a.Actors is null || a.Actors.Count == 0)
+                {
+                    Add($"{path}.actors", "an act needs at least one actor");
+                }
+
+                CheckPeople($"{path}.actors", a.Actors);
+                CheckPeople($"{path}.wronglyCredited", a.WronglyCredited);
+                CheckDate($"{path}.date", a.Date);
+            }
+        }
     }
 }
 

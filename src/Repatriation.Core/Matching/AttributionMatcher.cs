@@ -64,12 +64,9 @@ internal sealed class AttributionMatcher(FactIndex index, EvidenceBuilder eviden
 
         // Acts are judged only for verbs that name an act ("signed", "ordered") or the act's own verb: "X wrote that
         // Order 270 was drafted by Y" attributes writing to X, not the order.
-        if (claim.Verb is { } verb)
+        if (claim.Verb is { } verb && JudgeActs(claim, ActsNamed(sentence, verb).ToList()) is { } actOutcome)
         {
-            foreach (var act in ActsNamed(sentence, verb))
-            {
-                outcomes.Add(JudgeAct(claim, act));
-            }
+            outcomes.Add(actOutcome);
         }
 
         if (outcomes.Count == 0)
@@ -195,12 +192,45 @@ internal sealed class AttributionMatcher(FactIndex index, EvidenceBuilder eviden
         return named.Distinct().Select(id => index.Works[id]);
     }
 
+    /// <summary>
+    /// The acts a claim's verb can refer to: named in the sentence, else in the sentence or two before ("It was
+    /// signed by…", "Stalin signed the order"), else recognised by a distinctive word of their names ("at Yalta").
+    /// </summary>
     private IEnumerable<Act> ActsNamed(SentenceContext sentence, string verb)
     {
-        var ids = sentence.HitsOf(TermOwner.Act).Select(h => h.Entry.OwnerId).Distinct().ToHashSet();
+        var terms = TermIndex.For(index);
+        var ids = sentence.HitsOf(TermOwner.Act).Select(h => h.Entry.OwnerId).ToHashSet();
+        if (!ActsFor(ids, verb).Any())
+        {
+            ids = terms.Find(sentence.PrecedingTokens).Where(h => h.Entry.Owner == TermOwner.Act).Select(h => h.Entry.OwnerId).ToHashSet();
+        }
+
+        if (!ActsFor(ids, verb).Any() && ActVerbs.Contains(verb))
+        {
+            var words = sentence.Tokens.Concat(sentence.PrecedingTokens).Select(t => t.Norm).ToHashSet();
+            ids = terms.ActKeywords.Where(k => words.Contains(k.Keyword)).Select(k => k.ActId).ToHashSet();
+        }
+
+        return ActsFor(ids, verb);
+    }
+
+    private IEnumerable<Act> ActsFor(HashSet<string> ids, string verb)
+    {
         var acts = index.FactSet.Acts.Where(a => ids.Contains(a.Id)).ToList();
         var sameVerb = acts.Where(a => a.Verb == verb).ToList();
         return sameVerb.Count > 0 || !ActVerbs.Contains(verb) ? sameVerb : acts.Where(a => ActVerbs.Contains(a.Verb));
+    }
+
+    /// <summary>The person did it if any act the words can refer to lists them; otherwise it is misattributed.</summary>
+    private MatchOutcome? JudgeActs(ExtractedClaim claim, IReadOnlyList<Act> acts)
+    {
+        if (acts.Count == 0)
+        {
+            return null;
+        }
+
+        var done = acts.FirstOrDefault(a => a.Actors.Contains(claim.PersonId!));
+        return done is not null ? JudgeAct(claim, done) : JudgeAct(claim, acts.FirstOrDefault(a => a.WronglyCredited.Contains(claim.PersonId!)) ?? acts[0]);
     }
 
     private Quotation? FindQuotation(string words)

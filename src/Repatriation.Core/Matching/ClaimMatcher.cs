@@ -101,7 +101,10 @@ public sealed class ClaimMatcher
             }
 
             var period = PeriodFor(claim, sentence);
-            var verdicts = candidates.Select(c => Figures.Weigh(c, claim, period)).Where(v => v.Status != ClaimStatuses.Unsupported).ToList();
+            var verdicts = candidates.Select(c => Figures.Weigh(c, claim, period))
+                .Where(v => v.Status != ClaimStatuses.Unsupported)
+                .Where(v => !v.Candidate.FromContext || v.Status is ClaimStatuses.Supported or ClaimStatuses.Disputed)
+                .ToList();
             if (verdicts.Count == 0)
             {
                 return Outcomes.Unsupported(claim);
@@ -139,6 +142,6 @@ public sealed class ClaimMatcher
                 .FirstOrDefault();
         }
 
-        private const int MaxPeriodDistance = 10;
+        private const int MaxPeriodDistance = 14;
     }
 }

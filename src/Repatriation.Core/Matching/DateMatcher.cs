@@ -39,7 +39,7 @@ internal sealed class DateMatcher(FactIndex index, FigureMatcher figures, Eviden
 
         foreach (var group in sentence.HitsOf(TermOwner.Measure).Where(h => !sentence.Claims.Any(c => c.Kind == ClaimKind.Quote && sentence.InsideClaim(h, c))).GroupBy(h => h.Entry.OwnerId))
         {
-            var distance = group.Min(h => h.DistanceTo(first, last));
+            var distance = group.Min(h => sentence.Distance(h, first, last));
             if (distance <= MaxEventDistance && index.Measures.TryGetValue(group.Key, out var measure) && measure.Kind == MeasureKinds.Date)
             {
                 options.Add((distance, () => AsEvent(claim, measure)));
@@ -49,7 +49,7 @@ internal sealed class DateMatcher(FactIndex index, FigureMatcher figures, Eviden
         foreach (var group in sentence.HitsOf(TermOwner.Act).GroupBy(h => h.Entry.OwnerId))
         {
             var act = index.FactSet.Acts.FirstOrDefault(a => a.Id == group.Key);
-            var distance = group.Min(h => h.DistanceTo(first, last));
+            var distance = group.Min(h => sentence.Distance(h, first, last));
             if (act?.Date is not null && distance <= MaxEventDistance)
             {
                 options.Add((distance, () => AsActDate(claim, act)));
@@ -61,9 +61,10 @@ internal sealed class DateMatcher(FactIndex index, FigureMatcher figures, Eviden
             foreach (var hit in sentence.HitsOf(TermOwner.Work))
             {
                 var work = index.Works[hit.Entry.OwnerId];
-                if (work.Year is not null && hit.DistanceTo(first, last) <= 8)
+                var distance = sentence.Distance(hit, first, last);
+                if (work.Year is not null && distance <= 8)
                 {
-                    options.Add((hit.DistanceTo(first, last), () => AsWorkYear(claim, work)));
+                    options.Add((distance, () => AsWorkYear(claim, work)));
                 }
             }
         }
@@ -186,7 +187,9 @@ internal sealed class DateMatcher(FactIndex index, FigureMatcher figures, Eviden
 
     private MatchOutcome? AsPeriod(ExtractedClaim dateClaim, ExtractedClaim figureClaim, IReadOnlyList<MeasureCandidate> candidates)
     {
-        var verdicts = candidates.Select(c => figures.Weigh(c, figureClaim, dateClaim.Date)).ToList();
+        var verdicts = candidates.Select(c => figures.Weigh(c, figureClaim, dateClaim.Date))
+            .Where(v => !v.Candidate.FromContext || v.Status is ClaimStatuses.Supported or ClaimStatuses.Disputed)
+            .ToList();
         var periodic = verdicts.Where(v => v.Reason == "period").ToList();
         var chosen = (periodic.Count > 0 ? periodic : verdicts).MinBy(v => Outcomes.Rank(v.Status));
         if (chosen is null || chosen.Status == ClaimStatuses.Unsupported)

@@ -5,7 +5,8 @@ using Repatriation.Core.Reports;
 namespace Repatriation.Core.Matching;
 
 /// <summary>A measure a claim may speak to, with how well the sentence names it and how the scopes relate.</summary>
-internal sealed record MeasureCandidate(Measure Measure, int Distance, int TermLength, bool ScopeBroader);
+/// <remarks><see cref="FromContext"/>: named only in the sentences before, so it may bear the figure out but not refute it.</remarks>
+internal sealed record MeasureCandidate(Measure Measure, int Distance, int TermLength, bool ScopeBroader, bool FromContext = false);
 
 /// <summary>The facts of one measure weighed against one figure.</summary>
 internal sealed record FigureVerdict(
@@ -26,18 +27,32 @@ internal sealed class FigureMatcher(FactIndex index)
 
     public IReadOnlyList<MeasureCandidate> Candidates(SentenceContext sentence, ExtractedClaim claim, string kind)
     {
+        var direct = Candidates(sentence, claim, kind, sentence.HitsOf(TermOwner.Measure), fromContext: false);
+        if (direct.Count > 0)
+        {
+            return direct;
+        }
+
+        // "In the following year the stream shrank to 195,273": what is counted was named a sentence earlier.
+        var before = TermIndex.For(index).Find(sentence.PrecedingTokens).Where(h => h.Entry.Owner == TermOwner.Measure)
+            .Select(h => new TermHit(h.Entry, 0, 0));
+        return Candidates(sentence, claim, kind, before, fromContext: true);
+    }
+
+    private List<MeasureCandidate> Candidates(SentenceContext sentence, ExtractedClaim claim, string kind, IEnumerable<TermHit> hits, bool fromContext)
+    {
         var (first, last) = sentence.TokenSpan(claim);
         var scope = ScopeReader.Read(sentence, claim, index);
         var candidates = new List<MeasureCandidate>();
-        foreach (var group in sentence.HitsOf(TermOwner.Measure).GroupBy(h => h.Entry.OwnerId))
+        foreach (var group in hits.GroupBy(h => h.Entry.OwnerId))
         {
             if (!index.Measures.TryGetValue(group.Key, out var measure) || measure.Kind != kind)
             {
                 continue;
             }
 
-            var best = group.MinBy(h => h.DistanceTo(first, last));
-            var distance = best.DistanceTo(first, last);
+            var best = group.MinBy(h => sentence.Distance(h, first, last));
+            var distance = fromContext ? MaxTermDistance : sentence.Distance(best, first, last);
             if (distance > MaxTermDistance)
             {
                 continue;
@@ -45,7 +60,7 @@ internal sealed class FigureMatcher(FactIndex index)
 
             if (ScopeOf(measure, scope) is { } broader)
             {
-                candidates.Add(new MeasureCandidate(measure, distance, best.Entry.Tokens.Length, broader));
+                candidates.Add(new MeasureCandidate(measure, distance, best.Entry.Tokens.Length, broader, fromContext));
             }
         }
 
@@ -99,7 +114,13 @@ internal sealed class FigureMatcher(FactIndex index)
         var considered = period is null ? facts : facts.Where(f => PeriodFits(f, period)).ToList();
         if (considered.Count == 0)
         {
-            return new FigureVerdict(candidate, ClaimStatuses.Unsupported, [], facts, null, "no period");
+            // A count at one place is one event: a wrong date beside it is a separate error, not another count.
+            if (candidate.Measure.Place is null)
+            {
+                return new FigureVerdict(candidate, ClaimStatuses.Unsupported, [], facts, null, "no period");
+            }
+
+            considered = facts;
         }
 
         var relations = considered.Select(f => (Fact: f, Relation: RelationOf(f.Value!, claimInterval))).ToList();

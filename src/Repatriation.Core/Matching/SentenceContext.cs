@@ -54,6 +54,58 @@ internal sealed class SentenceContext
 
     public IEnumerable<TermHit> HitsOf(TermOwner owner) => Hits.Where(h => h.Entry.Owner == owner);
 
+    /// <summary>
+    /// Words apart, counting a clause break (";", ":", a dash) between them as ten more: "captured on
+    /// 12 May 1945; he was hanged…" ties the date to the capture, not the hanging.
+    /// </summary>
+    public int Distance(TermHit hit, int first, int last)
+    {
+        var distance = hit.DistanceTo(first, last);
+        if (distance == 0)
+        {
+            return 0;
+        }
+
+        var (from, to) = hit.LastToken < first ? (Tokens[hit.LastToken].End, Tokens[first].Start) : (Tokens[last].End, Tokens[hit.FirstToken].Start);
+        return HasClauseBreak(from, to) ? distance + ClauseBreakPenalty : distance;
+    }
+
+    private const int ClauseBreakPenalty = 10;
+
+    private bool HasClauseBreak(int from, int to)
+    {
+        for (var i = from; i < to; i++)
+        {
+            var c = Text[i];
+            if (c is ';' or ':' or '—' || (c is '–' or '-' && i > 0 && i + 1 < Text.Length && Text[i - 1] == ' ' && Text[i + 1] == ' '))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>How far back "it", "the order" or "the agreement" may reach for what they stand for.</summary>
+    internal const int PrecedingWindow = 400;
+
+    private List<Token>? _precedingTokens;
+
+    /// <summary>The words of the text just before this sentence (the last sentence or two), for references back.</summary>
+    public List<Token> PrecedingTokens
+    {
+        get
+        {
+            if (_precedingTokens is null)
+            {
+                var start = Math.Max(0, Offset - PrecedingWindow);
+                _precedingTokens = Tokenizer.Tokenize(Text, start, Offset - start);
+            }
+
+            return _precedingTokens;
+        }
+    }
+
     /// <summary>True when a term hit lies inside another claim's span (a title inside a quotation, say).</summary>
     public bool InsideClaim(TermHit hit, ExtractedClaim claim) =>
         Tokens[hit.FirstToken].Start >= claim.Offset && Tokens[hit.LastToken].End <= claim.Offset + claim.Length;

@@ -49,13 +49,34 @@ internal sealed class TermIndex
             AddAll(w.AlternativeTitles.Append(w.Title), TermOwner.Work, w.Id);
         }
 
+        var keywords = new List<(string, string)>();
         foreach (var a in set.Acts)
         {
             AddAll(a.Terms, TermOwner.Act, a.Id);
+            foreach (var word in a.Terms.SelectMany(t => Tokenizer.Tokenize(t)).Select(t => t.Norm).Distinct())
+            {
+                if (!GenericActWords.Contains(word) && word.Length > 2)
+                {
+                    keywords.Add((word, a.Id));
+                }
+            }
         }
+
+        ActKeywords = keywords;
     }
 
     public static TermIndex For(FactIndex index) => Cache.GetValue(index, i => new TermIndex(i));
+
+    /// <summary>Distinctive words of act names ("yalta", "270"), for texts that name an act loosely ("signed at Yalta").</summary>
+    public IReadOnlyList<(string Keyword, string ActId)> ActKeywords { get; private set; } = [];
+
+    // Words too common in act names to point at one act.
+    private static readonly HashSet<string> GenericActWords =
+    [
+        "the", "a", "an", "of", "and", "on", "at", "in", "for", "to", "by", "with", "from", "no", "number", "agreement", "order",
+        "decree", "treaty", "pact", "soviet", "us", "uk", "ussr", "british", "american", "anglo", "signed", "relating", "prisoner",
+        "war", "civilian", "liberated", "military", "personnel", "telegram", "letter", "directive", "report", "memo", "paper",
+    ];
 
     private void AddAll(IEnumerable<string> terms, TermOwner owner, string id)
     {

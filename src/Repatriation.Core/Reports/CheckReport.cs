@@ -102,12 +102,13 @@ public sealed record ClaimResult
 }
 
 /// <summary>
-/// low/high are numbers for figures and years, ISO date strings ("1945-02-11") for finer dates.
+/// low/high are numbers for figures and years, ISO date strings ("1945-02-11") for finer dates; an open end
+/// ("at least 20%" has no upper bound) is null.
 /// </summary>
 public sealed record ReportValue
 {
-    public required object Low { get; init; }
-    public required object High { get; init; }
+    public required object? Low { get; init; }
+    public required object? High { get; init; }
     public required string Unit { get; init; }
     [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
     public string? Qualifier { get; init; }

@@ -45,6 +45,7 @@ public static class ReportValues
     }
 
     /// <summary>Whole numbers print without a decimal point (230000, not 230000.0).</summary>
-    private static object Number(double value) =>
-        Math.Abs(value) < 9e15 && value == Math.Floor(value) ? (long)value : value;
+    private static object? Number(double value) =>
+        double.IsInfinity(value) || double.IsNaN(value) ? null
+        : Math.Abs(value) < 9e15 && value == Math.Floor(value) ? (long)value : value;
 }

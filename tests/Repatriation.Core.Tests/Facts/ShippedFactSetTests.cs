@@ -1,0 +1,232 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Repatriation.Core.Facts;
+
+namespace Repatriation.Core.Tests.Facts;
+
+/// <summary>The curated fact set that ships in the repository (facts/repatriation.json).</summary>
+public class ShippedFactSetTests
+{
+    private static readonly FactSet Shipped = FactSetJson.Parse(ShippedFactSet.ReadJson());
+
+    private static IReadOnlyList<Fact> FactsOf(string measureId) => Shipped.Facts.Where(f => f.Measure == measureId).ToList();
+
+    [Fact]
+    public void Validate_ShippedFactSet_ReportsNoProblems()
+    {
+        var problems = FactSetValidator.Validate(ShippedFactSet.ReadJson());
+
+        Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
+    }
+
+    [Fact]
+    public void Validate_ShippedFactSetAsModel_ReportsNoProblems()
+    {
+        // Hosts that build or edit a FactSet in memory validate the model, which goes through the same schema.
+        var problems = FactSetValidator.Validate(Shipped);
+
+        Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
+    }
+
+    [Fact]
+    public void ShippedFactSet_EveryFact_CitesAKnownSource()
+    {
+        var sourceIds = Shipped.Sources.Select(s => s.Id).ToHashSet();
+
+        Assert.NotEmpty(Shipped.Facts);
+        Assert.All(Shipped.Facts, f =>
+        {
+            Assert.NotEmpty(f.Sources);
+            Assert.All(f.Sources, r => Assert.Contains(r.Source, sourceIds));
+        });
+    }
+
+    [Fact]
+    public void ShippedFactSet_EverySource_HasAuthorTitleAndWhereItWasSeen() =>
+        Assert.All(Shipped.Sources, s =>
+        {
+            Assert.False(string.IsNullOrWhiteSpace(s.Author), s.Id);
+            Assert.False(string.IsNullOrWhiteSpace(s.Title), s.Id);
+            Assert.NotEmpty(s.SeenAt);
+        });
+
+    [Fact]
+    public void ShippedFactSet_IdAndVersion_AreTheReleaseNames()
+    {
+        Assert.Equal("repatriation-1944-1947", Shipped.Id);
+        Assert.Matches(new Regex(@"^\d{4}\.\d{2}\.\d{2}$"), Shipped.Version);
+    }
+
+    [Fact]
+    public void ShippedFactSet_PeopleIds_StartWithANameTheyGoBy()
+    {
+        // surname-firstname for people; peers, institutions and unnamed witnesses start with the name texts use.
+        Assert.All(Shipped.People, p =>
+        {
+            var names = p.Aliases.Prepend(p.Name).SelectMany(n => FactIndex.NormaliseName(n).Split(' '));
+            Assert.Contains(p.Id.Split('-')[0], names);
+        });
+    }
+
+    [Fact]
+    public void ShippedFactSet_PeopleWhoGiveEstimates_CanBeNamedBySurnameAlone()
+    {
+        // "According to Zemskov, ..." must find the person by the surname alone.
+        var estimators = Shipped.Facts.Select(f => f.EstimateBy).OfType<string>().ToHashSet();
+
+        Assert.All(Shipped.People.Where(p => estimators.Contains(p.Id)), p =>
+        {
+            var surname = FactIndex.NormaliseName(p.Name.Split(' ')[^1]);
+            Assert.StartsWith(surname.Replace(' ', '-') + "-", p.Id);
+            Assert.Contains(p.Aliases, a => FactIndex.NormaliseName(a) == surname);
+        });
+    }
+
+    [Fact]
+    public void ShippedFactSet_WeakFacts_SayWhy() =>
+        Assert.All(Shipped.Facts.Where(f => f.Weak), f => Assert.False(string.IsNullOrWhiteSpace(f.Note), f.Id));
+
+    [Fact]
+    public void ShippedFactSet_PunishedPows_KeepsEachHistoriansEstimate()
+    {
+        var estimates = FactsOf("soviet-pows-punished").ToDictionary(f => f.EstimateBy!, f => f.Value!.Low);
+
+        Assert.Equal(226127m, estimates["zemskov-viktor"]);
+        Assert.Equal(233400m, estimates["krivosheev-grigori"]);
+        Assert.Equal(360000m, estimates["courtois-stephane"]);
+        Assert.Equal(339000m, estimates["pringle-robert"]);
+    }
+
+    [Fact]
+    public void ShippedFactSet_FortDixPrisoners_KeepsThreeCountsFromThreeSources()
+    {
+        var facts = FactsOf("fort-dix-prisoners");
+
+        Assert.Equal([145m, 153m, 154m], facts.Select(f => f.Value!.Low).Order());
+        Assert.Equal(3, facts.Select(f => f.EstimateByName).Distinct().Count());
+    }
+
+    [Fact]
+    public void ShippedFactSet_YearlyRepatriation_IsPeriodicWithOneFactPerYear()
+    {
+        var measure = Shipped.Measures.Single(m => m.Id == "soviet-citizens-repatriated-per-year");
+        var byYear = FactsOf(measure.Id).ToDictionary(f => f.Period!.From, f => f.Value!.Low);
+
+        Assert.True(measure.Periodic);
+        Assert.Equal(162403m, byYear["1944"]);
+        Assert.Equal(3888721m, byYear["1945"]);
+        Assert.Equal(195273m, byYear["1946"]);
+        Assert.Equal(30346m, byYear["1947"]);
+        Assert.Equal(14272m, byYear["1948"]);
+    }
+
+    [Theory]
+    [InlineData("yalta-repatriation-agreements-signed", "1945-02-11", null)]
+    [InlineData("order-270-issued", "1941-08-16", null)]
+    [InlineData("collaborators-amnesty-1955", "1955-09-17", null)]
+    [InlineData("general-amnesty-1953", "1953-03-27", null)]
+    [InlineData("operation-keelhaul", "1946-08-14", "1947-05-09")]
+    [InlineData("fort-dix-riot", "1945-06-29", null)]
+    [InlineData("dachau-incident", "1946-01-19", null)]
+    [InlineData("plattling-handover", "1946-02-24", null)]
+    [InlineData("spittal-conference", "1945-05-28", null)]
+    [InlineData("vlasov-executed", "1946-08-01", null)]
+    [InlineData("vlasov-executed", "1946-08-02", null)]
+    [InlineData("krasnov-executed", "1947-01-16", null)]
+    [InlineData("krasnov-executed", "1947-01-17", null)]
+    [InlineData("us-directive-december-1945", "1945-12-20", null)]
+    [InlineData("us-directive-december-1945", "1945-12-21", null)]
+    public void ShippedFactSet_KeyEventDate_IsRecorded(string measureId, string from, string? to)
+    {
+        var measure = Shipped.Measures.Single(m => m.Id == measureId);
+
+        Assert.Equal(MeasureKinds.Date, measure.Kind);
+        Assert.Contains(FactsOf(measureId), f => f.Date!.From == from && f.Date.To == to);
+    }
+
+    [Theory]
+    [InlineData("repatriates-handed-to-nkvd-share", "soviet-repatriates", 6.5)]
+    [InlineData("pows-handed-to-nkvd-share", "soviet-pows", 15)]
+    [InlineData("civilians-handed-to-nkvd-share", "soviet-civilians", 2)]
+    [InlineData("civilians-sent-home-share", "soviet-civilians", 80)]
+    [InlineData("pows-sent-home-share", "soviet-pows", 20)]
+    public void ShippedFactSet_FiltrationOutcome_IsScopedToItsPopulation(string measureId, string population, double percent)
+    {
+        var measure = Shipped.Measures.Single(m => m.Id == measureId);
+
+        Assert.Equal(MeasureKinds.Percentage, measure.Kind);
+        Assert.Equal(population, measure.Population);
+        Assert.Contains(FactsOf(measureId), f => f.Value!.Low == (decimal)percent);
+    }
+
+    [Fact]
+    public void ShippedFactSet_Hierarchies_NestNarrowScopesInWideOnes()
+    {
+        var index = new FactIndex(Shipped);
+
+        Assert.True(index.IsWithinPopulation("soviet-pows", "soviet-repatriates"));
+        Assert.True(index.IsWithinPopulation("cossack-officers", "cossacks"));
+        Assert.False(index.IsWithinPopulation("soviet-repatriates", "soviet-pows"));
+        Assert.True(index.IsWithinPlace("lienz", "austria"));
+        Assert.True(index.IsWithinPlace("judenburg", "carinthia-east-tyrol"));
+        Assert.True(index.IsWithinPlace("dachau", "western-allies"));
+        Assert.False(index.IsWithinPlace("austria", "lienz"));
+    }
+
+    [Theory]
+    [InlineData("US")]
+    [InlineData("German")]
+    [InlineData("British")]
+    [InlineData("French")]
+    [InlineData("the West")]
+    public void ShippedFactSet_PlaceTerms_AvoidBareAdjectivesThatNameNoPlace(string adjective) =>
+        // The matcher scopes a figure by the nearest place named in its sentence; "US troops" or "German uniform"
+        // would otherwise pin claims to a country they are not about.
+        Assert.DoesNotContain(Shipped.Places, p => p.Terms.Contains(adjective, StringComparer.OrdinalIgnoreCase));
+
+    [Theory]
+    [InlineData("handed over")]
+    [InlineData("forcibly returned")]
+    [InlineData("sent back")]
+    [InlineData("repatriated")]
+    [InlineData("returned")]
+    public void ShippedFactSet_RepatriationTotals_NamedAsTextsNameThem(string term) =>
+        Assert.Contains(term, Shipped.Measures.Single(m => m.Id == "soviet-citizens-repatriated-total").Terms);
+
+    [Theory]
+    [InlineData("Gulag")]
+    [InlineData("labour camps")]
+    [InlineData("the camps")]
+    [InlineData("convicted")]
+    [InlineData("sentenced")]
+    [InlineData("imprisoned")]
+    public void ShippedFactSet_PunishedPows_NamedAsTextsNameThem(string term) =>
+        Assert.Contains(term, Shipped.Measures.Single(m => m.Id == "soviet-pows-punished").Terms);
+
+    [Fact]
+    public void ShippedFactSet_DisputedMeasures_NameWhoGivesEachEstimate()
+    {
+        // A disputed measure is shown with every estimate and its author, so each must say whose it is.
+        // Dates that nest (October 1944 and 4 October 1944) do not disagree.
+        static bool Disagree(Fact a, Fact b)
+        {
+            if (a.Value is not null && b.Value is not null)
+            {
+                return a.Value.Low != b.Value.Low || a.Value.High != b.Value.High;
+            }
+
+            if (a.Date is null || b.Date is null || !FactDates.TryParse(a.Date, out var x) || !FactDates.TryParse(b.Date, out var y))
+            {
+                return false;
+            }
+
+            var nested = (x.From <= y.From && y.To <= x.To) || (y.From <= x.From && x.To <= y.To);
+            return !nested;
+        }
+
+        var inDispute = Shipped.Facts.GroupBy(f => f.Measure)
+            .SelectMany(g => g.Where(f => g.Any(other => Disagree(f, other))));
+
+        Assert.All(inDispute, f => Assert.False(string.IsNullOrWhiteSpace(f.EstimateByName) && f.EstimateBy is null, f.Id));
+    }
+}
