@@ -101,6 +101,14 @@ public sealed class LanguageToolCheckHandler(
         }
 
         var language = LanguageToolLanguages.Find(languageCode);
+        // With "auto", LanguageTool reports the variant the client prefers (preferredVariants=en-GB,de-AT).
+        if (language is not null && languageCode.Trim().Equals(LanguageToolLanguages.Auto, StringComparison.OrdinalIgnoreCase))
+        {
+            language = LanguageToolRuleFilter.ParseList(Get("preferredVariants"))
+                .Select(LanguageToolLanguages.Find)
+                .FirstOrDefault(l => l is not null && l.LongCode != "en") ?? language;
+        }
+
         if (language is null)
         {
             return Problems.BadRequest(request,

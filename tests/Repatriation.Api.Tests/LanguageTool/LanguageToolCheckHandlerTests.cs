@@ -142,6 +142,15 @@ public sealed class LanguageToolCheckHandlerTests
         Assert.Equal("English (US)", body.GetProperty("language").GetProperty("detectedLanguage").GetProperty("name").GetString());
     }
 
+    [Fact]
+    public async Task HandleAsync_AutoWithPreferredVariants_ReportsThePreferredEnglishVariant()
+    {
+        var body = await Ok([F("text", Sample), F("language", "auto"), F("preferredVariants", "de-AT,en-GB")]);
+
+        Assert.Equal("en-GB", body.GetProperty("language").GetProperty("code").GetString());
+        Assert.Equal("English (GB)", body.GetProperty("language").GetProperty("name").GetString());
+    }
+
     [Theory]
     [InlineData(new[] { "language", "en-US" }, "Missing 'text' or 'data'")]
     [InlineData(new[] { "text", "In 1946." }, "Missing 'language'")]
