@@ -191,6 +191,18 @@ public sealed class LanguageToolCheckHandlerTests
     }
 
     [Fact]
+    public async Task HandleAsync_UndeclaredBodyOverTheFormCap_413()
+    {
+        var handler = LtRequests.Handler<LanguageToolCheckHandler>(new Dictionary<string, string?> { ["Api:MaxTextBytes"] = "10" });
+        var request = LtRequests.Form([F("language", "en"), F("text", new string('a', 300_000))]);
+        request.ContentLength = null;
+
+        var detail = LtRequests.AssertProblem(await handler.HandleAsync(request), 413);
+
+        Assert.Contains("the limit is 10 bytes", detail);
+    }
+
+    [Fact]
     public async Task HandleAsync_DeclaredBodyFarOverTheLimit_413WithoutReadingIt()
     {
         var handler = LtRequests.Handler<LanguageToolCheckHandler>(new Dictionary<string, string?> { ["Api:MaxTextBytes"] = "100" });
