@@ -308,6 +308,19 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
           name: 'FactSet__RefreshSeconds'
           value: string(factSetRefreshSeconds)
         }
+        {
+          // Polly: the overall time allowed for one refresh, and the circuit breaker around storage.
+          name: 'FactSet__TimeoutSeconds'
+          value: '15'
+        }
+        {
+          name: 'FactSet__FailuresBeforeBreak'
+          value: '3'
+        }
+        {
+          name: 'FactSet__BreakSeconds'
+          value: '30'
+        }
         // JobsOptions (section Jobs).
         {
           name: 'Jobs__ManuscriptsContainer'

@@ -1,4 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.OpenApi;
+using Microsoft.OpenApi.Reader;
 using Repatriation.Api.Handlers;
 
 namespace Repatriation.Api.Tests;
@@ -45,5 +47,17 @@ public sealed class OpenApiHandlerTests
 
         Assert.NotEmpty(references);
         Assert.All(references, r => Assert.True(schemas.TryGetProperty(r.Groups[1].Value, out _), $"missing schema {r.Groups[1].Value}"));
+    }
+
+    [Fact]
+    public void Document_ReadByOpenApiNet_HasNoErrorsAndValidates()
+    {
+        var result = OpenApiDocument.Parse(OpenApiHandler.Json, "json", new OpenApiReaderSettings());
+
+        Assert.Empty(result.Diagnostic!.Errors);
+        Assert.Equal(OpenApiSpecVersion.OpenApi3_0, result.Diagnostic!.SpecificationVersion);
+        var document = Assert.IsType<OpenApiDocument>(result.Document);
+        Assert.Empty(document.Validate(ValidationRuleSet.GetDefaultRuleSet()) ?? []);
+        Assert.Equal(ContractRoutes.Count, document.Paths.Count);
     }
 }

@@ -39,4 +39,6 @@ public sealed record ExtractedClaim
     public string? Verb { get; init; }
     /// <summary>What is attributed: a work title, the quoted words, the act's object; as written.</summary>
     public string? ObjectText { get; init; }
+    /// <summary>The year printed with a work ("Tolstoy's book Victims of Yalta (1977)"), for authorship claims.</summary>
+    public int? WorkYear { get; init; }
 }

@@ -98,6 +98,8 @@ public sealed record Measure
     public string? Place { get; init; }
     /// <summary>True when facts split the measure by period (per year) so that periods add up.</summary>
     public bool Periodic { get; init; }
+    /// <summary>True when texts usually leave the place unsaid ("handed over" means by the Western Allies).</summary>
+    public bool PlaceImplied { get; init; }
     public string? Description { get; init; }
 }
 

@@ -142,9 +142,12 @@ internal sealed class AttributionMatcher(FactIndex index, EvidenceBuilder eviden
             foreach (var candidate in figures.Candidates(sentence, figureClaim, DateMatcher.MeasureKindOf(figureClaim.Figure!)))
             {
                 var facts = index.FactsByMeasure.TryGetValue(candidate.Measure.Id, out var list) ? list : [];
-                var matching = facts.Where(f => f.Value is not null && Interval.OfFact(f.Value).RelationTo(claimInterval) != Relation.Apart).ToList();
+                // The facts the figure fits best: the source's own number inside the claim's precision, else any overlap.
+                var fitting = facts.Where(f => f.Value is not null && Interval.OfFact(f.Value).RelationTo(claimInterval) != Relation.Apart).ToList();
+                var exact = fitting.Where(f => new Interval((double)f.Value!.Low, (double)f.Value.High).RelationTo(claimInterval) == Relation.Inside).ToList();
+                var matching = exact.Count > 0 ? exact : fitting;
                 var byPerson = facts.Where(f => f.EstimateBy == personId && f.Value is not null).ToList();
-                if (matching.FirstOrDefault(f => f.EstimateBy == personId) is { } mine)
+                if ((exact.Count > 0 ? exact : fitting).FirstOrDefault(f => f.EstimateBy == personId) is { } mine)
                 {
                     // The person's own figure in any candidate measure settles it.
                     return new MatchOutcome(ClaimStatuses.Supported, $"{evidence.PersonName(personId)} gives this figure: {mine.Statement}", [evidence.From(mine)], null);
@@ -180,7 +183,7 @@ internal sealed class AttributionMatcher(FactIndex index, EvidenceBuilder eviden
         // Victims of Yalta"); a title elsewhere in the sentence is a topic.
         var (first, last) = sentence.TokenSpan(claim);
         var named = sentence.HitsOf(TermOwner.Work)
-            .Where(h => h.DistanceTo(first, last) <= MaxTitleDistance)
+            .Where(h => h.DistanceTo(first, last) <= MaxTitleDistance && !IsTopic(sentence, h, last))
             .Where(h => !sentence.Claims.Any(c => c.Kind == ClaimKind.Quote && sentence.InsideClaim(h, c)))
             .Select(h => h.Entry.OwnerId);
         if (claim.ObjectText is { Length: > 0 } objectText)
@@ -196,6 +199,20 @@ internal sealed class AttributionMatcher(FactIndex index, EvidenceBuilder eviden
     /// The acts a claim's verb can refer to: named in the sentence, else in the sentence or two before ("It was
     /// signed by…", "Stalin signed the order"), else recognised by a distinctive word of their names ("at Yalta").
     /// </summary>
+    /// <summary>"Horne wrote of Victims of Yalta…": a title after "of", "about" or "that" is what is written about.</summary>
+    private static bool IsTopic(SentenceContext sentence, TermHit title, int attributionLast)
+    {
+        for (var i = attributionLast + 1; i < title.FirstToken; i++)
+        {
+            if (sentence.Tokens[i].Norm is "of" or "about" or "on" or "that" or "in" or "into" or "when" or "whether")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private IEnumerable<Act> ActsNamed(SentenceContext sentence, string verb)
     {
         var terms = TermIndex.For(index);
@@ -253,10 +270,40 @@ internal sealed class AttributionMatcher(FactIndex index, EvidenceBuilder eviden
         return best;
     }
 
-    /// <summary>A quoted fragment of a known quotation: enough of it (three words or half) to be the same words, not a stock phrase.</summary>
-    private static bool IsFragmentOf(string words, string known) =>
-        known.Contains(words, StringComparison.Ordinal)
-        && (words.Count(c => c == ' ') >= 2 || words.Length * 2 >= known.Length);
+    /// <summary>
+    /// A quoted fragment of a known quotation: enough of it (three words or half) to be the same words, not a stock
+    /// phrase; or a retelling that keeps most of the words in order ("no Soviet prisoners of war, only traitors").
+    /// </summary>
+    private static bool IsFragmentOf(string words, string known)
+    {
+        if (known.Contains(words, StringComparison.Ordinal))
+        {
+            return words.Count(c => c == ' ') >= 2 || words.Length * 2 >= known.Length;
+        }
+
+        var a = words.Split(' ');
+        var b = known.Split(' ');
+        var shorter = Math.Min(a.Length, b.Length);
+        return shorter >= 5 && CommonInOrder(a, b) >= 0.8 * shorter;
+    }
+
+    /// <summary>Length of the longest common subsequence of words.</summary>
+    private static int CommonInOrder(string[] a, string[] b)
+    {
+        var row = new int[b.Length + 1];
+        foreach (var word in a)
+        {
+            var diagonal = 0;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var above = row[j];
+                row[j] = word == b[j - 1] ? diagonal + 1 : Math.Max(row[j], row[j - 1]);
+                diagonal = above;
+            }
+        }
+
+        return row[b.Length];
+    }
 
     private static string QuoteText(ExtractedClaim quote) => Normalise(quote.ObjectText ?? quote.Text);
 

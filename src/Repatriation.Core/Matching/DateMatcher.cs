@@ -71,7 +71,7 @@ internal sealed class DateMatcher(FactIndex index, FigureMatcher figures, Eviden
 
         if (options.Count == 0)
         {
-            return Outcomes.Unsupported(claim);
+            return FromContext(claim, sentence) ?? Outcomes.Unsupported(claim);
         }
 
         var nearest = options.Min(o => o.Distance);
@@ -92,6 +92,35 @@ internal sealed class DateMatcher(FactIndex index, FigureMatcher figures, Eviden
         return Outcomes.Rank(best.Outcome!.Status) >= Outcomes.Rank(ClaimStatuses.Imprecise) && best.Distance > MaxDisagreeDistance
             ? Outcomes.Unsupported(claim)
             : best.Outcome;
+    }
+
+    /// <summary>
+    /// "It was signed on 11 February 1945": the event was named a sentence or two before. Context can bear a date
+    /// out but not refute it, since the sentence may have moved on to something else.
+    /// </summary>
+    private MatchOutcome? FromContext(ExtractedClaim claim, SentenceContext sentence)
+    {
+        var hits = TermIndex.For(index).Find(sentence.PrecedingTokens);
+        var outcomes = new List<MatchOutcome?>();
+        foreach (var id in hits.Where(h => h.Entry.Owner == TermOwner.Measure).Select(h => h.Entry.OwnerId).Distinct())
+        {
+            if (index.Measures.TryGetValue(id, out var measure) && measure.Kind == MeasureKinds.Date)
+            {
+                outcomes.Add(AsEvent(claim, measure));
+            }
+        }
+
+        foreach (var id in hits.Where(h => h.Entry.Owner == TermOwner.Act).Select(h => h.Entry.OwnerId).Distinct())
+        {
+            if (index.FactSet.Acts.FirstOrDefault(a => a.Id == id) is { Date: not null } act)
+            {
+                outcomes.Add(AsActDate(claim, act));
+            }
+        }
+
+        return outcomes.OfType<MatchOutcome>()
+            .Where(o => o.Status is ClaimStatuses.Supported or ClaimStatuses.Disputed)
+            .MinBy(o => Outcomes.Rank(o.Status));
     }
 
     public static string MeasureKindOf(FigureValue figure) => figure.Unit switch
@@ -133,6 +162,16 @@ internal sealed class DateMatcher(FactIndex index, FigureMatcher figures, Eviden
                 inside.Select(evidence.From).ToList(), null);
         }
 
+        // A day within an event that lasted months ("on 9 May 1947", the last day of Keelhaul) fits it.
+        var during = weighed.Where(x => x.Relation == Relation.Overlap && FactInterval(x.Fact.Date!) is { } span && claimInterval.RelationTo(span) == Relation.Inside)
+            .Select(x => x.Fact).ToList();
+        if (during.Count > 0)
+        {
+            return new MatchOutcome(ClaimStatuses.Supported,
+                $"“{claim.Text}” falls within the {measure.Name}, {EvidenceBuilder.FormatDate(during[0].Date!)} ({evidence.Citation(during[0].Sources)}).",
+                during.Select(evidence.From).ToList(), null);
+        }
+
         var overlap = weighed.Where(x => x.Relation == Relation.Overlap).Select(x => x.Fact).ToList();
         if (overlap.Count > 0)
         {
@@ -171,6 +210,11 @@ internal sealed class DateMatcher(FactIndex index, FigureMatcher figures, Eviden
     {
         var year = claim.Date!.From.Year;
         var years = work.AlternativeYears.Prepend(work.Year!.Value).Distinct().ToList();
+        if (year == work.Year)
+        {
+            return new MatchOutcome(ClaimStatuses.Supported, $"{work.Title} appeared in {year}.", [evidence.From(work)], null);
+        }
+
         if (!years.Contains(year))
         {
             return new MatchOutcome(ClaimStatuses.Contradicted,
@@ -198,6 +242,23 @@ internal sealed class DateMatcher(FactIndex index, FigureMatcher figures, Eviden
         }
 
         var figureOutcome = figureOutcomes.Describe(figureClaim, chosen, dateClaim.Date);
+        if (chosen.Reason.EndsWith("period-ignored", StringComparison.Ordinal))
+        {
+            // The count belongs to one event; the date beside it is right only if it is that event's date.
+            var dated = chosen.Deciding.FirstOrDefault(f => f.Period is not null);
+            if (dated is null || FactInterval(dated.Period!) is not { } when)
+            {
+                return null;
+            }
+
+            var fits = when.RelationTo(Interval.OfDate(dateClaim.Date!.From, dateClaim.Date.To)) != Relation.Apart;
+            return fits
+                ? new MatchOutcome(ClaimStatuses.Supported, $"The {chosen.Candidate.Measure.Name} is dated {EvidenceBuilder.FormatDate(dated.Period!)}.", [evidence.From(dated)], null)
+                : new MatchOutcome(ClaimStatuses.Contradicted,
+                    $"The {chosen.Candidate.Measure.Name} is dated {EvidenceBuilder.FormatDate(dated.Period!)}, not “{dateClaim.Text}”.",
+                    [evidence.From(dated)], $"{EvidenceBuilder.FormatDate(dated.Period!)} ({evidence.Citation(dated.Sources)})");
+        }
+
         if (chosen.Status is ClaimStatuses.Supported or ClaimStatuses.Disputed)
         {
             return new MatchOutcome(ClaimStatuses.Supported,

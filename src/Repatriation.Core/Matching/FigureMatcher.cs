@@ -84,15 +84,19 @@ internal sealed class FigureMatcher(FactIndex index)
             }
         }
 
-        if (scope.Place is { } claimPlace)
+        // A count made at one place speaks only to texts that put the figure there (or said where a sentence earlier).
+        if (measure.Place is null)
         {
-            if (measure.Place is null || !(index.IsWithinPlace(claimPlace, measure.Place) || index.IsWithinPlace(measure.Place, claimPlace)))
-            {
-                return null;
-            }
+            return scope.Place is null ? broader : null;
         }
 
-        return broader;
+        bool Fits(string place) => index.IsWithinPlace(place, measure.Place) || index.IsWithinPlace(measure.Place, place);
+        if (scope.Place is { } claimPlace)
+        {
+            return Fits(claimPlace) ? broader : null;
+        }
+
+        return scope.ContextPlaces?.Any(Fits) == true || measure.PlaceImplied ? broader : null;
     }
 
     /// <summary>Weighs the figure against the facts of a candidate measure, within the claim's period if it names one.</summary>
@@ -112,15 +116,17 @@ internal sealed class FigureMatcher(FactIndex index)
         }
 
         var considered = period is null ? facts : facts.Where(f => PeriodFits(f, period)).ToList();
+        var periodIgnored = false;
         if (considered.Count == 0)
         {
             // A count at one place is one event: a wrong date beside it is a separate error, not another count.
-            if (candidate.Measure.Place is null)
+            if (candidate.Measure.Place is null || candidate.Measure.PlaceImplied)
             {
                 return new FigureVerdict(candidate, ClaimStatuses.Unsupported, [], facts, null, "no period");
             }
 
             considered = facts;
+            periodIgnored = true;
         }
 
         var relations = considered.Select(f => (Fact: f, Relation: RelationOf(f.Value!, claimInterval))).ToList();
@@ -136,7 +142,7 @@ internal sealed class FigureMatcher(FactIndex index)
 
             return rivals.Count > 0
                 ? new FigureVerdict(candidate, ClaimStatuses.Disputed, inside.Union(rivals).ToList(), facts, null, "rivals")
-                : new FigureVerdict(candidate, ClaimStatuses.Supported, inside, facts, null, "inside");
+                : new FigureVerdict(candidate, ClaimStatuses.Supported, inside, facts, null, periodIgnored ? "inside-period-ignored" : "inside");
         }
 
         if (overlap.Count > 0)
@@ -146,10 +152,10 @@ internal sealed class FigureMatcher(FactIndex index)
 
         var nearest = considered.MinBy(f => Interval.OfFact(f.Value!).RatioApart(claimInterval))!;
         var ratio = Interval.OfFact(nearest.Value!).RatioApart(claimInterval);
-        var loose = (figure.Vague || candidate.ScopeBroader) && ratio < 10;
+        var loose = figure.Vague && ratio < 10;
         return new FigureVerdict(candidate, loose ? ClaimStatuses.Imprecise : ClaimStatuses.Contradicted,
             considered.OrderBy(f => Interval.OfFact(f.Value!).RatioApart(claimInterval)).Take(4).ToList(), facts, null,
-            loose ? (candidate.ScopeBroader ? "scope" : "vague") : "apart");
+            loose ? "vague" : periodIgnored ? "apart-period-ignored" : "apart");
     }
 
     private FigureVerdict WeighPeriod(MeasureCandidate candidate, FigureValue figure, Interval claimInterval, IReadOnlyList<Fact> facts, DateValue period)
@@ -211,6 +217,14 @@ internal sealed class FigureMatcher(FactIndex index)
                                                && new Interval((double)f.Value!.Low, (double)f.Value.High).RelationTo(Interval.OfFact(m.Value!)) == Relation.Apart))
             .ToList();
 
-    private static bool SamePeriod(Fact a, Fact b) =>
-        (a.Period is null && b.Period is null) || (a.Period is not null && b.Period is not null && a.Period.From == b.Period.From && a.Period.To == b.Period.To);
+    /// <summary>Both undated, or dated to overlapping periods (a day inside the month another source gives).</summary>
+    private static bool SamePeriod(Fact a, Fact b)
+    {
+        if (a.Period is null || b.Period is null)
+        {
+            return a.Period is null && b.Period is null;
+        }
+
+        return FactDates.TryParse(a.Period, out var p) && FactDates.TryParse(b.Period, out var q) && p.From <= q.To && q.From <= p.To;
+    }
 }

@@ -111,8 +111,8 @@ internal sealed class SentenceContext
         Tokens[hit.FirstToken].Start >= claim.Offset && Tokens[hit.LastToken].End <= claim.Offset + claim.Length;
 }
 
-/// <summary>The population and place a claim's words put it in.</summary>
-internal sealed record ClaimScope(string? Population, string? Place);
+/// <summary>The population and place a claim's words put it in; <see cref="ContextPlaces"/> are the places named in the sentences before.</summary>
+internal sealed record ClaimScope(string? Population, string? Place, IReadOnlyList<string>? ContextPlaces = null);
 
 internal static class ScopeReader
 {
@@ -141,7 +141,7 @@ internal static class ScopeReader
             }
 
             var group = joined.Distinct().Count() == 1 ? joined[0] : CommonAncestor(joined.Distinct().ToList(), index);
-            return new ClaimScope(group, NearestPlace(sentence, first, last));
+            return new ClaimScope(group, NearestPlace(sentence, first, last), ContextPlaces(sentence, index));
         }
 
         var near = populations.Where(h => h.DistanceTo(first, last) <= 6).Select(h => h.Entry.OwnerId).Distinct().ToList();
@@ -159,8 +159,11 @@ internal static class ScopeReader
             population = populations.OrderBy(h => h.DistanceTo(first, last)).First().Entry.OwnerId;
         }
 
-        return new ClaimScope(population, NearestPlace(sentence, first, last));
+        return new ClaimScope(population, NearestPlace(sentence, first, last), ContextPlaces(sentence, index));
     }
+
+    private static IReadOnlyList<string> ContextPlaces(SentenceContext sentence, FactIndex index) =>
+        TermIndex.For(index).Find(sentence.PrecedingTokens).Where(h => h.Entry.Owner == TermOwner.Place).Select(h => h.Entry.OwnerId).Distinct().ToList();
 
     /// <summary>
     /// The place a figure is about: named just after it ("332,792 from Austria") or close by; a place elsewhere in
@@ -168,7 +171,12 @@ internal static class ScopeReader
     /// </summary>
     private static string? NearestPlace(SentenceContext sentence, int first, int last)
     {
-        var places = sentence.HitsOf(TermOwner.Place).ToList();
+        // A place with another figure between it and this one belongs to that figure ("54,350 from Italy, out of
+        // 4,305,035 in all").
+        var otherFigures = sentence.Claims.Where(c => c.Figure is not null).Select(sentence.TokenSpan).Where(s => s.Last < first || s.First > last).ToList();
+        var places = sentence.HitsOf(TermOwner.Place)
+            .Where(h => !otherFigures.Any(f => (f.First > h.LastToken && f.Last < first) || (f.First > last && f.Last < h.FirstToken)))
+            .ToList();
         var following = places.Where(h => h.FirstToken > last && h.FirstToken - last <= 3).OrderBy(h => h.FirstToken).FirstOrDefault();
         if (following.Entry is not null)
         {

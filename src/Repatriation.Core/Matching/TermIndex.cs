@@ -130,8 +130,10 @@ internal sealed class TermIndex
 
         // A word inside a longer phrase belongs to the phrase: "repatriated" in "repatriated persons" names the
         // group counted, not the act of repatriating; "civilians" in "civilians and prisoners of war" is part of both.
+        // A group or place named inside a measure's phrase ("from Germany") still names that group or place.
         return hits.Where(h => !hits.Any(o => o.LastToken - o.FirstToken > h.LastToken - h.FirstToken
-                                            && o.FirstToken <= h.FirstToken && o.LastToken >= h.LastToken)).ToList();
+                                            && o.FirstToken <= h.FirstToken && o.LastToken >= h.LastToken
+                                            && (o.Entry.Owner == h.Entry.Owner || h.Entry.Owner is TermOwner.Measure or TermOwner.Act or TermOwner.Work))).ToList();
     }
 }
 

@@ -97,11 +97,19 @@ public class ClaimMatcherTests
         const string text = "At Dachau three prisoners took their own lives.";
         var outcome = MatchOne(text, Figure(text, "three", 3, 3));
 
-        // The suicides measure is limited to Fort Dix; a text naming no place in the fact set still matches it,
-        // so this asserts the place-limited measure is used only through its terms, and gives Fort Dix's count.
-        Assert.Equal(ClaimStatuses.Supported, outcome.Status);
+        // The suicides measure counts Fort Dix only: a text that does not put the figure there gets no verdict from it.
+        Assert.Equal(ClaimStatuses.Unsupported, outcome.Status);
         const string placed = "At Fort Dix five prisoners took their own lives.";
         Assert.Equal(ClaimStatuses.Contradicted, MatchOne(placed, Figure(placed, "five", 5, 5)).Status);
+    }
+
+    [Fact]
+    public void Match_PlaceNamedSentenceBefore_CountsForThatPlace()
+    {
+        const string text = "The guards at Fort Dix were ready. Three prisoners took their own lives.";
+        var claim = Figure(text, "Three", 3, 3) with { SentenceOffset = 35, SentenceLength = text.Length - 35 };
+
+        Assert.Equal(ClaimStatuses.Supported, MatchOne(text, claim).Status);
     }
 
     [Fact]

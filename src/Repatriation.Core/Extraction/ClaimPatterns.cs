@@ -1,0 +1,48 @@
+using System.Text.RegularExpressions;
+
+namespace Repatriation.Core.Extraction;
+
+/// <summary>
+/// The source-generated patterns of the extractor. Each is anchored (\G) and tried only at the few
+/// starts <see cref="AnchorScanner"/> proposes, so no pattern searches the whole text. The figure and
+/// date gates only admit a start (a number, a currency sign, a qualifier, month or number word, not
+/// glued to a word or an identifier); <see cref="FigureParser"/> and <see cref="DateParser"/> then read
+/// how far the claim runs and what it says. Kept small on purpose: a very large generated matcher
+/// compiles to a method too big for the JIT to optimise.
+/// </summary>
+internal static partial class ClaimPatterns
+{
+    private const RegexOptions Words = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;
+
+    // A claim may not continue a word, an identifier, a decimal, a time or a footnote glued to a word.
+    private const string NotAfter = @"(?<![\p{L}\p{N}_.,:/=#&@’–-])";
+
+    /// <summary>Where a figure may start: digits, a currency sign, a qualifier, a number, vague or proportion word.</summary>
+    [GeneratedRegex(@"\G" + NotAfter + @"(?:[0-9£$€]|US\$|(?:at|no|more|well|just|over|in|upwards|a|an|nearly|almost|close|not" +
+        @"|about|some|around|approx|approximately|roughly|c|ca|circa|estimated|perhaps|possibly|up|as|fewer|less|under|below" +
+        @"|between|from|exactly|precisely|all|several|few|couple|many|countless|untold|tens|hundreds|thousands|millions" +
+        @"|dozens|virtually|practically|the|most|half|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve" +
+        @"|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b)", Words)]
+    internal static partial Regex FigureStart();
+
+    /// <summary>Where a date may start: a day or year, a month, a season, early/mid/late or a date qualifier.</summary>
+    [GeneratedRegex(@"\G" + NotAfter + @"(?:[0-9]|(?:between|from|c|ca|circa|about|around|approximately|before|after|by|until|till" +
+        @"|since|as|not|no|up|early|mid|late|the|spring|summer|autumn|fall|winter)\b" +
+        @"|(?-i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec))", Words)]
+    internal static partial Regex DateStart();
+
+    /// <summary>Words that announce an attribution; the extractor reads the name around them.</summary>
+    [GeneratedRegex(
+        @"\G(?:\b[Aa]ccording\s+to\s+" +
+        @"|\b[Ii]n\s+the\s+words\s+of\s+" +
+        @"|\bput\s+it\b" +
+        @"|['’]s\s+(?:(?:19|20)[0-9]{2}\s+|(?:first|last|famous|classic|seminal|major|later|best-selling|controversial)\s+)?(?:book|study|memoir|memoirs|history|account|article|novel|monograph|essay|biography|diary|diaries|autobiography|dissertation|thesis|paper|documentary)\b" +
+        @"|['’]s\s+(?=[“""‘]?\p{Lu})" +
+        @"|,\s+in\s+(?=[“""‘]?\p{Lu})" +
+        @"|\b(?:(?:was|were|been|is|are)\s+)?(?:written|signed|ordered|issued|decreed|authored|edited|compiled|published)\s+by\s+(?=\p{Lu}|the\s)" +
+        @"|\bby\s+(?=\p{Lu})" +
+        // Any verb after the name: the finder knows which reporting verbs count.
+        @"|\b(?:(?:has|had|have)\s+)?[a-z]+\b)",
+        RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    internal static partial Regex AttributionCue();
+}

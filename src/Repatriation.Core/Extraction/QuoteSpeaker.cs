@@ -1,0 +1,186 @@
+using Repatriation.Core.Facts;
+
+namespace Repatriation.Core.Extraction;
+
+/// <summary>
+/// Ties a quotation to the person its sentence names: an attribution in the same sentence first
+/// (the nearest before the quote, else the first after), then a person of the fact set named there,
+/// then the same in the sentence before ("…," he said).
+/// </summary>
+internal static class QuoteSpeaker
+{
+    public static (string? PersonText, string? PersonId) Find(
+        string text, SentenceMap sentences, FactIndex index, List<ExtractedClaim> attributions, QuotedSpan quote)
+    {
+        if (sentences.Sentences.Count == 0)
+        {
+            return (null, null);
+        }
+
+        var s = sentences.IndexOf(quote.Span.Offset);
+        var sentence = sentences.Sentences[s];
+        if (FromAttributions(attributions, sentence, quote.Span.Offset, preferLast: false) is { } a)
+        {
+            return (a.PersonText, a.PersonId);
+        }
+
+        // "said one organiser", "a British officer gave his word that…": the sentence names an unnamed speaker.
+        if (NamesUnnamedSpeaker(text, sentence, quote.Span))
+        {
+            return (null, null);
+        }
+
+        if (FromMentions(text, index, sentence, quote, preferLast: false) is { } m)
+        {
+            return m;
+        }
+
+        if (s > 0)
+        {
+            var previous = sentences.Sentences[s - 1];
+            if (FromAttributions(attributions, previous, int.MaxValue, preferLast: true) is { } pa)
+            {
+                return (pa.PersonText, pa.PersonId);
+            }
+
+            if (FromMentions(text, index, previous, quote, preferLast: true) is { } pm)
+            {
+                return pm;
+            }
+        }
+
+        return (null, null);
+    }
+
+    private static ExtractedClaim? FromAttributions(List<ExtractedClaim> attributions, TextSpan sentence, int quoteStart, bool preferLast)
+    {
+        ExtractedClaim? before = null, after = null;
+        var i = LowerBound(attributions, sentence.Offset);
+        for (; i < attributions.Count && attributions[i].Offset < sentence.End; i++)
+        {
+            var a = attributions[i];
+            if (a.Offset < quoteStart)
+            {
+                before = a;
+            }
+            else
+            {
+                after ??= a;
+            }
+        }
+
+        return preferLast ? before ?? after : before ?? after;
+    }
+
+    private static (string, string?)? FromMentions(string text, FactIndex index, TextSpan sentence, QuotedSpan quote, bool preferLast)
+    {
+        (string, string?)? before = null, after = null;
+        foreach (var name in NameScanner.Mentions(text, sentence.Offset, sentence.End))
+        {
+            // "Stalin’s demand": a possessive names whose words are quoted less often than the subject's.
+            if (quote.Span.Contains(name.Offset) || IsPossessive(text, name.End))
+            {
+                continue;
+            }
+
+            var written = text.Substring(name.Offset, name.Length);
+            if (index.FindPerson(written) is not { } person)
+            {
+                continue;
+            }
+
+            if (name.Offset < quote.Span.Offset || preferLast)
+            {
+                before = (written, person.Id);
+            }
+            else
+            {
+                after ??= (written, person.Id);
+            }
+        }
+
+        return before ?? after;
+    }
+
+    private static bool NamesUnnamedSpeaker(string text, TextSpan sentence, TextSpan quote)
+    {
+        var sinceDeterminer = -1;
+        var p = sentence.Offset;
+        while (p < sentence.End)
+        {
+            if (quote.Contains(p))
+            {
+                p = quote.End;
+                sinceDeterminer = -1;
+                continue;
+            }
+
+            if (!char.IsLetter(text[p]))
+            {
+                p++;
+                continue;
+            }
+
+            var e = p;
+            while (e < sentence.End && char.IsLetter(text[e]))
+            {
+                e++;
+            }
+
+            var word = text.AsSpan(p, e - p);
+            if (Determiners.Contains(word))
+            {
+                sinceDeterminer = 0;
+            }
+            else if (sinceDeterminer >= 0)
+            {
+                if (SpeakerNouns.Contains(word))
+                {
+                    return true;
+                }
+
+                sinceDeterminer = ++sinceDeterminer > 3 ? -1 : sinceDeterminer;
+            }
+
+            p = e;
+        }
+
+        return false;
+    }
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Determiners = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    {
+        "a", "an", "one", "another", "the", "some",
+    }.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> SpeakerNouns = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "officer", "organiser", "organizer", "survivor", "soldier", "official", "witness", "eyewitness", "cable", "memo",
+        "memorandum", "letter", "telegram", "source", "diplomat", "guard", "prisoner", "veteran", "spokesman", "spokeswoman",
+        "text", "document", "observer", "commander", "priest", "woman", "man", "relative", "resident", "journalist",
+        "reporter", "correspondent", "newspaper", "editorial", "headline", "agreement", "directive", "instruction",
+        "statement", "communique", "communiqué", "interpreter", "chaplain", "nurse", "doctor", "refugee", "villager",
+    }.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static bool IsPossessive(string text, int end) =>
+        end + 1 < text.Length && text[end] is '’' or '\'' && text[end + 1] == 's';
+
+    private static int LowerBound(List<ExtractedClaim> claims, int offset)
+    {
+        int lo = 0, hi = claims.Count;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (claims[mid].Offset < offset)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo;
+    }
+}
