@@ -21,7 +21,8 @@ internal static class BenchCommand
         {
             "check" => Task.FromResult(RunCheck(rest, stdout)),
             "serve" => Bench.ServeBenchmark.RunAsync(rest, stdout),
-            _ => throw new UsageException($"unknown bench '{sub}': use check or serve"),
+            "batch" => BatchBenchmark.RunAsync(rest, stdout),
+            _ => throw new UsageException($"unknown bench '{sub}': use check, serve or batch"),
         };
     }
 

@@ -2,8 +2,11 @@ using Repatriation.Core.Documents;
 
 namespace Repatriation.Cli;
 
-/// <summary>One manuscript named on the command line: a file, or standard input for "-".</summary>
-internal sealed record InputFile(string Path)
+/// <summary>
+/// One manuscript named on the command line: a file, or standard input for "-". <see cref="RelativeName"/> is
+/// its path below the folder it was found in (or its file name), which names its report under --output.
+/// </summary>
+internal sealed record InputFile(string Path, string RelativeName, string? Folder = null)
 {
     public SourceDocument Read(TextReader stdin)
     {
@@ -15,7 +18,7 @@ internal sealed record InputFile(string Path)
                 throw new UnreadableDocumentException("standard input: no text was given");
             }
 
-            return new SourceDocument("-", text, "text");
+            return DocumentReader.FromPlainText("-", text);
         }
 
         byte[] content;
@@ -40,15 +43,19 @@ internal sealed record InputFile(string Path)
 
 internal static class InputFiles
 {
-    /// <summary>Files and folders in the order given; a folder contributes its supported files, sorted.</summary>
+    /// <summary>Files and folders in the order given; a folder contributes its supported files (recursively), sorted.</summary>
     public static IReadOnlyList<InputFile> Expand(IEnumerable<string> paths, TextWriter stderr, ref int missing)
     {
         var inputs = new List<InputFile>();
         foreach (var path in paths)
         {
-            if (path == "-" || File.Exists(path))
+            if (path == "-")
             {
-                inputs.Add(new InputFile(path));
+                inputs.Add(new InputFile(path, "stdin"));
+            }
+            else if (File.Exists(path))
+            {
+                inputs.Add(new InputFile(path, System.IO.Path.GetFileName(path)));
             }
             else if (Directory.Exists(path))
             {
@@ -62,7 +69,7 @@ internal static class InputFiles
                     missing++;
                 }
 
-                inputs.AddRange(files.Select(f => new InputFile(f)));
+                inputs.AddRange(files.Select(f => new InputFile(f, System.IO.Path.GetRelativePath(path, f).Replace('\\', '/'), path)));
             }
             else
             {
@@ -73,4 +80,43 @@ internal static class InputFiles
 
         return inputs;
     }
+}
+
+/// <summary>Gives every input a distinct report path under --output, keeping relative folders.</summary>
+internal sealed class ReportNames
+{
+    private readonly HashSet<string> _taken = new(StringComparer.OrdinalIgnoreCase);
+
+    public string For(InputFile input, string extension)
+    {
+        var candidates = new List<string> { input.RelativeName };
+        if (input.Folder is not null)
+        {
+            // Two folders on the command line may both hold chapter1.txt: the second keeps its folder's name.
+            candidates.Add(Safe(System.IO.Path.GetFileName(System.IO.Path.TrimEndingDirectorySeparator(System.IO.Path.GetFullPath(input.Folder)))) + "/" + input.RelativeName);
+        }
+        else if (!System.IO.Path.IsPathRooted(input.Path) && !input.Path.Contains("..", StringComparison.Ordinal))
+        {
+            candidates.Add(input.Path.Replace('\\', '/'));
+        }
+
+        foreach (var candidate in candidates.Select(c => c + extension))
+        {
+            if (_taken.Add(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        for (var n = 2; ; n++)
+        {
+            var candidate = $"{input.RelativeName}-{n}{extension}";
+            if (_taken.Add(candidate))
+            {
+                return candidate;
+            }
+        }
+    }
+
+    private static string Safe(string name) => string.IsNullOrEmpty(name) ? "folder" : name;
 }

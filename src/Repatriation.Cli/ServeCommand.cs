@@ -29,6 +29,10 @@ internal static class ServeCommand
             var keyed = !string.IsNullOrEmpty(host.App.Services.GetRequiredService<IOptions<ApiOptions>>().Value.Key);
             await stdout.WriteLineAsync(
                 $"Serving the checker on {string.Join(", ", host.Urls)} (routes under /api{(keyed ? "; a key is required on every route but health" : "")}). Press Ctrl+C to stop.");
+            if (host.App.Services.GetRequiredService<Repatriation.Storage.Jobs.IJobStorage>() is Repatriation.Storage.Jobs.InMemoryJobStorage)
+            {
+                await stdout.WriteLineAsync("Jobs are kept in memory (AzureWebJobsStorage is not set): they are lost when serve stops.");
+            }
             await stdout.FlushAsync();
             await host.App.WaitForShutdownAsync();
         }

@@ -61,6 +61,7 @@ public sealed class ServeHost : IAsyncDisposable
         builder.WebHost.UseUrls(urls);
         configureServices?.Invoke(builder.Services);
         builder.AddRepatriationServices();
+        builder.Services.AddRepatriationJobWorkers();
         builder.Services.AddMvcCore();
 
         var app = builder.Build();

@@ -20,4 +20,23 @@ public sealed class JobsOptions
 
     /// <summary>The queue that fans a job out, one message per manuscript.</summary>
     public string Queue { get; set; } = "manuscript-checks";
+
+    /// <summary>How long a message stays hidden while `serve` works on it; if the worker dies it comes back after this.</summary>
+    public int VisibilityTimeoutSeconds { get; set; } = 300;
+
+    /// <summary>How often `serve` looks at the queue when it was empty.</summary>
+    public double PollSeconds { get; set; } = 1;
+
+    /// <summary>After this many failed tries a manuscript gets an error record instead of another retry (host.json's maxDequeueCount).</summary>
+    public int MaxDequeueCount { get; set; } = 3;
+
+    /// <summary>How often `serve` lists the drop folder for new or changed manuscripts.</summary>
+    public double DropFolderPollSeconds { get; set; } = 5;
+
+    /// <summary>Most manuscripts one job may hold.</summary>
+    public int MaxManuscripts { get; set; } = 1000;
+
+    /// <summary>The queue trigger's and the blob trigger's fixed names (binding attributes need constants).</summary>
+    public const string DefaultQueue = "manuscript-checks";
+    public const string DefaultManuscriptsContainer = "manuscripts";
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Logging;
 using Repatriation.Storage.FactSets;
+using Repatriation.Storage.Jobs;
 
 namespace Repatriation.Api.Handlers;
 
@@ -9,7 +10,7 @@ namespace Repatriation.Api.Handlers;
 /// GET /api/health: 200 while a valid fact set is loaded (saying "degraded" and why when its storage
 /// or its latest version is failing), 503 with the reason when there is none.
 /// </summary>
-public sealed class HealthHandler(IFactSetSource source, ILogger<HealthHandler> logger) : ApiHandler(logger)
+public sealed class HealthHandler(IFactSetSource source, IJobStorage jobStorage, ILogger<HealthHandler> logger) : ApiHandler(logger)
 {
     protected override Task<IActionResult> HandleCoreAsync(HttpRequest request, CancellationToken cancellationToken)
     {
@@ -26,6 +27,11 @@ public sealed class HealthHandler(IFactSetSource source, ILogger<HealthHandler> 
             factSet = new { id = snapshot.FactSet.Id, version = snapshot.FactSet.Version, etag = snapshot.ETag, origin = snapshot.Origin },
             lastAttemptAt = status.LastAttemptAt,
             lastError = status.LastError,
+            jobs = new
+            {
+                storage = jobStorage.Kind,
+                note = jobStorage is InMemoryJobStorage ? "AzureWebJobsStorage is not set: jobs and their reports are kept in memory and lost when the service stops." : null,
+            },
         };
         return Task.FromResult<IActionResult>(Problems.Json(body));
     }

@@ -8,13 +8,23 @@ public static class DocumentReader
     /// <summary>The largest manuscript accepted: 64 MiB of text.</summary>
     public const long MaxBytes = 64L * 1024 * 1024;
 
-    public static readonly IReadOnlyList<string> SupportedExtensions = [".txt", ".md", ".html", ".htm", ".docx"];
+    public static readonly IReadOnlyList<string> SupportedExtensions = [".txt", ".md", ".markdown", ".html", ".htm", ".docx"];
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     public static bool IsSupported(string path) =>
         SupportedExtensions.Contains(Path.GetExtension(path), StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>The format a file name's extension says; plain text for anything else.</summary>
+    public static string FormatOf(string name) => Path.GetExtension(name).ToLowerInvariant() switch
+    {
+        ".md" or ".markdown" => DocumentFormats.Markdown,
+        ".html" or ".htm" => DocumentFormats.Html,
+        ".docx" => DocumentFormats.Docx,
+        _ => DocumentFormats.Text,
+    };
+
+    /// <summary>Reads <paramref name="content"/> as the format its <paramref name="name"/>'s extension says.</summary>
     public static SourceDocument Read(string name, byte[] content)
     {
         if (content.LongLength > MaxBytes)
@@ -22,9 +32,17 @@ public static class DocumentReader
             throw new UnreadableDocumentException($"{name}: {content.LongLength:N0} bytes is over the limit of {MaxBytes:N0} bytes");
         }
 
-        var text = DecodeText(name, content);
-        return new SourceDocument(name, text, "text");
+        return FormatOf(name) switch
+        {
+            DocumentFormats.Docx => DocxText.Read(name, content),
+            DocumentFormats.Html => HtmlText.Read(name, DecodeText(name, content)),
+            DocumentFormats.Markdown => MarkdownText.Read(name, DecodeText(name, content)),
+            _ => FromPlainText(name, DecodeText(name, content)),
+        };
     }
+
+    public static SourceDocument FromPlainText(string name, string text) =>
+        new(name, text, DocumentFormats.Text) { Sections = PlainTextSections.Find(text) };
 
     /// <summary>Strict UTF-8 (BOM allowed); NUL bytes mean a binary file.</summary>
     public static string DecodeText(string name, byte[] content)

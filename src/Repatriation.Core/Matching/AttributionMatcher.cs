@@ -26,7 +26,11 @@ internal sealed class AttributionMatcher(FactIndex index, EvidenceBuilder eviden
             return Outcomes.Unsupported(claim);
         }
 
-        return Judge(claim.PersonId, claim.PersonText, quotation);
+        // The speaker named nearby ("Horne wrote of Tolstoy's book that it was '…'") is who the text gives the words to.
+        var personId = claim.PersonId is not null && claim.PersonId != quotation.Speaker && IsNamedNearby(quotation.Speaker, sentence)
+            ? quotation.Speaker
+            : claim.PersonId;
+        return Judge(personId, claim.PersonText, quotation);
     }
 
     public MatchOutcome MatchAttribution(ExtractedClaim claim, SentenceContext sentence)
@@ -38,22 +42,39 @@ internal sealed class AttributionMatcher(FactIndex index, EvidenceBuilder eviden
         }
 
         var outcomes = new List<MatchOutcome>();
+        var works = WorksNamed(claim, sentence).ToList();
 
-        // Quoted words in the sentence (or the object of the verb) tell what is attributed.
-        foreach (var quote in sentence.Claims.Where(c => c.Kind == ClaimKind.Quote))
+        // Quoted words the attribution introduces (not someone else's quotation in the same sentence) tell what is
+        // attributed; an attribution of a book ("Tolstoy's Victims of Yalta") is judged by the book alone.
+        if (works.Count == 0)
         {
-            if (FindQuotation(QuoteText(quote)) is { } quotation)
+            foreach (var quote in sentence.Claims.Where(c => c.Kind == ClaimKind.Quote && (c.PersonId == claim.PersonId || c.PersonId is null)))
             {
-                outcomes.Add(Judge(claim.PersonId, claim.PersonText, quotation));
+                if (FindQuotation(QuoteText(quote)) is { } quotation)
+                {
+                    outcomes.Add(Judge(claim.PersonId, claim.PersonText, quotation));
+                }
+            }
+
+            if (outcomes.Count == 0 && claim.ObjectText is { Length: > 0 } objectText && FindQuotation(Normalise(objectText)) is { } said)
+            {
+                outcomes.Add(Judge(claim.PersonId, claim.PersonText, said));
             }
         }
 
-        if (outcomes.Count == 0 && claim.ObjectText is { Length: > 0 } objectText && FindQuotation(Normalise(objectText)) is { } said)
+        // "Epstein's book of 1973": a book by this person, unnamed; their works in the fact set bear it out.
+        if (works.Count == 0 && claim.Verb == "authored")
         {
-            outcomes.Add(Judge(claim.PersonId, claim.PersonText, said));
+            var theirs = index.FactSet.Works.Where(w => w.Authors.Contains(claim.PersonId)).ToList();
+            if (theirs.Count > 0)
+            {
+                outcomes.Add(new MatchOutcome(ClaimStatuses.Supported,
+                    $"{evidence.PersonName(claim.PersonId)} is the author of {EvidenceBuilder.JoinAnd(theirs.Select(w => w.Year is null ? w.Title : $"{w.Title} ({EvidenceBuilder.YearsOf(w)})").ToList())}.",
+                    theirs.Select(evidence.From).ToList(), null));
+            }
         }
 
-        foreach (var work in WorksNamed(claim, sentence))
+        foreach (var work in works)
         {
             outcomes.Add(work.Authors.Contains(claim.PersonId)
                 ? new MatchOutcome(ClaimStatuses.Supported, $"{work.Title} is by {evidence.PeopleNames(work.Authors)}.", [evidence.From(work)], null)
@@ -93,6 +114,20 @@ internal sealed class AttributionMatcher(FactIndex index, EvidenceBuilder eviden
         "said" or "wrote" => verb,
         _ => verb,
     };
+
+    /// <summary>True when the person's name, or one of their aliases, stands in this sentence.</summary>
+    private bool IsNamedNearby(string personId, SentenceContext sentence)
+    {
+        if (!index.People.TryGetValue(personId, out var person))
+        {
+            return false;
+        }
+
+        var words = sentence.Tokens.Select(t => t.Norm).ToHashSet(StringComparer.Ordinal);
+        return person.Aliases.Prepend(person.Name)
+            .Select(alias => Tokenizer.Tokenize(alias).Select(t => t.Norm).ToList())
+            .Any(tokens => tokens.Count > 0 && tokens.All(words.Contains));
+    }
 
     private MatchOutcome Judge(string? personId, string? personText, Quotation quotation)
     {
@@ -188,8 +223,11 @@ internal sealed class AttributionMatcher(FactIndex index, EvidenceBuilder eviden
             .Select(h => h.Entry.OwnerId);
         if (claim.ObjectText is { Length: > 0 } objectText)
         {
+            // The object must be a title, not a quoted sentence that happens to contain one ("truly the last secret").
             var objectTokens = Tokenizer.Tokenize(objectText);
-            named = named.Concat(TermIndex.For(index).Find(objectTokens).Where(h => h.Entry.Owner == TermOwner.Work).Select(h => h.Entry.OwnerId));
+            named = named.Concat(TermIndex.For(index).Find(objectTokens)
+                .Where(h => h.Entry.Owner == TermOwner.Work && (h.LastToken - h.FirstToken + 1) * 10 >= objectTokens.Count * 6)
+                .Select(h => h.Entry.OwnerId));
         }
 
         return named.Distinct().Select(id => index.Works[id]);
@@ -216,7 +254,8 @@ internal sealed class AttributionMatcher(FactIndex index, EvidenceBuilder eviden
     private IEnumerable<Act> ActsNamed(SentenceContext sentence, string verb)
     {
         var terms = TermIndex.For(index);
-        var ids = sentence.HitsOf(TermOwner.Act).Select(h => h.Entry.OwnerId).ToHashSet();
+        // Acts matched only by their words apart are too weak a reference to call a signature wrong.
+        var ids = sentence.HitsOf(TermOwner.Act).Where(h => !h.Entry.Loose).Select(h => h.Entry.OwnerId).ToHashSet();
         if (!ActsFor(ids, verb).Any())
         {
             ids = terms.Find(sentence.PrecedingTokens).Where(h => h.Entry.Owner == TermOwner.Act).Select(h => h.Entry.OwnerId).ToHashSet();

@@ -19,6 +19,9 @@ internal sealed class DateMatcher(FactIndex index, FigureMatcher figures, Eviden
     /// <summary>A date is called wrong for an event only when the event is named within this many words.</summary>
     private const int MaxDisagreeDistance = 6;
 
+    /// <summary>A date further than this from a figure does not bound it (as in the figure's own reading).</summary>
+    private const int MaxPeriodDistance = 14;
+
     public MatchOutcome Match(ExtractedClaim claim, SentenceContext sentence)
     {
         var date = claim.Date!;
@@ -31,18 +34,20 @@ internal sealed class DateMatcher(FactIndex index, FigureMatcher figures, Eviden
             var distance = ff > last ? ff - last : first > fl ? first - fl : 0;
             var kind = MeasureKindOf(figureClaim.Figure!);
             var candidates = figures.Candidates(sentence, figureClaim, kind);
-            if (candidates.Count > 0)
+            if (candidates.Count > 0 && distance <= MaxPeriodDistance)
             {
-                options.Add((distance, () => AsPeriod(claim, figureClaim, candidates)));
+                // The figure's own period reading already requires the two to stand close (see PeriodFor).
+                options.Add((Math.Min(distance, MaxDisagreeDistance), () => AsPeriod(claim, figureClaim, candidates)));
             }
         }
 
         foreach (var group in sentence.HitsOf(TermOwner.Measure).Where(h => !sentence.Claims.Any(c => c.Kind == ClaimKind.Quote && sentence.InsideClaim(h, c))).GroupBy(h => h.Entry.OwnerId))
         {
             var distance = group.Min(h => sentence.Distance(h, first, last));
+            var loose = group.All(h => h.Entry.Loose);
             if (distance <= MaxEventDistance && index.Measures.TryGetValue(group.Key, out var measure) && measure.Kind == MeasureKinds.Date)
             {
-                options.Add((distance, () => AsEvent(claim, measure)));
+                options.Add((distance, () => SupportOnlyIf(loose, AsEvent(claim, measure))));
             }
         }
 
@@ -50,9 +55,10 @@ internal sealed class DateMatcher(FactIndex index, FigureMatcher figures, Eviden
         {
             var act = index.FactSet.Acts.FirstOrDefault(a => a.Id == group.Key);
             var distance = group.Min(h => sentence.Distance(h, first, last));
+            var loose = group.All(h => h.Entry.Loose);
             if (act?.Date is not null && distance <= MaxEventDistance)
             {
-                options.Add((distance, () => AsActDate(claim, act)));
+                options.Add((distance, () => SupportOnlyIf(loose, AsActDate(claim, act))));
             }
         }
 
@@ -63,6 +69,22 @@ internal sealed class DateMatcher(FactIndex index, FigureMatcher figures, Eviden
                 var work = index.Works[hit.Entry.OwnerId];
                 var distance = sentence.Distance(hit, first, last);
                 if (work.Year is not null && distance <= 8)
+                {
+                    options.Add((distance, () => AsWorkYear(claim, work)));
+                }
+            }
+        }
+
+        // "Julius Epstein's book of 1973": the year of a work by the person the sentence credits with one.
+        if (date.From.Year == date.To.Year && date.From == new DateOnly(date.From.Year, 1, 1) && date.To == new DateOnly(date.From.Year, 12, 31)
+            && !sentence.HitsOf(TermOwner.Work).Any())
+        {
+            foreach (var author in sentence.Claims.Where(c => c.Kind == ClaimKind.Attribution && c.PersonId is not null && c.Verb is "authored" or "wrote"))
+            {
+                var (af, al) = sentence.TokenSpan(author);
+                var distance = af > last ? af - last : first > al ? first - al : 0;
+                var work = index.FactSet.Works.FirstOrDefault(w => w.Authors.Contains(author.PersonId!) && (w.Year == date.From.Year || w.AlternativeYears.Contains(date.From.Year)));
+                if (work is not null && distance <= 8)
                 {
                     options.Add((distance, () => AsWorkYear(claim, work)));
                 }
@@ -82,7 +104,7 @@ internal sealed class DateMatcher(FactIndex index, FigureMatcher figures, Eviden
             .ToList();
         if (outcomes.Count == 0)
         {
-            return Outcomes.Unsupported(claim);
+            return FromContext(claim, sentence) ?? Outcomes.Unsupported(claim);
         }
 
         var best = outcomes.MinBy(o => Outcomes.Rank(o.Outcome!.Status));
@@ -100,7 +122,10 @@ internal sealed class DateMatcher(FactIndex index, FigureMatcher figures, Eviden
     /// </summary>
     private MatchOutcome? FromContext(ExtractedClaim claim, SentenceContext sentence)
     {
-        var hits = TermIndex.For(index).Find(sentence.PrecedingTokens);
+        var terms = TermIndex.For(index);
+        var hits = terms.Find(sentence.PrecedingTokens);
+        var around = sentence.PrecedingTokens.Concat(sentence.Tokens).ToList();
+        hits.AddRange(terms.FindLoose(around, hits));
         var outcomes = new List<MatchOutcome?>();
         foreach (var id in hits.Where(h => h.Entry.Owner == TermOwner.Measure).Select(h => h.Entry.OwnerId).Distinct())
         {
@@ -122,6 +147,9 @@ internal sealed class DateMatcher(FactIndex index, FigureMatcher figures, Eviden
             .Where(o => o.Status is ClaimStatuses.Supported or ClaimStatuses.Disputed)
             .MinBy(o => Outcomes.Rank(o.Status));
     }
+
+    private static MatchOutcome? SupportOnlyIf(bool weakReference, MatchOutcome? outcome) =>
+        !weakReference || outcome?.Status is ClaimStatuses.Supported or ClaimStatuses.Disputed ? outcome : null;
 
     public static string MeasureKindOf(FigureValue figure) => figure.Unit switch
     {
@@ -234,8 +262,14 @@ internal sealed class DateMatcher(FactIndex index, FigureMatcher figures, Eviden
         var verdicts = candidates.Select(c => figures.Weigh(c, figureClaim, dateClaim.Date))
             .Where(v => !v.Candidate.FromContext || v.Status is ClaimStatuses.Supported or ClaimStatuses.Disputed)
             .ToList();
+        // Only readings in which the facts themselves carry dates can say anything about the date: yearly counts,
+        // a count taken on that day, or a one-place event count (the nearest-named one, as for the figure itself).
         var periodic = verdicts.Where(v => v.Reason == "period").ToList();
-        var chosen = (periodic.Count > 0 ? periodic : verdicts).MinBy(v => Outcomes.Rank(v.Status));
+        var withDates = verdicts.Where(v => v.PeriodFact is not null).ToList();
+        var events = verdicts.Where(v => v.Reason.EndsWith("period-ignored", StringComparison.Ordinal)).ToList();
+        var chosen = periodic.Count > 0 ? periodic.MinBy(v => Outcomes.Rank(v.Status))
+            : withDates.Count > 0 ? withDates.MinBy(v => Outcomes.Rank(v.Status))
+            : events.FirstOrDefault();
         if (chosen is null || chosen.Status == ClaimStatuses.Unsupported)
         {
             return null;
@@ -271,6 +305,13 @@ internal sealed class DateMatcher(FactIndex index, FigureMatcher figures, Eviden
                                     && Interval.OfFact(f.Value).RelationTo(Interval.OfClaim(figureClaim.Figure!)) != Relation.Apart)
                 .MaxBy(f => (double)f.Value!.High)
             : null;
+        // The number may be wrong, but a count is sourced for exactly this date: the date itself is right.
+        if (chosen.Reason != "period" && verdicts.FirstOrDefault(v => v.PeriodFact is not null) is { PeriodFact: { } counted })
+        {
+            return new MatchOutcome(ClaimStatuses.Supported,
+                $"A sourced count is dated {EvidenceBuilder.FormatDate(counted.Period!)}: {counted.Statement}", [evidence.From(counted)], null);
+        }
+
         if (chosen.Reason == "period" && (chosen.Status == ClaimStatuses.Contradicted || otherPeriod is not null))
         {
             var peak = chosen.Deciding.Where(f => f.Period is not null).MaxBy(f => (double)f.Value!.High);

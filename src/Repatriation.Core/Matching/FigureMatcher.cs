@@ -15,7 +15,11 @@ internal sealed record FigureVerdict(
     IReadOnlyList<Fact> Deciding,
     IReadOnlyList<Fact> All,
     Interval? Aggregate,
-    string Reason);
+    string Reason)
+{
+    /// <summary>A fact dated to the claim's period was among those weighed ("by 1 March 1946" is the date of a count).</summary>
+    public Fact? PeriodFact { get; init; }
+}
 
 /// <summary>
 /// Matches counts, percentages and sums against measures of the same kind named in the sentence, in the same
@@ -64,7 +68,10 @@ internal sealed class FigureMatcher(FactIndex index)
             }
         }
 
-        return candidates.OrderBy(c => c.ScopeBroader).ThenBy(c => c.Distance).ThenByDescending(c => c.TermLength).ToList();
+        // The measure counted at exactly the place named (Plattling, not all of western Germany) comes first.
+        return candidates.OrderBy(c => c.ScopeBroader)
+            .ThenByDescending(c => c.Measure.Place is not null && c.Measure.Place == scope.Place)
+            .ThenBy(c => c.Distance).ThenByDescending(c => c.TermLength).ToList();
     }
 
     /// <summary>null: the measure counts another group or place; true: the claim names a wider group than the measure.</summary>
@@ -129,9 +136,17 @@ internal sealed class FigureMatcher(FactIndex index)
             periodIgnored = true;
         }
 
+        var periodFact = period is null || periodIgnored ? null : considered.FirstOrDefault(f => f.Period is not null);
+        return WeighValues(candidate, figure, claimInterval, facts, considered, periodIgnored) with { PeriodFact = periodFact };
+    }
+
+    private FigureVerdict WeighValues(MeasureCandidate candidate, FigureValue figure, Interval claimInterval, IReadOnlyList<Fact> facts, IReadOnlyList<Fact> considered, bool periodIgnored)
+    {
         var relations = considered.Select(f => (Fact: f, Relation: RelationOf(f.Value!, claimInterval))).ToList();
         var inside = relations.Where(r => r.Relation == Relation.Inside).Select(r => r.Fact).ToList();
-        var overlap = relations.Where(r => r.Relation == Relation.Overlap).Select(r => r.Fact).ToList();
+        // A weak source's loose wording ("more than 4 million") can bear a figure out but not excuse one that the
+        // firm sources rule out.
+        var overlap = relations.Where(r => r.Relation == Relation.Overlap && (!r.Fact.Weak || considered.All(c => c.Weak))).Select(r => r.Fact).ToList();
         if (inside.Count > 0)
         {
             var rivals = Rivals(considered, inside);
@@ -193,9 +208,14 @@ internal sealed class FigureMatcher(FactIndex index)
         }
 
         var inside = p.From >= period.From && p.To <= period.To;
-        var asOf = period.To.DayNumber - period.From.DayNumber <= 31 && p.To >= period.From && p.To <= period.To;
+        var endsThen = period.To.DayNumber - period.From.DayNumber <= 31 || IsRunningTotal(period.Qualifier);
+        var asOf = endsThen && p.To >= period.From && p.To <= period.To;
         return inside || asOf;
     }
+
+    /// <summary>"By 1948", "up to early 1947", "until 1952": a count running from the start to then.</summary>
+    private static bool IsRunningTotal(string? qualifier) =>
+        qualifier?.ToLowerInvariant() is "by" or "up to" or "until" or "till" or "to" or "by the end of" or "through" or "until about" or "before";
 
     /// <summary>
     /// The fact's own figure inside the claim's precision bears it out, whatever hedge the source adds ("about 43%"

@@ -17,6 +17,7 @@ internal sealed class SentenceContext
         Claims = claims;
         Tokens = Tokenizer.Tokenize(text, offset, length);
         Hits = terms.Find(Tokens);
+        Hits.AddRange(terms.FindLoose(Tokens, Hits));
     }
 
     public string Text { get; }
@@ -173,9 +174,14 @@ internal static class ScopeReader
     {
         // A place with another figure between it and this one belongs to that figure ("54,350 from Italy, out of
         // 4,305,035 in all").
+        // A place right after another figure is that figure's ("54,350 from Italy, out of 4,305,035"). Words that
+        // name a group ("British and American prisoners") are not a place.
         var otherFigures = sentence.Claims.Where(c => c.Figure is not null).Select(sentence.TokenSpan).Where(s => s.Last < first || s.First > last).ToList();
+        var groups = sentence.HitsOf(TermOwner.Population).ToList();
         var places = sentence.HitsOf(TermOwner.Place)
-            .Where(h => !otherFigures.Any(f => (f.First > h.LastToken && f.Last < first) || (f.First > last && f.Last < h.FirstToken)))
+            .Where(h => !otherFigures.Any(f => (f.First > h.LastToken && f.Last < first) || (f.First > last && f.Last < h.FirstToken)
+                                               || (h.FirstToken > f.Last && h.FirstToken - f.Last <= 3 && h.FirstToken < first)))
+            .Where(h => !groups.Any(g => g.FirstToken <= h.LastToken && h.FirstToken <= g.LastToken))
             .ToList();
         var following = places.Where(h => h.FirstToken > last && h.FirstToken - last <= 3).OrderBy(h => h.FirstToken).FirstOrDefault();
         if (following.Entry is not null)

@@ -8,7 +8,8 @@ namespace Repatriation.Core.Matching;
 /// <summary>What a term names.</summary>
 internal enum TermOwner { Measure, Population, Place, Work, Act }
 
-internal sealed record TermEntry(string[] Tokens, TermOwner Owner, string OwnerId);
+/// <remarks><see cref="Loose"/>: matched by its words anywhere in the sentence, so it may bear a claim out but not refute it.</remarks>
+internal sealed record TermEntry(string[] Tokens, TermOwner Owner, string OwnerId, bool Loose = false);
 
 /// <summary>A term found in a sentence: which entry, and the token positions it spans.</summary>
 internal readonly record struct TermHit(TermEntry Entry, int FirstToken, int LastToken)
@@ -32,6 +33,10 @@ internal sealed class TermIndex
         foreach (var m in set.Measures)
         {
             AddAll(m.Terms, TermOwner.Measure, m.Id);
+            if (m.Kind == MeasureKinds.Date)
+            {
+                AddLoose(m.Terms, TermOwner.Measure, m.Id);
+            }
         }
 
         foreach (var p in set.Populations)
@@ -53,6 +58,10 @@ internal sealed class TermIndex
         foreach (var a in set.Acts)
         {
             AddAll(a.Terms, TermOwner.Act, a.Id);
+            if (a.Date is not null)
+            {
+                AddLoose(a.Terms, TermOwner.Act, a.Id);
+            }
             foreach (var word in a.Terms.SelectMany(t => Tokenizer.Tokenize(t)).Select(t => t.Norm).Distinct())
             {
                 if (!GenericActWords.Contains(word) && word.Length > 2)
@@ -78,6 +87,18 @@ internal sealed class TermIndex
         "war", "civilian", "liberated", "military", "personnel", "telegram", "letter", "directive", "report", "memo", "paper",
     ];
 
+    private void AddLoose(IEnumerable<string> terms, TermOwner owner, string id)
+    {
+        foreach (var term in terms)
+        {
+            var words = Tokenizer.Tokenize(term).Select(t => t.Norm).Where(w => !FunctionWords.Contains(w)).Distinct().ToArray();
+            if (words.Length >= 2)
+            {
+                _looseTerms.Add(new TermEntry(words, owner, id, Loose: true));
+            }
+        }
+    }
+
     private void AddAll(IEnumerable<string> terms, TermOwner owner, string id)
     {
         foreach (var term in terms.Distinct(StringComparer.OrdinalIgnoreCase))
@@ -95,6 +116,54 @@ internal sealed class TermIndex
 
             list.Add(new TermEntry(tokens, owner, id));
         }
+    }
+
+    // Words that carry no meaning of their own in an event's name ("Vlasov was captured" is {vlasov, captured}).
+    private static readonly HashSet<string> FunctionWords =
+    [
+        "the", "a", "an", "of", "and", "on", "at", "in", "for", "to", "by", "with", "from", "was", "were", "is", "had", "been",
+        "has", "his", "her", "their", "its", "that", "this", "be", "as",
+    ];
+
+    private readonly List<TermEntry> _looseTerms = [];
+
+    /// <summary>
+    /// Events and acts named with their words apart or reordered ("Vlasov, had been captured", "Eden argued in a
+    /// paper"): every meaningful word of one of their names occurs in the sentence. Only where no name matched exactly.
+    /// </summary>
+    public List<TermHit> FindLoose(IReadOnlyList<Token> tokens, IReadOnlyCollection<TermHit> exact)
+    {
+        var hits = new List<TermHit>();
+        if (_looseTerms.Count == 0)
+        {
+            return hits;
+        }
+
+        var positions = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (!positions.TryGetValue(tokens[i].Norm, out var list))
+            {
+                positions[tokens[i].Norm] = list = [];
+            }
+
+            list.Add(i);
+        }
+
+        var named = exact.Select(h => h.Entry.OwnerId).ToHashSet(StringComparer.Ordinal);
+        foreach (var entry in _looseTerms)
+        {
+            if (named.Contains(entry.OwnerId) || !entry.Tokens.All(positions.ContainsKey))
+            {
+                continue;
+            }
+
+            var at = entry.Tokens.Select(w => positions[w][0]).ToList();
+            hits.Add(new TermHit(entry, at.Min(), at.Max()));
+            named.Add(entry.OwnerId);
+        }
+
+        return hits;
     }
 
     /// <summary>All term occurrences in the tokens; longer terms first where two start at the same word.</summary>

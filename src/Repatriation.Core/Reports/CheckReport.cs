@@ -10,13 +10,33 @@ public sealed record CheckReport
     public required DocumentInfo Document { get; init; }
     public required ReportSummary Summary { get; init; }
     public required IReadOnlyList<ClaimResult> Claims { get; init; }
+
+    /// <summary>Extra: places where one manuscript gives the same measure different values (see ManuscriptChecker).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<ConsistencyFinding>? Consistency { get; init; }
+
+    /// <summary>Extra: claims by status per heading or chapter, when the manuscript has headings.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<SectionSummary>? Sections { get; init; }
 }
 
 public sealed record ServiceInfo(string Name, string Version);
 
 public sealed record FactSetInfo(string Id, string Version, string? Etag);
 
-public sealed record DocumentInfo(string? Name, int Characters, string StringIndexType);
+public sealed record DocumentInfo(string? Name, int Characters, string StringIndexType)
+{
+    /// <summary>Extra: text, markdown, html or docx.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Format { get; init; }
+
+    /// <summary>
+    /// Extra: "original" when offsets are the submitted file's own, "extracted" when they refer to the text
+    /// taken out of its markup (HTML, .docx), whose length is <see cref="Characters"/>.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? CheckedText { get; init; }
+}
 
 public sealed record ReportSummary
 {
@@ -99,7 +119,29 @@ public sealed record ClaimResult
     public required string Message { get; init; }
     public required IReadOnlyList<Evidence> Evidence { get; init; }
     public string? Suggestion { get; init; }
+
+    /// <summary>Extra: where the claim sits in a structured document (.docx part, paragraph, offset in it, note).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public ClaimLocation? Location { get; init; }
 }
+
+/// <summary>Offset counts the report's stringIndexType units into the paragraph.</summary>
+public sealed record ClaimLocation(string Part, int Paragraph, int Offset, int? Note);
+
+/// <summary>One measure (or dated event) given different values in two places of one manuscript.</summary>
+public sealed record ConsistencyFinding
+{
+    /// <summary>The measure's id in the fact set, or the fact id for a dated event.</summary>
+    public required string Measure { get; init; }
+    public required string Name { get; init; }
+    public required string Message { get; init; }
+    public required IReadOnlyList<ConsistencyPlace> Places { get; init; }
+}
+
+public sealed record ConsistencyPlace(string ClaimId, string Text, int Offset, int Line, int Column, ClaimLocation? Location, string? Section);
+
+/// <summary>Claims by status in one heading's or chapter's stretch of the text.</summary>
+public sealed record SectionSummary(string Title, int Offset, int Line, ReportSummary Summary);
 
 /// <summary>
 /// low/high are numbers for figures and years, ISO date strings ("1945-02-11") for finer dates; an open end

@@ -1,0 +1,158 @@
+using System.Diagnostics;
+
+namespace Repatriation.Cli;
+
+/// <summary>
+/// `bench batch [--manuscripts N] [--characters N]`: N book-length manuscripts (default 100 of 500,000
+/// characters) checked through the `check DIR --output DIR` code path, against the same text checked as one
+/// document through the same path in the same run. Reports the throughput ratio (target >= 0.9) and the peak
+/// memory of a batch of N/10 and of N manuscripts, which should be the same: manuscripts are read, checked,
+/// written and released one at a time. Peak memory is the live managed heap above what was held before the run.
+/// </summary>
+internal static class BatchBenchmark
+{
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout)
+    {
+        var manuscripts = 100;
+        var characters = 500_000;
+        for (var i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--manuscripts" when int.TryParse(CheckOptions.Value(args, ref i), out var n) && n >= 10:
+                    manuscripts = n;
+                    break;
+                case "--characters" when int.TryParse(CheckOptions.Value(args, ref i), out var c) && c >= 1000:
+                    characters = c;
+                    break;
+                default:
+                    throw new UsageException($"bench batch takes --manuscripts N (>= 10) and --characters N (>= 1000), not '{args[i]}'");
+            }
+        }
+
+        var root = Directory.CreateTempSubdirectory("repatriation-bench-batch-");
+        try
+        {
+            var books = Path.Combine(root.FullName, "books");
+            var small = Path.Combine(root.FullName, "small");
+            Directory.CreateDirectory(books);
+            Directory.CreateDirectory(small);
+            long totalCharacters = 0;
+            await using (var whole = new StreamWriter(Path.Combine(root.FullName, "whole.txt")))
+            {
+                for (var i = 0; i < manuscripts; i++)
+                {
+                    var text = BenchManuscripts.Generate(characters, i);
+                    totalCharacters += text.Length;
+                    // Two folders deep, as a publisher's submissions are kept.
+                    var file = Path.Combine(books, $"author-{i % 10:00}", $"book-{i:000}.txt");
+                    Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+                    await File.WriteAllTextAsync(file, text);
+                    if (i < manuscripts / 10)
+                    {
+                        await File.WriteAllTextAsync(Path.Combine(small, $"book-{i:000}.txt"), text);
+                    }
+
+                    await whole.WriteAsync(text);
+                }
+            }
+
+            stdout.WriteLine($"{manuscripts} manuscripts of ~{characters:N0} characters ({totalCharacters:N0} in all), written to {root.FullName}");
+
+            // Warm the engine and the writers so the timings compare steady states, not JIT.
+            await Check(Path.Combine(small, "book-000.txt"), Path.Combine(root.FullName, "warm"));
+
+            // Timings alternate and keep the best of two, so neither side gets the warmer machine.
+            var batchTime = TimeSpan.MaxValue;
+            var wholeTime = TimeSpan.MaxValue;
+            for (var run = 0; run < 2; run++)
+            {
+                batchTime = Min(batchTime, await Time(() => Check(books, Path.Combine(root.FullName, $"out-batch-{run}"))));
+                wholeTime = Min(wholeTime, await Time(() => Check(Path.Combine(root.FullName, "whole.txt"), Path.Combine(root.FullName, $"out-whole-{run}"))));
+            }
+
+            // Memory is measured in runs of its own: the sampler collects garbage to see what is really held.
+            var smallPeak = await PeakLiveHeap(() => Check(small, Path.Combine(root.FullName, "mem-small")));
+            var held = new List<(int Done, long Bytes)>();
+            var heldBaseline = GC.GetTotalMemory(forceFullCollection: true);
+            CheckCommand.ManuscriptFinished = done =>
+            {
+                if (done == 1 || done % (manuscripts / 10) == 0)
+                {
+                    held.Add((done, GC.GetTotalMemory(forceFullCollection: true) - heldBaseline));
+                }
+            };
+            long batchPeak;
+            try
+            {
+                batchPeak = await PeakLiveHeap(() => Check(books, Path.Combine(root.FullName, "mem-batch")));
+            }
+            finally
+            {
+                CheckCommand.ManuscriptFinished = null;
+            }
+
+            var wholePeak = await PeakLiveHeap(() => Check(Path.Combine(root.FullName, "whole.txt"), Path.Combine(root.FullName, "mem-whole")));
+            var workingSet = Process.GetCurrentProcess().PeakWorkingSet64;
+
+            var ratio = wholeTime.TotalSeconds / batchTime.TotalSeconds;
+            stdout.WriteLine($"one document:  {wholeTime.TotalSeconds,8:N1} s  {totalCharacters / wholeTime.TotalSeconds / 1e6,6:N2} M chars/s  peak live heap {wholePeak / 1e6,8:N1} MB");
+            stdout.WriteLine($"batch of {manuscripts,3}: {batchTime.TotalSeconds,8:N1} s  {totalCharacters / batchTime.TotalSeconds / 1e6,6:N2} M chars/s  peak live heap {batchPeak / 1e6,8:N1} MB");
+            stdout.WriteLine($"batch of {manuscripts / 10,3}:                            peak live heap {smallPeak / 1e6,8:N1} MB");
+            stdout.WriteLine($"throughput ratio batch / one document: {ratio:N2} (target >= 0.9) {(ratio >= 0.9 ? "met" : "missed")}");
+            stdout.WriteLine($"peak heap, {manuscripts} vs {manuscripts / 10} manuscripts: {(double)batchPeak / smallPeak:N2} x (1 means it does not grow with the number of manuscripts)");
+            stdout.WriteLine("live heap held between manuscripts (after N done, MB): " + string.Join("  ", held.Select(h => $"{h.Done}: {h.Bytes / 1e6:N2}")));
+            stdout.WriteLine($"process peak working set over the whole benchmark: {workingSet / 1e6:N0} MB");
+            return CommandLine.Clean;
+        }
+        finally
+        {
+            root.Delete(recursive: true);
+        }
+    }
+
+    private static async Task Check(string path, string output)
+    {
+        var code = await CommandLine.RunAsync(["check", path, "--output", output, "--format", "json", "--fail-on", "none"], TextReader.Null, TextWriter.Null, TextWriter.Null);
+        if (code != CommandLine.Clean)
+        {
+            throw new InvalidOperationException($"check {path} exited {code}");
+        }
+    }
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
+
+    private static async Task<TimeSpan> Time(Func<Task> run)
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        var watch = Stopwatch.StartNew();
+        await run();
+        return watch.Elapsed;
+    }
+
+    /// <summary>The most managed memory held at once while <paramref name="run"/> works: a sampler thread forces a collection every 5 ms and reads what survives.</summary>
+    private static async Task<long> PeakLiveHeap(Func<Task> run)
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        var baseline = GC.GetTotalMemory(forceFullCollection: true);
+        long peak = 0;
+        var running = true;
+        var sampler = new Thread(() =>
+        {
+            while (Volatile.Read(ref running))
+            {
+                peak = Math.Max(peak, GC.GetTotalMemory(forceFullCollection: true) - baseline);
+                Thread.Sleep(5);
+            }
+        }) { IsBackground = true };
+        sampler.Start();
+        await run();
+        Volatile.Write(ref running, false);
+        sampler.Join();
+        return Math.Max(peak, 1);
+    }
+}

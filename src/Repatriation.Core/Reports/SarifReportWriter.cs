@@ -1,0 +1,178 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Repatriation.Core.Reports;
+
+/// <summary>
+/// SARIF 2.1.0 for code-scanning viewers and CI: one run, one rule per flagged status, one result per
+/// flagged claim (supported claims are not results). Regions use the report's offsets, lines and columns,
+/// which refer to the checked text (the artifact's properties say whether that is the file's own text).
+/// </summary>
+public static class SarifReportWriter
+{
+    public const string SchemaUri = "https://json.schemastore.org/sarif-2.1.0.json";
+
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = ReportJson.Options.Encoder };
+
+    private static readonly IReadOnlyList<(string Status, string Name, string Description)> Rules =
+    [
+        (ClaimStatuses.Disputed, "DisputedClaim", "The claim matches one sourced estimate, but the fact set holds other estimates of the same measure that disagree."),
+        (ClaimStatuses.Imprecise, "ImpreciseClaim", "The right measure, but the wording overstates or narrows what the sources give."),
+        (ClaimStatuses.Contradicted, "ContradictedClaim", "A fact of the same measure and scope gives a value or date the claim is incompatible with."),
+        (ClaimStatuses.Unsupported, "UnsupportedClaim", "No fact in the fact set speaks to this claim."),
+        (ClaimStatuses.Misattributed, "MisattributedClaim", "The words, work, act or estimate exist in the fact set but belong to someone else."),
+    ];
+
+    public static string Write(CheckReport report) => Write([report]);
+
+    /// <summary>One log with one run covering every report (one artifact each).</summary>
+    public static string Write(IReadOnlyList<CheckReport> reports)
+    {
+        ArgumentNullException.ThrowIfNull(reports);
+        var first = reports.Count > 0 ? reports[0] : null;
+        var artifacts = new JsonArray();
+        var results = new JsonArray();
+        for (var index = 0; index < reports.Count; index++)
+        {
+            var report = reports[index];
+            var uri = UriOf(report.Document.Name, index);
+            artifacts.Add(new JsonObject
+            {
+                ["location"] = new JsonObject { ["uri"] = uri },
+                ["properties"] = new JsonObject
+                {
+                    ["format"] = report.Document.Format ?? "text",
+                    ["checkedText"] = report.Document.CheckedText ?? "original",
+                    ["characters"] = report.Document.Characters,
+                    ["summary"] = JsonSerializer.SerializeToNode(report.Summary, ReportJson.Options),
+                },
+            });
+            RemoveNulls(artifacts[^1]!.AsObject());
+
+            foreach (var claim in report.Claims.Where(c => c.Status != ClaimStatuses.Supported))
+            {
+                results.Add(Result(claim, uri, index));
+            }
+        }
+
+        var run = new JsonObject
+        {
+            ["tool"] = new JsonObject
+            {
+                ["driver"] = new JsonObject
+                {
+                    ["name"] = first?.Service.Name ?? Checking.ClaimChecker.ServiceName,
+                    ["version"] = first?.Service.Version ?? Checking.ClaimChecker.ServiceVersion,
+                    ["rules"] = new JsonArray(Rules.Select(Rule).ToArray<JsonNode?>()),
+                },
+            },
+            ["columnKind"] = first?.Document.StringIndexType == StringIndexTypes.UnicodeCodePoint ? "unicodeCodePoints" : "utf16CodeUnits",
+            ["artifacts"] = artifacts,
+            ["results"] = results,
+        };
+        if (first is not null)
+        {
+            run["properties"] = new JsonObject
+            {
+                ["factSet"] = JsonSerializer.SerializeToNode(first.FactSet, ReportJson.Options),
+            };
+        }
+
+        var log = new JsonObject
+        {
+            ["$schema"] = SchemaUri,
+            ["version"] = "2.1.0",
+            ["runs"] = new JsonArray(run),
+        };
+        return log.ToJsonString(Indented);
+    }
+
+    private static JsonObject Rule((string Status, string Name, string Description) rule) => new()
+    {
+        ["id"] = rule.Status,
+        ["name"] = rule.Name,
+        ["shortDescription"] = new JsonObject { ["text"] = $"Claim is {rule.Status}." },
+        ["fullDescription"] = new JsonObject { ["text"] = rule.Description },
+        ["defaultConfiguration"] = new JsonObject { ["level"] = LevelOf(ClaimStatuses.SeverityOf(rule.Status)) },
+        ["properties"] = new JsonObject { ["severity"] = ClaimStatuses.SeverityOf(rule.Status) },
+    };
+
+    private static JsonObject Result(ClaimResult claim, string uri, int artifactIndex)
+    {
+        var ruleIndex = Rules.Select(r => r.Status).ToList().IndexOf(claim.Status);
+        var message = claim.Suggestion is null ? claim.Message : $"{claim.Message} Suggestion: {claim.Suggestion}";
+        var properties = new JsonObject
+        {
+            ["status"] = claim.Status,
+            ["kind"] = claim.Kind,
+            ["severity"] = claim.Severity,
+            ["claimId"] = claim.Id,
+            ["sentence"] = claim.Sentence,
+            ["person"] = claim.Person,
+            ["value"] = JsonSerializer.SerializeToNode(claim.Value, ReportJson.Options),
+            ["evidence"] = JsonSerializer.SerializeToNode(claim.Evidence, ReportJson.Options),
+            ["suggestion"] = claim.Suggestion,
+            ["location"] = JsonSerializer.SerializeToNode(claim.Location, ReportJson.Options),
+        };
+        RemoveNulls(properties);
+        var result = new JsonObject
+        {
+            ["ruleId"] = claim.Status,
+            ["level"] = LevelOf(claim.Severity),
+            ["kind"] = "fail",
+            ["message"] = new JsonObject { ["text"] = message },
+            ["locations"] = new JsonArray(new JsonObject
+            {
+                ["physicalLocation"] = new JsonObject
+                {
+                    ["artifactLocation"] = new JsonObject { ["uri"] = uri, ["index"] = artifactIndex },
+                    ["region"] = new JsonObject
+                    {
+                        ["startLine"] = claim.Line,
+                        ["startColumn"] = claim.Column,
+                        ["charOffset"] = claim.Offset,
+                        ["charLength"] = claim.Length,
+                        ["snippet"] = new JsonObject { ["text"] = claim.Text },
+                    },
+                },
+            }),
+            ["partialFingerprints"] = new JsonObject { ["claimId/v1"] = claim.Id },
+            ["properties"] = properties,
+        };
+        if (ruleIndex >= 0)
+        {
+            result["ruleIndex"] = ruleIndex;
+        }
+
+        return result;
+    }
+
+    /// <summary>SARIF levels: error, warning, note (info is a note).</summary>
+    public static string LevelOf(string severity) => severity switch
+    {
+        "error" => "error",
+        "warning" => "warning",
+        "info" => "note",
+        _ => "none",
+    };
+
+    /// <summary>A relative URI reference for the document's name (path separators kept, the rest escaped).</summary>
+    public static string UriOf(string? name, int index)
+    {
+        if (string.IsNullOrEmpty(name) || name == "-")
+        {
+            return index == 0 ? "stdin" : $"stdin-{index + 1}";
+        }
+
+        var parts = name.Replace('\\', '/').Split('/');
+        return string.Join('/', parts.Select(p => p is "." or ".." ? p : Uri.EscapeDataString(p)));
+    }
+
+    private static void RemoveNulls(JsonObject node)
+    {
+        foreach (var key in node.Where(p => p.Value is null).Select(p => p.Key).ToList())
+        {
+            node.Remove(key);
+        }
+    }
+}
