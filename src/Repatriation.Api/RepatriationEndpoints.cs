@@ -25,6 +25,7 @@ public static class RepatriationEndpoints
         endpoints.MapHandler<LanguageToolLanguagesHandler>(HttpMethods.Get, "/api/v2/languages");
         endpoints.MapHandler<UiHandler>(HttpMethods.Get, "/api/ui");
         endpoints.MapHandler<DocumentTextHandler>(HttpMethods.Post, "/api/documents/text");
+        endpoints.MapHandler<ReportDownloadHandler>(HttpMethods.Post, "/api/report");
         endpoints.MapHandler<SubmitJobHandler>(HttpMethods.Post, "/api/jobs");
         endpoints.MapHandler<GetJobHandler>(HttpMethods.Get, "/api/jobs/{id}");
         return endpoints;

@@ -53,6 +53,7 @@ public static class RepatriationServiceExtensions
         services.TryAddSingleton<LanguageToolLanguagesHandler>();
         services.TryAddSingleton<UiHandler>();
         services.TryAddSingleton<DocumentTextHandler>();
+        services.TryAddSingleton<ReportDownloadHandler>();
         services.AddRepatriationJobs();
         return builder;
     }

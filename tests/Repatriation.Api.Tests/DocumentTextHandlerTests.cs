@@ -1,4 +1,7 @@
 using System.Text;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
 using Repatriation.Api.Handlers;
 using Repatriation.Api.Tests.LanguageTool;
 
@@ -20,6 +23,38 @@ public sealed class DocumentTextHandlerTests
         Assert.Equal("draft.txt", body.GetProperty("name").GetString());
         Assert.Equal(text, body.GetProperty("text").GetString());
         Assert.Equal(text.Length, body.GetProperty("characters").GetInt32());
+    }
+
+    [Fact]
+    public async Task HandleAsync_Docx_AnswersItsParagraphs()
+    {
+        var docx = Docx("Between 1946 and 1948 several million civilians were forcibly repatriated.", "Second 😀 paragraph.");
+
+        var request = LtRequests.Multipart([], [("chapter.docx", docx)], Path);
+        var (status, _, body) = LtRequests.Read(await LtRequests.Handler<DocumentTextHandler>().HandleAsync(request));
+
+        Assert.Equal(200, status);
+        var text = body.GetProperty("text").GetString()!;
+        Assert.Contains("Between 1946 and 1948 several million civilians were forcibly repatriated.", text);
+        Assert.True(text.IndexOf("Second 😀 paragraph.", StringComparison.Ordinal) > text.IndexOf("repatriated.", StringComparison.Ordinal));
+    }
+
+    /// <summary>A real .docx written with the OpenXml SDK.</summary>
+    internal static byte[] Docx(params string[] paragraphs)
+    {
+        using var stream = new MemoryStream();
+        using (var package = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
+        {
+            var body = new Body();
+            foreach (var paragraph in paragraphs)
+            {
+                body.Append(new Paragraph(new Run(new Text(paragraph) { Space = SpaceProcessingModeValues.Preserve })));
+            }
+
+            package.AddMainDocumentPart().Document = new Document(body);
+        }
+
+        return stream.ToArray();
     }
 
     [Fact]

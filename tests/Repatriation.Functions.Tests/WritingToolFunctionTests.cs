@@ -32,6 +32,7 @@ public sealed class WritingToolFunctionTests
         { typeof(LanguageToolLanguagesFunction), ["get"], "v2/languages" },
         { typeof(UiFunction), ["get"], "ui" },
         { typeof(DocumentTextFunction), ["post"], "documents/text" },
+        { typeof(ReportDownloadFunction), ["post"], "report" },
     };
 
     [Theory]

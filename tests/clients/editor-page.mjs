@@ -1,8 +1,9 @@
 // The editor's page in headless Chromium: paste and check a sample, the highlights and the evidence
 // panel, keyboard activation, focus and contrast, the JSON download, a dropped file, and no request
 // leaving the server.
-// usage: node editor-page.mjs <pageUrl> <screenshot.png>
+// usage: node editor-page.mjs <pageUrl> <screenshot.png> <manuscript.docx>
 //   pageUrl: the page's address, e.g. http://127.0.0.1:7071/api/ui (with ?code=KEY when the server wants a key)
+//   manuscript.docx: a Word file holding the sample's sentences, opened through the page
 //   env CHROMIUM_PATH: the browser (default /usr/bin/chromium)
 import assert from 'node:assert/strict';
 import { mkdtemp, rm, readFile, mkdir } from 'node:fs/promises';
@@ -11,9 +12,9 @@ import { join, dirname } from 'node:path';
 import { chromium } from 'playwright-core';
 import { sample } from './samples.mjs';
 
-const [pageUrl, screenshotPath] = process.argv.slice(2);
-if (!pageUrl || !screenshotPath) {
-  console.error('usage: node editor-page.mjs <pageUrl> <screenshot.png>');
+const [pageUrl, screenshotPath, docxPath] = process.argv.slice(2);
+if (!pageUrl || !screenshotPath || !docxPath) {
+  console.error('usage: node editor-page.mjs <pageUrl> <screenshot.png> <manuscript.docx>');
   process.exit(2);
 }
 
@@ -192,6 +193,19 @@ await step('the JSON report downloads', async () => {
   assert.match(download.suggestedFilename(), /\.report\.json$/);
 });
 
+await step('SARIF and HTML reports download from the server\'s writers', async () => {
+  const [sarifDownload] = await Promise.all([page.waitForEvent('download'), page.click('#download-sarif')]);
+  const sarif = JSON.parse(await readFile(await sarifDownload.path(), 'utf8'));
+  assert.equal(sarif.version, '2.1.0');
+  assert.equal(sarif.runs[0].results.length, report.summary.flagged, 'one SARIF result per flagged claim');
+  assert.match(sarifDownload.suggestedFilename(), /\.sarif$/);
+  const [htmlDownload] = await Promise.all([page.waitForEvent('download'), page.click('#download-html')]);
+  const html = await readFile(await htmlDownload.path(), 'utf8');
+  assert.match(html, /^<!DOCTYPE html>/);
+  for (const claim of report.claims) assert.ok(html.includes(claim.text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;')) || html.includes(claim.text), `HTML report names ${claim.text}`);
+  assert.match(htmlDownload.suggestedFilename(), /\.report\.html$/);
+});
+
 await step('screenshot for the README', async () => {
   // Show the most telling claim: a contradicted one if there is one, else the first flagged one.
   const index = await page.evaluate(() => {
@@ -218,6 +232,18 @@ await step('an opened file is read by the server and checked with its own CRLF o
   assert.equal(download.suggestedFilename(), 'draft.report.json');
   assert.equal(downloaded.document.characters, text.length, 'the report is of the file\'s text, CRLF and all');
   assert.equal(downloaded.document.name, 'draft.txt');
+});
+
+await step('an opened .docx is read by the server and its claims highlighted', async () => {
+  await page.setInputFiles('#file', docxPath);
+  await page.waitForFunction(() => /^Checked manuscript\.docx:/.test(document.getElementById('status-line').textContent));
+  const text = await page.inputValue('#text');
+  assert.ok(text.includes('Between 1946 and 1948 several million civilians were forcibly repatriated.'), 'the paragraphs are in the box');
+  const expected = await reference(text);
+  assert.ok(expected.claims.length > 0);
+  assert.equal(await page.locator('#claims-body tr').count(), expected.claims.length);
+  const shown = await page.$$eval('#checked-text .claim .claim-text', (b) => b.map((x) => x.textContent));
+  assert.ok(shown.includes(expected.claims[0].text));
 });
 
 await step('no request left the server, and the page logged no error', async () => {

@@ -11,6 +11,7 @@ public sealed class OpenApiWritingRoutesTests
     [InlineData("/api/v2/languages", "get")]
     [InlineData("/api/ui", "get")]
     [InlineData("/api/documents/text", "post")]
+    [InlineData("/api/report", "post")]
     public void OpenApi_WritingToolRoute_IsDescribed(string path, string method)
     {
         using var document = JsonDocument.Parse(OpenApiHandler.Json);

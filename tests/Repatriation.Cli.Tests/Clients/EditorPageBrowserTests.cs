@@ -1,4 +1,7 @@
 using System.Text.RegularExpressions;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
 
 namespace Repatriation.Cli.Tests.Clients;
 
@@ -17,16 +20,21 @@ public sealed partial class EditorPageBrowserTests
         await using var host = await ServeHost.StartAsync("http://127.0.0.1:0", [new("Api:Key", Key)]);
         var page = new Uri(host.BaseAddress, $"/api/ui?code={Key}");
         var screenshot = Path.Combine(Path.GetTempPath(), $"editor-page-{Guid.NewGuid():N}.png");
+        var folder = Directory.CreateTempSubdirectory("editor-page-");
+        var docx = Path.Combine(folder.FullName, "manuscript.docx");
+        await File.WriteAllBytesAsync(docx, Docx(
+            "Between 1946 and 1948 several million civilians were forcibly repatriated.",
+            "About 50,000 Cossacks were handed over at Lienz in June 1945."));
 
         try
         {
-            var result = await NodeScript.RunAsync("editor-page.mjs", [page.ToString(), screenshot], TimeSpan.FromMinutes(3));
+            var result = await NodeScript.RunAsync("editor-page.mjs", [page.ToString(), screenshot, docx], TimeSpan.FromMinutes(3));
 
             Assert.True(result.ExitCode == 0, $"the browser test failed (exit {result.ExitCode}):\n{result.Output}");
             var summary = Summary().Match(result.Output);
             Assert.True(summary.Success, result.Output);
             Assert.Equal("0", summary.Groups["failed"].Value);
-            Assert.Equal("9", summary.Groups["passed"].Value);
+            Assert.Equal("11", summary.Groups["passed"].Value);
             Assert.True(new FileInfo(screenshot).Length > 10_000, "the screenshot was written");
 
             // Only a run that passed replaces the README's picture.
@@ -35,6 +43,7 @@ public sealed partial class EditorPageBrowserTests
         finally
         {
             File.Delete(screenshot);
+            folder.Delete(recursive: true);
         }
     }
 
@@ -49,6 +58,24 @@ public sealed partial class EditorPageBrowserTests
 
         Assert.Equal(200, (int)withKey.StatusCode);
         Assert.Equal(401, (int)withoutKey.StatusCode);
+    }
+
+    /// <summary>A real .docx written with the OpenXml SDK, one paragraph per string.</summary>
+    private static byte[] Docx(params string[] paragraphs)
+    {
+        using var stream = new MemoryStream();
+        using (var package = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
+        {
+            var body = new Body();
+            foreach (var paragraph in paragraphs)
+            {
+                body.Append(new Paragraph(new Run(new Text(paragraph) { Space = SpaceProcessingModeValues.Preserve })));
+            }
+
+            package.AddMainDocumentPart().Document = new Document(body);
+        }
+
+        return stream.ToArray();
     }
 
     [GeneratedRegex(@"^(?<passed>\d+) passed, (?<failed>\d+) failed$", RegexOptions.Multiline)]
