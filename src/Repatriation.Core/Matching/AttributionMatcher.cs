@@ -33,8 +33,26 @@ internal sealed class AttributionMatcher(FactIndex index, EvidenceBuilder eviden
         return Judge(personId, claim.PersonText, quotation);
     }
 
+    /// <summary>The extractor may give a verb's base form ("sue"); acts are recorded with the past form ("sued").</summary>
+    private static string? PastForm(string? verb) => verb switch
+    {
+        null => null,
+        "write" => "wrote",
+        "say" => "said",
+        "give" => "gave",
+        "tell" => "told",
+        "find" => "found",
+        _ when verb.EndsWith("ed", StringComparison.Ordinal) || verb.Contains('-') || IrregularPast.Contains(verb) => verb,
+        _ when verb.EndsWith('e') => verb + "d",
+        _ => verb + "ed",
+    };
+
+    private static readonly HashSet<string> IrregularPast =
+        ["wrote", "said", "put", "gave", "told", "found", "thought", "spoke", "took", "made", "led", "set", "held", "drew", "saw", "knew", "sent", "kept", "brought", "met", "read"];
+
     public MatchOutcome MatchAttribution(ExtractedClaim claim, SentenceContext sentence)
     {
+        claim = claim with { Verb = PastForm(claim.Verb) };
         if (claim.PersonId is null)
         {
             return new MatchOutcome(ClaimStatuses.Unsupported,

@@ -79,10 +79,13 @@ internal sealed class DateMatcher(FactIndex index, FigureMatcher figures, Eviden
         if (date.From.Year == date.To.Year && date.From == new DateOnly(date.From.Year, 1, 1) && date.To == new DateOnly(date.From.Year, 12, 31)
             && !sentence.HitsOf(TermOwner.Work).Any())
         {
-            foreach (var author in sentence.Claims.Where(c => c.Kind == ClaimKind.Attribution && c.PersonId is not null && c.Verb is "authored" or "wrote"))
+            // "…an estimate he first published in Russian in 1996": a publication year for whoever the sentence credits.
+            var published = Enumerable.Range(Math.Max(0, first - 5), Math.Min(5, first))
+                .Any(i => sentence.Tokens[i].Norm is "published" or "publication" or "edition" or "appeared" or "wrote" or "book");
+            foreach (var author in sentence.Claims.Where(c => c.Kind == ClaimKind.Attribution && c.PersonId is not null && (published || c.Verb is "authored" or "wrote")))
             {
                 var (af, al) = sentence.TokenSpan(author);
-                var distance = af > last ? af - last : first > al ? first - al : 0;
+                var distance = published ? 0 : af > last ? af - last : first > al ? first - al : 0;
                 var work = index.FactSet.Works.FirstOrDefault(w => w.Authors.Contains(author.PersonId!) && (w.Year == date.From.Year || w.AlternativeYears.Contains(date.From.Year)));
                 if (work is not null && distance <= 8)
                 {

@@ -56,8 +56,8 @@ internal sealed class SentenceContext
     public IEnumerable<TermHit> HitsOf(TermOwner owner) => Hits.Where(h => h.Entry.Owner == owner);
 
     /// <summary>
-    /// Words apart, counting a clause break (";", ":", a dash) between them as ten more: "captured on
-    /// 12 May 1945; he was hanged…" ties the date to the capture, not the hanging.
+    /// Words apart, counting a clause break (";", ":", a dash) between them as ten more and a comma as two:
+    /// "captured on 12 May 1945; he was hanged…" ties the date to the capture, not the hanging.
     /// </summary>
     public int Distance(TermHit hit, int first, int last)
     {
@@ -68,23 +68,31 @@ internal sealed class SentenceContext
         }
 
         var (from, to) = hit.LastToken < first ? (Tokens[hit.LastToken].End, Tokens[first].Start) : (Tokens[last].End, Tokens[hit.FirstToken].Start);
-        return HasClauseBreak(from, to) ? distance + ClauseBreakPenalty : distance;
+        return distance + Punctuation(from, to);
     }
 
     private const int ClauseBreakPenalty = 10;
+    private const int CommaPenalty = 2;
 
-    private bool HasClauseBreak(int from, int to)
+    /// <summary>Extra distance for punctuation between two places in the sentence: a comma a little, a clause break a lot.</summary>
+    private int Punctuation(int from, int to)
     {
+        var penalty = 0;
         for (var i = from; i < to; i++)
         {
             var c = Text[i];
             if (c is ';' or ':' or '—' || (c is '–' or '-' && i > 0 && i + 1 < Text.Length && Text[i - 1] == ' ' && Text[i + 1] == ' '))
             {
-                return true;
+                return ClauseBreakPenalty;
+            }
+
+            if (c == ',')
+            {
+                penalty = CommaPenalty;
             }
         }
 
-        return false;
+        return penalty;
     }
 
     /// <summary>How far back "it", "the order" or "the agreement" may reach for what they stand for.</summary>
@@ -174,13 +182,13 @@ internal static class ScopeReader
     {
         // A place with another figure between it and this one belongs to that figure ("54,350 from Italy, out of
         // 4,305,035 in all").
-        // A place right after another figure is that figure's ("54,350 from Italy, out of 4,305,035"). Words that
-        // name a group ("British and American prisoners") are not a place.
+        // A place nearer another figure is that figure's ("54,350 from Italy, out of 4,305,035"). Words that name a
+        // group ("British and American prisoners") are not a place.
         var otherFigures = sentence.Claims.Where(c => c.Figure is not null).Select(sentence.TokenSpan).Where(s => s.Last < first || s.First > last).ToList();
         var groups = sentence.HitsOf(TermOwner.Population).ToList();
         var places = sentence.HitsOf(TermOwner.Place)
             .Where(h => !otherFigures.Any(f => (f.First > h.LastToken && f.Last < first) || (f.First > last && f.Last < h.FirstToken)
-                                               || (h.FirstToken > f.Last && h.FirstToken - f.Last <= 3 && h.FirstToken < first)))
+                                               || sentence.Distance(h, f.First, f.Last) < sentence.Distance(h, first, last)))
             .Where(h => !groups.Any(g => g.FirstToken <= h.LastToken && h.FirstToken <= g.LastToken))
             .ToList();
         var following = places.Where(h => h.FirstToken > last && h.FirstToken - last <= 3).OrderBy(h => h.FirstToken).FirstOrDefault();

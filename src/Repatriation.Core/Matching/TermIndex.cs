@@ -9,7 +9,11 @@ namespace Repatriation.Core.Matching;
 internal enum TermOwner { Measure, Population, Place, Work, Act }
 
 /// <remarks><see cref="Loose"/>: matched by its words anywhere in the sentence, so it may bear a claim out but not refute it.</remarks>
-internal sealed record TermEntry(string[] Tokens, TermOwner Owner, string OwnerId, bool Loose = false);
+internal sealed record TermEntry(string[] Tokens, TermOwner Owner, string OwnerId, bool Loose = false)
+{
+    /// <summary>For measures: count, percentage, amount or date (a date's name does not hide a sum's).</summary>
+    public string? MeasureKind { get; init; }
+}
 
 /// <summary>A term found in a sentence: which entry, and the token positions it spans.</summary>
 internal readonly record struct TermHit(TermEntry Entry, int FirstToken, int LastToken)
@@ -32,7 +36,7 @@ internal sealed class TermIndex
         var set = index.FactSet;
         foreach (var m in set.Measures)
         {
-            AddAll(m.Terms, TermOwner.Measure, m.Id);
+            AddAll(m.Terms, TermOwner.Measure, m.Id, m.Kind);
             if (m.Kind == MeasureKinds.Date)
             {
                 AddLoose(m.Terms, TermOwner.Measure, m.Id);
@@ -99,7 +103,7 @@ internal sealed class TermIndex
         }
     }
 
-    private void AddAll(IEnumerable<string> terms, TermOwner owner, string id)
+    private void AddAll(IEnumerable<string> terms, TermOwner owner, string id, string? measureKind = null)
     {
         foreach (var term in terms.Distinct(StringComparer.OrdinalIgnoreCase))
         {
@@ -114,7 +118,7 @@ internal sealed class TermIndex
                 _byFirstToken[tokens[0]] = list = [];
             }
 
-            list.Add(new TermEntry(tokens, owner, id));
+            list.Add(new TermEntry(tokens, owner, id) { MeasureKind = measureKind });
         }
     }
 
@@ -202,7 +206,8 @@ internal sealed class TermIndex
         // A group or place named inside a measure's phrase ("from Germany") still names that group or place.
         return hits.Where(h => !hits.Any(o => o.LastToken - o.FirstToken > h.LastToken - h.FirstToken
                                             && o.FirstToken <= h.FirstToken && o.LastToken >= h.LastToken
-                                            && (o.Entry.Owner == h.Entry.Owner || h.Entry.Owner is TermOwner.Measure or TermOwner.Act or TermOwner.Work))).ToList();
+                                            && (o.Entry.Owner == h.Entry.Owner || h.Entry.Owner is TermOwner.Measure or TermOwner.Act or TermOwner.Work)
+                                            && (o.Entry.MeasureKind is null || h.Entry.MeasureKind is null || o.Entry.MeasureKind == h.Entry.MeasureKind))).ToList();
     }
 }
 

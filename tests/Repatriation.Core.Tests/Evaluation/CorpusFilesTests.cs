@@ -9,7 +9,7 @@ public class CorpusFilesTests
 {
     private static readonly Lazy<IReadOnlyList<CorpusPassage>> Corpus = new(() => EvaluationCorpus.LoadDirectory(CorpusDirectory()));
 
-    private static string CorpusDirectory()
+    internal static string CorpusDirectory()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
