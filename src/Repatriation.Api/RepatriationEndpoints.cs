@@ -20,6 +20,12 @@ public static class RepatriationEndpoints
         endpoints.MapHandler<FactSetHandler>(HttpMethods.Get, "/api/factset");
         endpoints.MapHandler<HealthHandler>(HttpMethods.Get, "/api/health");
         endpoints.MapHandler<OpenApiHandler>(HttpMethods.Get, "/api/openapi.json");
+        endpoints.MapHandler<LanguageToolCheckHandler>(HttpMethods.Post, "/api/v2/check");
+        endpoints.MapHandler<LanguageToolCheckHandler>(HttpMethods.Get, "/api/v2/check");
+        endpoints.MapHandler<LanguageToolLanguagesHandler>(HttpMethods.Get, "/api/v2/languages");
+        endpoints.MapHandler<UiHandler>(HttpMethods.Get, "/api/ui");
+        endpoints.MapHandler<DocumentTextHandler>(HttpMethods.Post, "/api/documents/text");
+        endpoints.MapHandler<ReportDownloadHandler>(HttpMethods.Post, "/api/report");
         endpoints.MapHandler<SubmitJobHandler>(HttpMethods.Post, "/api/jobs");
         endpoints.MapHandler<GetJobHandler>(HttpMethods.Get, "/api/jobs/{id}");
         return endpoints;

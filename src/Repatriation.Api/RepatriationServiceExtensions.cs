@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Repatriation.Api.Handlers;
+using Repatriation.Api.LanguageTool;
 using Repatriation.Core.Checking;
 using Repatriation.Core.Facts;
 using Repatriation.Storage;
@@ -47,6 +48,12 @@ public static class RepatriationServiceExtensions
         services.TryAddSingleton<FactSetHandler>();
         services.TryAddSingleton<HealthHandler>();
         services.TryAddSingleton<OpenApiHandler>();
+        services.TryAddSingleton<LanguageToolReportMapper>();
+        services.TryAddSingleton<LanguageToolCheckHandler>();
+        services.TryAddSingleton<LanguageToolLanguagesHandler>();
+        services.TryAddSingleton<UiHandler>();
+        services.TryAddSingleton<DocumentTextHandler>();
+        services.TryAddSingleton<ReportDownloadHandler>();
         services.AddRepatriationJobs();
         return builder;
     }

@@ -1,0 +1,104 @@
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Repatriation.Core.Checking;
+using Repatriation.Core.Facts;
+using Repatriation.Core.Reports;
+
+namespace Repatriation.Api.Handlers;
+
+/// <summary>
+/// POST /api/report?format=sarif|html|json: checks {"text","name"} as POST /api/check does and answers
+/// the report as a file to save (SARIF 2.1.0, a self-contained HTML page, or the JSON report). The
+/// editor's page uses it for its downloads.
+/// </summary>
+public sealed class ReportDownloadHandler(
+    ClaimChecker checker, IFactSetProvider facts, IOptions<ApiOptions> options, ILogger<ReportDownloadHandler> logger)
+    : ApiHandler(logger)
+{
+    private const int JsonExpansion = 6;
+    private const int JsonEnvelopeBytes = 64 * 1024;
+
+    public static readonly IReadOnlyList<string> Formats = ["sarif", "html", "json"];
+
+    protected override async Task<IActionResult> HandleCoreAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var format = request.Query["format"].ToString().ToLowerInvariant();
+        if (!Formats.Contains(format))
+        {
+            return Problems.BadRequest(request, $"format must be one of {string.Join(", ", Formats)}, not '{request.Query["format"]}'.");
+        }
+
+        if (request.ContentType is null || !request.ContentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
+        {
+            return Problems.UnsupportedMediaType(request,
+                $"Send application/json {{\"text\": \"…\", \"name\": \"…\"}} (Content-Type was '{request.ContentType ?? "missing"}').");
+        }
+
+        var limit = options.Value.MaxTextBytes;
+        var cap = (long)limit * JsonExpansion + JsonEnvelopeBytes;
+        if (request.ContentLength > cap)
+        {
+            return Problems.TooLarge(request, $"The request body is {request.ContentLength:N0} bytes; a JSON body holding the largest accepted text is at most {cap:N0} bytes.");
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length > cap)
+            {
+                return Problems.TooLarge(request, $"The request body is more than {cap:N0} bytes; the limit is {limit:N0} bytes of UTF-8 text.");
+            }
+        }
+
+        string text;
+        string? name;
+        try
+        {
+            using var document = JsonDocument.Parse(buffer.ToArray());
+            if (document.RootElement.ValueKind != JsonValueKind.Object
+                || !document.RootElement.TryGetProperty("text", out var textElement) || textElement.ValueKind != JsonValueKind.String)
+            {
+                return Problems.BadRequest(request, "The JSON body needs a string field \"text\" holding the text to check.");
+            }
+
+            text = textElement.GetString()!;
+            name = document.RootElement.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString() : null;
+        }
+        catch (JsonException e)
+        {
+            return Problems.BadRequest(request, $"The body is not valid JSON: {e.Message}");
+        }
+
+        var textBytes = Encoding.UTF8.GetByteCount(text);
+        if (textBytes > limit)
+        {
+            return Problems.TooLarge(request, $"The text is {textBytes:N0} bytes of UTF-8; the limit is {limit:N0} bytes.");
+        }
+
+        var report = checker.Check(new CheckRequest(text, name), facts.Current);
+        var stem = FileStem(name);
+        var (content, contentType, fileName) = format switch
+        {
+            "sarif" => (SarifReportWriter.Write(report), "application/sarif+json", stem + ".sarif"),
+            "html" => (HtmlReportWriter.Write([report], [text]), "text/html; charset=utf-8", stem + ".report.html"),
+            _ => (ReportJson.Serialize(report), "application/json; charset=utf-8", stem + ".report.json"),
+        };
+        request.HttpContext.Response.Headers.ContentDisposition = $"attachment; filename=\"{fileName}\"";
+        return new ContentResult { StatusCode = StatusCodes.Status200OK, ContentType = contentType, Content = content };
+    }
+
+    /// <summary>A safe file name stem from the document's name: its name without extension, letters, digits, '-', '_' and '.' only.</summary>
+    public static string FileStem(string? name)
+    {
+        var stem = Path.GetFileNameWithoutExtension(name ?? "");
+        var safe = new string(stem.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_').ToArray()).Trim('.');
+        return safe.Length == 0 ? "text" : safe;
+    }
+}
