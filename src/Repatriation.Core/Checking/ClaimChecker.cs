@@ -47,7 +47,8 @@ public sealed class ClaimChecker
 
         var lines = new LineMap(text);
         var positions = new PositionCursor(text, lines, useCodePoints);
-        var occurrences = new Dictionary<string, int>(StringComparer.Ordinal);
+        // Keyed by the id's leading bytes, not its text, so a book-length manuscript's ids cost a few bytes each.
+        var occurrences = new Dictionary<ulong, int>();
         string? lastSentence = null;
         var lastSentenceOffset = -1;
         foreach (var (start, length) in Chunks(text))
@@ -65,9 +66,13 @@ public sealed class ClaimChecker
                     lastSentenceOffset = sentenceOffset;
                 }
 
-                var baseId = Fingerprint(string.Join('\u001f', snapshot.FactSet.Id, snapshot.FactSet.Version, KindName(claim.Kind), claim.Text, claim.PersonText ?? "", lastSentence), 0);
-                occurrences[baseId] = occurrences.TryGetValue(baseId, out var n) ? n + 1 : 0;
-                var id = occurrences[baseId] == 0 ? baseId : Fingerprint(baseId, occurrences[baseId]);
+                var key = string.Join('\u001f', snapshot.FactSet.Id, snapshot.FactSet.Version, KindName(claim.Kind), claim.Text, claim.PersonText ?? "", lastSentence);
+                var hash = SHA256.HashData(Encoding.UTF8.GetBytes(key));
+                var slot = BitConverter.ToUInt64(hash, 0);
+                var seen = occurrences.TryGetValue(slot, out var n) ? n + 1 : 0;
+                occurrences[slot] = seen;
+                var baseId = "c_" + Convert.ToHexStringLower(hash.AsSpan(0, 8));
+                var id = seen == 0 ? baseId : Fingerprint(baseId, seen);
                 onClaim(ToResult(claim, start, outcomes[i], lastSentence!, positions, id));
             }
         }

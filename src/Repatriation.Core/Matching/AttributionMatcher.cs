@@ -276,7 +276,7 @@ internal sealed class AttributionMatcher(FactIndex index, EvidenceBuilder eviden
         var ids = sentence.HitsOf(TermOwner.Act).Where(h => !h.Entry.Loose).Select(h => h.Entry.OwnerId).ToHashSet();
         if (!ActsFor(ids, verb).Any())
         {
-            ids = terms.Find(sentence.PrecedingTokens).Where(h => h.Entry.Owner == TermOwner.Act).Select(h => h.Entry.OwnerId).ToHashSet();
+            ids = sentence.PrecedingHits.Where(h => h.Entry.Owner == TermOwner.Act).Select(h => h.Entry.OwnerId).ToHashSet();
         }
 
         if (!ActsFor(ids, verb).Any() && ActVerbs.Contains(verb))

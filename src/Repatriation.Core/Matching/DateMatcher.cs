@@ -41,7 +41,7 @@ internal sealed class DateMatcher(FactIndex index, FigureMatcher figures, Eviden
             }
         }
 
-        foreach (var group in sentence.HitsOf(TermOwner.Measure).Where(h => !sentence.Claims.Any(c => c.Kind == ClaimKind.Quote && sentence.InsideClaim(h, c))).GroupBy(h => h.Entry.OwnerId))
+        foreach (var group in sentence.HitsWithLoose(TermOwner.Measure).Where(h => !sentence.Claims.Any(c => c.Kind == ClaimKind.Quote && sentence.InsideClaim(h, c))).GroupBy(h => h.Entry.OwnerId))
         {
             var distance = group.Min(h => sentence.Distance(h, first, last));
             var loose = group.All(h => h.Entry.Loose);
@@ -51,7 +51,7 @@ internal sealed class DateMatcher(FactIndex index, FigureMatcher figures, Eviden
             }
         }
 
-        foreach (var group in sentence.HitsOf(TermOwner.Act).GroupBy(h => h.Entry.OwnerId))
+        foreach (var group in sentence.HitsWithLoose(TermOwner.Act).GroupBy(h => h.Entry.OwnerId))
         {
             var act = index.FactSet.Acts.FirstOrDefault(a => a.Id == group.Key);
             var distance = group.Min(h => sentence.Distance(h, first, last));
@@ -126,7 +126,7 @@ internal sealed class DateMatcher(FactIndex index, FigureMatcher figures, Eviden
     private MatchOutcome? FromContext(ExtractedClaim claim, SentenceContext sentence)
     {
         var terms = TermIndex.For(index);
-        var hits = terms.Find(sentence.PrecedingTokens);
+        var hits = new List<TermHit>(sentence.PrecedingHits);
         var around = sentence.PrecedingTokens.Concat(sentence.Tokens).ToList();
         hits.AddRange(terms.FindLoose(around, hits));
         var outcomes = new List<MatchOutcome?>();

@@ -29,7 +29,10 @@ internal sealed class FigureMatcher(FactIndex index)
 {
     private const int MaxTermDistance = 25;
 
-    public IReadOnlyList<MeasureCandidate> Candidates(SentenceContext sentence, ExtractedClaim claim, string kind)
+    public IReadOnlyList<MeasureCandidate> Candidates(SentenceContext sentence, ExtractedClaim claim, string kind) =>
+        sentence.CandidatesFor(claim, kind, () => FindCandidates(sentence, claim, kind));
+
+    private IReadOnlyList<MeasureCandidate> FindCandidates(SentenceContext sentence, ExtractedClaim claim, string kind)
     {
         var direct = Candidates(sentence, claim, kind, sentence.HitsOf(TermOwner.Measure), fromContext: false);
         if (direct.Count > 0)
@@ -44,7 +47,7 @@ internal sealed class FigureMatcher(FactIndex index)
             return direct;
         }
 
-        var before = TermIndex.For(index).Find(sentence.PrecedingTokens).Where(h => h.Entry.Owner == TermOwner.Measure)
+        var before = sentence.PrecedingHits.Where(h => h.Entry.Owner == TermOwner.Measure)
             .Select(h => new TermHit(h.Entry, 0, 0));
         return Candidates(sentence, claim, kind, before, fromContext: true);
     }
@@ -109,7 +112,7 @@ internal sealed class FigureMatcher(FactIndex index)
             return Fits(claimPlace) ? broader : null;
         }
 
-        return scope.ContextPlaces?.Any(Fits) == true || measure.PlaceImplied ? broader : null;
+        return measure.PlaceImplied || scope.ContextPlaces.Any(Fits) ? broader : null;
     }
 
     /// <summary>Weighs the figure against the facts of a candidate measure, within the claim's period if it names one.</summary>

@@ -15,9 +15,9 @@ internal sealed class SentenceContext
         Offset = offset;
         Length = length;
         Claims = claims;
+        _terms = terms;
         Tokens = Tokenizer.Tokenize(text, offset, length);
         Hits = terms.Find(Tokens);
-        Hits.AddRange(terms.FindLoose(Tokens, Hits));
     }
 
     public string Text { get; }
@@ -54,6 +54,37 @@ internal sealed class SentenceContext
     }
 
     public IEnumerable<TermHit> HitsOf(TermOwner owner) => Hits.Where(h => h.Entry.Owner == owner);
+
+    private readonly TermIndex _terms;
+    private List<TermHit>? _looseHits;
+    private List<TermHit>? _precedingHits;
+    private IReadOnlyList<string>? _contextPlaces;
+    private readonly Dictionary<(ExtractedClaim, string), IReadOnlyList<MeasureCandidate>> _candidates = new();
+
+    /// <summary>Exact hits plus events and acts named with their words apart (only dates need these, so they are found on demand).</summary>
+    public IEnumerable<TermHit> HitsWithLoose(TermOwner owner)
+    {
+        _looseHits ??= _terms.FindLoose(Tokens, Hits);
+        return Hits.Concat(_looseHits).Where(h => h.Entry.Owner == owner);
+    }
+
+    /// <summary>Terms named in the sentence or two before this one.</summary>
+    public List<TermHit> PrecedingHits => _precedingHits ??= _terms.Find(PrecedingTokens);
+
+    /// <summary>Places named in the sentence or two before this one.</summary>
+    public IReadOnlyList<string> ContextPlaces =>
+        _contextPlaces ??= PrecedingHits.Where(h => h.Entry.Owner == TermOwner.Place).Select(h => h.Entry.OwnerId).Distinct().ToList();
+
+    /// <summary>Measure candidates are asked for several times per claim (its own verdict, dates, estimates): computed once.</summary>
+    public IReadOnlyList<MeasureCandidate> CandidatesFor(ExtractedClaim claim, string kind, Func<IReadOnlyList<MeasureCandidate>> compute)
+    {
+        if (!_candidates.TryGetValue((claim, kind), out var list))
+        {
+            _candidates[(claim, kind)] = list = compute();
+        }
+
+        return list;
+    }
 
     /// <summary>
     /// Words apart, counting a clause break (";", ":", a dash) between them as ten more and a comma as two:
@@ -121,7 +152,10 @@ internal sealed class SentenceContext
 }
 
 /// <summary>The population and place a claim's words put it in; <see cref="ContextPlaces"/> are the places named in the sentences before.</summary>
-internal sealed record ClaimScope(string? Population, string? Place, IReadOnlyList<string>? ContextPlaces = null);
+internal sealed record ClaimScope(string? Population, string? Place, SentenceContext? Sentence = null)
+{
+    public IReadOnlyList<string> ContextPlaces => Sentence?.ContextPlaces ?? [];
+}
 
 internal static class ScopeReader
 {
@@ -150,7 +184,7 @@ internal static class ScopeReader
             }
 
             var group = joined.Distinct().Count() == 1 ? joined[0] : CommonAncestor(joined.Distinct().ToList(), index);
-            return new ClaimScope(group, NearestPlace(sentence, first, last), ContextPlaces(sentence, index));
+            return new ClaimScope(group, NearestPlace(sentence, first, last), sentence);
         }
 
         var near = populations.Where(h => h.DistanceTo(first, last) <= 6).Select(h => h.Entry.OwnerId).Distinct().ToList();
@@ -168,11 +202,10 @@ internal static class ScopeReader
             population = populations.OrderBy(h => h.DistanceTo(first, last)).First().Entry.OwnerId;
         }
 
-        return new ClaimScope(population, NearestPlace(sentence, first, last), ContextPlaces(sentence, index));
+        return new ClaimScope(population, NearestPlace(sentence, first, last), sentence);
     }
 
-    private static IReadOnlyList<string> ContextPlaces(SentenceContext sentence, FactIndex index) =>
-        TermIndex.For(index).Find(sentence.PrecedingTokens).Where(h => h.Entry.Owner == TermOwner.Place).Select(h => h.Entry.OwnerId).Distinct().ToList();
+
 
     /// <summary>
     /// The place a figure is about: named just after it ("332,792 from Austria") or close by; a place elsewhere in

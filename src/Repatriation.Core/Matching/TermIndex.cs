@@ -245,6 +245,28 @@ internal static class Tokenizer
 
     public static string Normalise(ReadOnlySpan<char> word)
     {
+        // Fast path: plain ASCII words (nearly all of them) need no decomposition.
+        if (word.Length <= 64 && !word.ContainsAnyExceptInRange('\u0000', '\u007f'))
+        {
+            Span<char> lower = stackalloc char[word.Length];
+            word.ToLowerInvariant(lower);
+            var length = lower.Length;
+            if (length > 2 && lower[length - 2] == '\'' && lower[length - 1] == 's')
+            {
+                length -= 2;
+            }
+            else if (length > 0 && lower[length - 1] == '\'')
+            {
+                length -= 1;
+            }
+            else if (length > 3 && lower[length - 1] == 's' && lower[length - 2] != 's' && !char.IsDigit(lower[length - 2]))
+            {
+                length -= 1;
+            }
+
+            return new string(lower[..length]);
+        }
+
         var builder = new StringBuilder(word.Length);
         foreach (var c in word)
         {
