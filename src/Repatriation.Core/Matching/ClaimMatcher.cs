@@ -93,6 +93,13 @@ public sealed class ClaimMatcher
 
         public MatchOutcome MatchFigure(ExtractedClaim claim, SentenceContext sentence)
         {
+            // "ten to twenty years", "six months": a length of time, which no count measures.
+            var (_, figureLast) = sentence.TokenSpan(claim);
+            if (figureLast + 1 < sentence.Tokens.Count && sentence.Tokens[figureLast + 1].Norm is "year" or "month" or "week" or "day" or "hour" or "decade")
+            {
+                return Outcomes.Unsupported(claim);
+            }
+
             var kind = DateMatcher.MeasureKindOf(claim.Figure!);
             var candidates = Figures.Candidates(sentence, claim, kind);
             if (candidates.Count == 0)
@@ -132,11 +139,15 @@ public sealed class ClaimMatcher
         private static DateValue? PeriodFor(ExtractedClaim claim, SentenceContext sentence)
         {
             var (first, last) = sentence.TokenSpan(claim);
+            static int Apart((int First, int Last) a, (int First, int Last) b) => a.Last < b.First ? b.First - a.Last : a.First > b.Last ? a.First - b.Last : 0;
+            var figures = sentence.Claims.Where(c => c.Kind == ClaimKind.Figure && !ReferenceEquals(c, claim)).Select(sentence.TokenSpan).ToList();
+
+            // A date nearer another figure is that figure's ("by 1 March 1946, 4,199,488…, and in 1945 alone 3,888,721").
             return sentence.Claims
                 .Where(c => c.Kind == ClaimKind.Date && c.Date is not null && (c.Offset + c.Length <= claim.Offset || c.Offset >= claim.Offset + claim.Length))
                 .Select(c => (Claim: c, Span: sentence.TokenSpan(c)))
-                .Select(x => (x.Claim, Distance: x.Span.Last < first ? first - x.Span.Last : x.Span.First - last))
-                .Where(x => x.Distance <= MaxPeriodDistance)
+                .Select(x => (x.Claim, x.Span, Distance: Apart(x.Span, (first, last))))
+                .Where(x => x.Distance <= MaxPeriodDistance && !figures.Any(f => Apart(x.Span, f) < x.Distance))
                 .OrderBy(x => x.Distance)
                 .Select(x => x.Claim.Date)
                 .FirstOrDefault();

@@ -158,7 +158,8 @@ internal sealed class FigureMatcher(FactIndex index)
         var overlap = relations.Where(r => r.Relation == Relation.Overlap && (!r.Fact.Weak || considered.All(c => c.Weak))).Select(r => r.Fact).ToList();
         if (inside.Count > 0)
         {
-            var rivals = Rivals(considered, inside);
+            // A range wide enough to hold every disagreeing estimate ("1,500–2,200") already says they disagree.
+            var rivals = Rivals(considered, inside).Where(f => !inside.Contains(f)).ToList();
             if (candidate.ScopeBroader)
             {
                 return new FigureVerdict(candidate, ClaimStatuses.Imprecise, inside.Union(rivals).ToList(), facts, null, "scope");
@@ -246,7 +247,7 @@ internal sealed class FigureMatcher(FactIndex index)
                                                && new Interval((double)f.Value!.Low, (double)f.Value.High).RelationTo(Interval.OfFact(m.Value!)) == Relation.Apart))
             .ToList();
 
-    /// <summary>Both undated, or dated to overlapping periods (a day inside the month another source gives).</summary>
+    /// <summary>Both undated, or dated to overlapping periods that end together (a day inside the month another source gives).</summary>
     private static bool SamePeriod(Fact a, Fact b)
     {
         if (a.Period is null || b.Period is null)
@@ -254,6 +255,8 @@ internal sealed class FigureMatcher(FactIndex index)
             return a.Period is null && b.Period is null;
         }
 
-        return FactDates.TryParse(a.Period, out var p) && FactDates.TryParse(b.Period, out var q) && p.From <= q.To && q.From <= p.To;
+        // Running totals to different dates ("by March 1946", "by July 1952") count different things.
+        return FactDates.TryParse(a.Period, out var p) && FactDates.TryParse(b.Period, out var q)
+               && p.From <= q.To && q.From <= p.To && Math.Abs(p.To.DayNumber - q.To.DayNumber) <= 31;
     }
 }
