@@ -338,6 +338,28 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
           name: 'Jobs__Queue'
           value: jobQueueName
         }
+        {
+          // How long a manuscript's message stays hidden while it is checked, and how often it may be retried.
+          name: 'Jobs__VisibilityTimeoutSeconds'
+          value: '300'
+        }
+        {
+          name: 'Jobs__MaxDequeueCount'
+          value: '3'
+        }
+        {
+          name: 'Jobs__MaxManuscripts'
+          value: '1000'
+        }
+        {
+          // Used only by `serve`, which polls where the function app is triggered; kept equal so both read alike.
+          name: 'Jobs__PollSeconds'
+          value: '1'
+        }
+        {
+          name: 'Jobs__DropFolderPollSeconds'
+          value: '5'
+        }
         // DefaultAzureCredential picks the user-assigned identity only when told its client id.
         {
           name: 'AZURE_CLIENT_ID'
