@@ -5,7 +5,19 @@ namespace Repatriation.Core.Facts;
 /// <summary>Reads the fact set's ISO-prefix dates ("1945", "1945-02", "1945-02-11") as inclusive intervals.</summary>
 public static class FactDates
 {
+    // Fact dates are read for every date claim; each FactDate instance is parsed once.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<FactDate, Parsed> Cache = new();
+
+    private sealed record Parsed(bool Ok, DateOnly From, DateOnly To);
+
     public static bool TryParse(FactDate date, out (DateOnly From, DateOnly To) interval)
+    {
+        var parsed = Cache.GetValue(date, d => ParseUncached(d, out var i) ? new Parsed(true, i.From, i.To) : new Parsed(false, default, default));
+        interval = (parsed.From, parsed.To);
+        return parsed.Ok;
+    }
+
+    private static bool ParseUncached(FactDate date, out (DateOnly From, DateOnly To) interval)
     {
         interval = default;
         if (!TryParseBound(date.From, out var fromStart, out var fromEnd))

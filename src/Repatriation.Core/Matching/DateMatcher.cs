@@ -11,6 +11,8 @@ namespace Repatriation.Core.Matching;
 /// </summary>
 internal sealed class DateMatcher(FactIndex index, FigureMatcher figures, EvidenceBuilder evidence, FigureOutcomes figureOutcomes)
 {
+    private readonly Dictionary<string, Act> _acts = index.FactSet.Acts.GroupBy(a => a.Id).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+
     private const int NearEnough = 4;
 
     /// <summary>An event named further away than this from a date is another part of the sentence.</summary>
@@ -53,7 +55,7 @@ internal sealed class DateMatcher(FactIndex index, FigureMatcher figures, Eviden
 
         foreach (var group in sentence.HitsWithLoose(TermOwner.Act).GroupBy(h => h.Entry.OwnerId))
         {
-            var act = index.FactSet.Acts.FirstOrDefault(a => a.Id == group.Key);
+            var act = _acts.GetValueOrDefault(group.Key);
             var distance = group.Min(h => sentence.Distance(h, first, last));
             var loose = group.All(h => h.Entry.Loose);
             if (act?.Date is not null && distance <= MaxEventDistance)
@@ -140,7 +142,7 @@ internal sealed class DateMatcher(FactIndex index, FigureMatcher figures, Eviden
 
         foreach (var id in hits.Where(h => h.Entry.Owner == TermOwner.Act).Select(h => h.Entry.OwnerId).Distinct())
         {
-            if (index.FactSet.Acts.FirstOrDefault(a => a.Id == id) is { Date: not null } act)
+            if (_acts.GetValueOrDefault(id) is { Date: not null } act)
             {
                 outcomes.Add(AsActDate(claim, act));
             }

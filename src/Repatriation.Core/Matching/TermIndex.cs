@@ -204,10 +204,34 @@ internal sealed class TermIndex
         // A word inside a longer phrase belongs to the phrase: "repatriated" in "repatriated persons" names the
         // group counted, not the act of repatriating; "civilians" in "civilians and prisoners of war" is part of both.
         // A group or place named inside a measure's phrase ("from Germany") still names that group or place.
-        return hits.Where(h => !hits.Any(o => o.LastToken - o.FirstToken > h.LastToken - h.FirstToken
-                                            && o.FirstToken <= h.FirstToken && o.LastToken >= h.LastToken
-                                            && (o.Entry.Owner == h.Entry.Owner || h.Entry.Owner is TermOwner.Measure or TermOwner.Act or TermOwner.Work)
-                                            && (o.Entry.MeasureKind is null || h.Entry.MeasureKind is null || o.Entry.MeasureKind == h.Entry.MeasureKind))).ToList();
+        if (hits.Count < 2)
+        {
+            return hits;
+        }
+
+        var kept = new List<TermHit>(hits.Count);
+        foreach (var h in hits)
+        {
+            var hidden = false;
+            foreach (var o in hits)
+            {
+                if (o.LastToken - o.FirstToken > h.LastToken - h.FirstToken
+                    && o.FirstToken <= h.FirstToken && o.LastToken >= h.LastToken
+                    && (o.Entry.Owner == h.Entry.Owner || h.Entry.Owner is TermOwner.Measure or TermOwner.Act or TermOwner.Work)
+                    && (o.Entry.MeasureKind is null || h.Entry.MeasureKind is null || o.Entry.MeasureKind == h.Entry.MeasureKind))
+                {
+                    hidden = true;
+                    break;
+                }
+            }
+
+            if (!hidden)
+            {
+                kept.Add(h);
+            }
+        }
+
+        return kept;
     }
 }
 
