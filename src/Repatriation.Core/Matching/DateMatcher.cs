@@ -127,10 +127,7 @@ internal sealed class DateMatcher(FactIndex index, FigureMatcher figures, Eviden
     /// </summary>
     private MatchOutcome? FromContext(ExtractedClaim claim, SentenceContext sentence)
     {
-        var terms = TermIndex.For(index);
-        var hits = new List<TermHit>(sentence.PrecedingHits);
-        var around = sentence.PrecedingTokens.Concat(sentence.Tokens).ToList();
-        hits.AddRange(terms.FindLoose(around, hits));
+        var hits = sentence.ContextHits;
         var outcomes = new List<MatchOutcome?>();
         foreach (var id in hits.Where(h => h.Entry.Owner == TermOwner.Measure).Select(h => h.Entry.OwnerId).Distinct())
         {

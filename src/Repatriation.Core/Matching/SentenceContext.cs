@@ -71,6 +71,23 @@ internal sealed class SentenceContext
     /// <summary>Terms named in the sentence or two before this one.</summary>
     public List<TermHit> PrecedingHits => _precedingHits ??= _terms.Find(PrecedingTokens);
 
+    private List<TermHit>? _contextHits;
+
+    /// <summary>Terms named before, plus events and acts whose words are spread over this sentence and those before.</summary>
+    public List<TermHit> ContextHits
+    {
+        get
+        {
+            if (_contextHits is null)
+            {
+                _contextHits = [.. PrecedingHits];
+                _contextHits.AddRange(_terms.FindLoose([.. PrecedingTokens, .. Tokens], _contextHits));
+            }
+
+            return _contextHits;
+        }
+    }
+
     /// <summary>Places named in the sentence or two before this one.</summary>
     public IReadOnlyList<string> ContextPlaces =>
         _contextPlaces ??= PrecedingHits.Where(h => h.Entry.Owner == TermOwner.Place).Select(h => h.Entry.OwnerId).Distinct().ToList();

@@ -143,28 +143,41 @@ internal sealed class TermIndex
             return hits;
         }
 
-        var positions = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        for (var i = 0; i < tokens.Count; i++)
+        var words = new HashSet<string>(tokens.Count, StringComparer.Ordinal);
+        foreach (var token in tokens)
         {
-            if (!positions.TryGetValue(tokens[i].Norm, out var list))
-            {
-                positions[tokens[i].Norm] = list = [];
-            }
-
-            list.Add(i);
+            words.Add(token.Norm);
         }
 
-        var named = exact.Select(h => h.Entry.OwnerId).ToHashSet(StringComparer.Ordinal);
+        HashSet<string>? named = null;
         foreach (var entry in _looseTerms)
         {
-            if (named.Contains(entry.OwnerId) || !entry.Tokens.All(positions.ContainsKey))
+            if (!entry.Tokens.All(words.Contains))
             {
                 continue;
             }
 
-            var at = entry.Tokens.Select(w => positions[w][0]).ToList();
-            hits.Add(new TermHit(entry, at.Min(), at.Max()));
-            named.Add(entry.OwnerId);
+            named ??= exact.Select(h => h.Entry.OwnerId).ToHashSet(StringComparer.Ordinal);
+            if (!named.Add(entry.OwnerId))
+            {
+                continue;
+            }
+
+            int first = int.MaxValue, last = -1;
+            foreach (var word in entry.Tokens)
+            {
+                for (var i = 0; i < tokens.Count; i++)
+                {
+                    if (tokens[i].Norm == word)
+                    {
+                        first = Math.Min(first, i);
+                        last = Math.Max(last, i);
+                        break;
+                    }
+                }
+            }
+
+            hits.Add(new TermHit(entry, first, last));
         }
 
         return hits;
