@@ -15,13 +15,14 @@ public sealed class ClaimMatcher
     {
         var matchers = PerFactSet.GetValue(index, i => new Matchers(i));
         var outcomes = new MatchOutcome[claims.Count];
+        var words = claims.Count == 0 ? null : new TextTokens(text);
         SentenceContext? sentence = null;
         for (var i = 0; i < claims.Count; i++)
         {
             var claim = claims[i];
             if (sentence is null || sentence.Offset != claim.SentenceOffset)
             {
-                sentence = new SentenceContext(text, claim.SentenceOffset, claim.SentenceLength, ClaimsInSentence(claims, claim.SentenceOffset), matchers.Terms);
+                sentence = new SentenceContext(text, claim.SentenceOffset, claim.SentenceLength, ClaimsInSentence(claims, claim.SentenceOffset), matchers.Terms, words);
             }
 
             outcomes[i] = matchers.Match(claim, sentence);

@@ -9,16 +9,19 @@ namespace Repatriation.Core.Matching;
 /// </summary>
 internal sealed class SentenceContext
 {
-    public SentenceContext(string text, int offset, int length, IReadOnlyList<ExtractedClaim> claims, TermIndex terms)
+    public SentenceContext(string text, int offset, int length, IReadOnlyList<ExtractedClaim> claims, TermIndex terms, TextTokens? words = null)
     {
         Text = text;
         Offset = offset;
         Length = length;
         Claims = claims;
         _terms = terms;
-        Tokens = Tokenizer.Tokenize(text, offset, length);
+        _words = words;
+        Tokens = words?.Slice(offset, offset + length) ?? Tokenizer.Tokenize(text, offset, length);
         Hits = terms.Find(Tokens);
     }
+
+    private readonly TextTokens? _words;
 
     public string Text { get; }
     public int Offset { get; }
@@ -156,7 +159,7 @@ internal sealed class SentenceContext
             if (_precedingTokens is null)
             {
                 var start = Math.Max(0, Offset - PrecedingWindow);
-                _precedingTokens = Tokenizer.Tokenize(Text, start, Offset - start);
+                _precedingTokens = _words?.Slice(start, Offset) ?? Tokenizer.Tokenize(Text, start, Offset - start);
             }
 
             return _precedingTokens;
@@ -271,5 +274,46 @@ internal static class ScopeReader
         }
 
         return null;
+    }
+}
+
+/// <summary>
+/// The words of a whole text, tokenised once: each sentence and the stretch before it take their words from here
+/// instead of tokenising the same characters again.
+/// </summary>
+internal sealed class TextTokens(string text)
+{
+    private readonly List<Token> _tokens = Tokenizer.Tokenize(text);
+
+    /// <summary>The words that lie wholly between two offsets.</summary>
+    public List<Token> Slice(int start, int end)
+    {
+        var first = FirstAtOrAfter(start);
+        var last = first;
+        while (last < _tokens.Count && _tokens[last].End <= end)
+        {
+            last++;
+        }
+
+        return _tokens.GetRange(first, last - first);
+    }
+
+    private int FirstAtOrAfter(int offset)
+    {
+        int lo = 0, hi = _tokens.Count;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) / 2;
+            if (_tokens[mid].Start < offset)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo;
     }
 }

@@ -152,7 +152,17 @@ internal sealed class TermIndex
         HashSet<string>? named = null;
         foreach (var entry in _looseTerms)
         {
-            if (!entry.Tokens.All(words.Contains))
+            var all = true;
+            foreach (var word in entry.Tokens)
+            {
+                if (!words.Contains(word))
+                {
+                    all = false;
+                    break;
+                }
+            }
+
+            if (!all)
             {
                 continue;
             }
