@@ -198,7 +198,8 @@ internal sealed class AttributionMatcher(FactIndex index, EvidenceBuilder eviden
                 // The facts the figure fits best: the source's own number inside the claim's precision, else any overlap.
                 var fitting = facts.Where(f => f.Value is not null && Interval.OfFact(f.Value).RelationTo(claimInterval) != Relation.Apart).ToList();
                 var exact = fitting.Where(f => new Interval((double)f.Value!.Low, (double)f.Value.High).RelationTo(claimInterval) == Relation.Inside).ToList();
-                var matching = exact.Count > 0 ? exact : fitting;
+                // Only a figure that is exactly someone else's makes the attribution wrong; a loose overlap does not.
+                var matching = exact;
                 var byPerson = facts.Where(f => f.EstimateBy == personId && f.Value is not null).ToList();
                 if ((exact.Count > 0 ? exact : fitting).FirstOrDefault(f => f.EstimateBy == personId) is { } mine)
                 {
