@@ -23,7 +23,7 @@ public sealed class AzuriteJobsFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Blobs = await AzuriteServer.StartNewAsync();
-        _queuePort = FreePort();
+        _queuePort = AzuriteServer.FreePort();
         var executable = Path.Combine(AzuriteServer.RepositoryRoot(), "node_modules", ".bin", "azurite-queue");
         var start = new ProcessStartInfo(executable)
         {
@@ -44,7 +44,7 @@ public sealed class AzuriteJobsFixture : IAsyncLifetime
         _queue.BeginOutputReadLine();
         _queue.BeginErrorReadLine();
         var deadline = Stopwatch.StartNew();
-        while (!await AcceptsAsync(_queuePort))
+        while (!await AzuriteServer.AcceptsAsync(_queuePort))
         {
             if (_queue.HasExited || deadline.Elapsed > TimeSpan.FromSeconds(60))
             {
@@ -65,26 +65,5 @@ public sealed class AzuriteJobsFixture : IAsyncLifetime
 
         _queue?.Dispose();
         await Blobs.DisposeAsync();
-    }
-
-    private static async Task<bool> AcceptsAsync(int port)
-    {
-        using var client = new TcpClient();
-        try
-        {
-            await client.ConnectAsync(IPAddress.Loopback, port);
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -105,12 +105,15 @@ public sealed class AzuriteServer : IAsyncDisposable
 
     public ValueTask DisposeAsync() => new(StopAsync());
 
-    private async Task<bool> AcceptsAsync()
+    private Task<bool> AcceptsAsync() => AcceptsAsync(Port);
+
+    /// <summary>True when something listens on the loopback port (shared with the queue half of the jobs fixture).</summary>
+    internal static async Task<bool> AcceptsAsync(int port)
     {
         using var client = new TcpClient();
         try
         {
-            await client.ConnectAsync(IPAddress.Loopback, Port);
+            await client.ConnectAsync(IPAddress.Loopback, port);
             return true;
         }
         catch (SocketException)
@@ -119,7 +122,7 @@ public sealed class AzuriteServer : IAsyncDisposable
         }
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
