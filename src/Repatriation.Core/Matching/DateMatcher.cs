@@ -314,7 +314,7 @@ internal sealed class DateMatcher(FactIndex index, FigureMatcher figures, Eviden
                 $"A sourced count is dated {EvidenceBuilder.FormatDate(counted.Period!)}: {counted.Statement}", [evidence.From(counted)], null);
         }
 
-        if (chosen.Reason == "period" && (chosen.Status == ClaimStatuses.Contradicted || otherPeriod is not null))
+        if (chosen.Reason == "period" && otherPeriod is not null)
         {
             var peak = chosen.Deciding.Where(f => f.Period is not null).MaxBy(f => (double)f.Value!.High);
             var peakText = peak is null ? "" : $"; the bulk came in {EvidenceBuilder.FormatDate(peak.Period!)} ({EvidenceBuilder.FormatNumber((double)peak.Value!.High, chosen.Candidate.Measure.Unit)})";

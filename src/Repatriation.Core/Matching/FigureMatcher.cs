@@ -6,7 +6,12 @@ namespace Repatriation.Core.Matching;
 
 /// <summary>A measure a claim may speak to, with how well the sentence names it and how the scopes relate.</summary>
 /// <remarks><see cref="FromContext"/>: named only in the sentences before, so it may bear the figure out but not refute it.</remarks>
-internal sealed record MeasureCandidate(Measure Measure, int Distance, int TermLength, bool ScopeBroader, bool FromContext = false);
+/// <see cref="ScopeNarrower"/>: the claim counts a part of the measure's group ("civilians" of all repatriates), so the
+/// measure can only show the claim too large (a part cannot exceed the whole).
+internal sealed record MeasureCandidate(Measure Measure, int Distance, int TermLength, bool ScopeBroader, bool FromContext = false)
+{
+    public bool ScopeNarrower { get; init; }
+}
 
 /// <summary>The facts of one measure weighed against one figure.</summary>
 internal sealed record FigureVerdict(
@@ -75,15 +80,24 @@ internal sealed class FigureMatcher(FactIndex index)
             {
                 candidates.Add(new MeasureCandidate(measure, distance, best.Entry.Tokens.Length, broader, fromContext));
             }
+            else if (!fromContext && measure.Kind == MeasureKinds.Count && IsPartOf(measure, scope))
+            {
+                candidates.Add(new MeasureCandidate(measure, distance, best.Entry.Tokens.Length, false) { ScopeNarrower = true });
+            }
         }
 
         // The measure counted at exactly the place named (Plattling, not all of western Germany) comes first.
-        return candidates.OrderBy(c => c.ScopeBroader)
+        return candidates.OrderBy(c => c.ScopeNarrower).ThenBy(c => c.ScopeBroader)
             .ThenByDescending(c => c.Measure.Place is not null && c.Measure.Place == scope.Place)
             .ThenBy(c => c.Distance).ThenByDescending(c => c.TermLength).ToList();
     }
 
     /// <summary>null: the measure counts another group or place; true: the claim names a wider group than the measure.</summary>
+    /// <summary>The claim names a group inside the measure's, at the same place (or neither names one).</summary>
+    private bool IsPartOf(Measure measure, ClaimScope scope) =>
+        measure.Population is { } whole && scope.Population is { } part && part != whole && index.IsWithinPopulation(part, whole)
+        && measure.Place is null && scope.Place is null;
+
     private bool? ScopeOf(Measure measure, ClaimScope scope)
     {
         var broader = false;
@@ -117,6 +131,24 @@ internal sealed class FigureMatcher(FactIndex index)
 
     /// <summary>Weighs the figure against the facts of a candidate measure, within the claim's period if it names one.</summary>
     public FigureVerdict Weigh(MeasureCandidate candidate, ExtractedClaim claim, DateValue? period)
+    {
+        var verdict = WeighScoped(candidate, claim, period);
+        if (!candidate.ScopeNarrower || verdict.Status == ClaimStatuses.Unsupported)
+        {
+            return verdict;
+        }
+
+        // For a part of the measure's group only "more than the whole" is a finding.
+        var whole = verdict.Aggregate ?? (verdict.Deciding.Count > 0
+            ? new Interval(verdict.Deciding.Min(f => Interval.OfFact(f.Value!).Low), verdict.Deciding.Max(f => Interval.OfFact(f.Value!).High))
+            : (Interval?)null);
+        var exceeds = whole is { } w && Interval.OfClaim(claim.Figure!).Low > w.High && verdict.Status is ClaimStatuses.Contradicted or ClaimStatuses.Imprecise;
+        return exceeds
+            ? verdict with { Status = ClaimStatuses.Contradicted, Reason = verdict.Reason == "period" ? "period" : "part-exceeds-whole" }
+            : verdict with { Status = ClaimStatuses.Unsupported, Reason = "part" };
+    }
+
+    private FigureVerdict WeighScoped(MeasureCandidate candidate, ExtractedClaim claim, DateValue? period)
     {
         var figure = claim.Figure!;
         var facts = index.FactsByMeasure.TryGetValue(candidate.Measure.Id, out var list) ? list : [];
