@@ -316,11 +316,12 @@ internal sealed class DateMatcher(FactIndex index, FigureMatcher figures, Eviden
 
         if (chosen.Reason == "period" && otherPeriod is not null)
         {
-            var peak = chosen.Deciding.Where(f => f.Period is not null).MaxBy(f => (double)f.Value!.High);
-            var peakText = peak is null ? "" : $"; the bulk came in {EvidenceBuilder.FormatDate(peak.Period!)} ({EvidenceBuilder.FormatNumber((double)peak.Value!.High, chosen.Candidate.Measure.Unit)})";
+            var unit = chosen.Candidate.Measure.Unit;
+            var when = EvidenceBuilder.FormatDate(otherPeriod.Period!);
+            var fitting = $"{EvidenceBuilder.FormatNumber((double)otherPeriod.Value!.High, unit)} in {when}";
             return new MatchOutcome(ClaimStatuses.Contradicted,
-                $"Only {EvidenceBuilder.FormatNumber(chosen.Aggregate!.Value.Low, chosen.Candidate.Measure.Unit)} {chosen.Candidate.Measure.Name} fall in {dateClaim.Text}{peakText}.",
-                figureOutcome.Evidence, figureOutcome.Suggestion);
+                $"Only {EvidenceBuilder.FormatNumber(chosen.Aggregate!.Value.Low, unit)} {chosen.Candidate.Measure.Name} fall in the period “{dateClaim.Text}”; a figure like “{figureClaim.Text}” belongs to {when} ({fitting}).",
+                figureOutcome.Evidence, $"in {when} ({fitting}; {evidence.Citation(otherPeriod.Sources)})");
         }
 
         return null;
