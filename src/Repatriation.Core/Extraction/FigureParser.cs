@@ -385,27 +385,13 @@ internal static class FigureParser
 
     private static bool TrySeparator(ref SpanReader reader, out string separator)
     {
-        var start = reader.Position;
-        reader.SkipSpaces();
-        foreach (var s in Separators)
+        if (!reader.TryRangeSeparator(Separators, out separator))
         {
-            if (reader.TryPhrase(s))
-            {
-                var afterWord = reader.Position;
-                reader.SkipSpaces();
-                if (char.IsLetter(s[0]) && reader.Position == afterWord)
-                {
-                    break;
-                }
-
-                separator = s.Length == 1 ? "-" : s;
-                return true;
-            }
+            return false;
         }
 
-        reader.Position = start;
-        separator = "";
-        return false;
+        separator = separator.Length == 1 ? "-" : separator;
+        return true;
     }
 
     private readonly record struct Plural(double Low, double High);

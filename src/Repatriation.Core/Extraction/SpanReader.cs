@@ -25,6 +25,35 @@ internal ref struct SpanReader(ReadOnlySpan<char> text)
     }
 
     /// <summary>
+    /// Consumes the separator of a range ("–", "to", "and") with the spaces around it; a word separator must be
+    /// followed by a space ("to" in "1946 to 1948", not in "1946 tomorrow"). Leaves the position alone otherwise.
+    /// </summary>
+    public bool TryRangeSeparator(ReadOnlySpan<string> separators, out string separator)
+    {
+        var start = Position;
+        SkipSpaces();
+        foreach (var s in separators)
+        {
+            if (TryPhrase(s))
+            {
+                var afterWord = Position;
+                SkipSpaces();
+                if (char.IsLetter(s[0]) && Position == afterWord)
+                {
+                    break;
+                }
+
+                separator = s;
+                return true;
+            }
+        }
+
+        Position = start;
+        separator = "";
+        return false;
+    }
+
+    /// <summary>
     /// Consumes a phrase of one or more words ("at least") when it comes next, separated by any white
     /// space in the text and not followed by a letter.
     /// </summary>
