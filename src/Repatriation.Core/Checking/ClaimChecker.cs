@@ -157,7 +157,7 @@ public sealed class ClaimChecker
     /// </summary>
     private static string Fingerprint(string key, int occurrence)
     {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(occurrence == 0 ? key : key + "\u001f" + occurrence));
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(key + "\u001f" + occurrence));
         return "c_" + Convert.ToHexStringLower(hash.AsSpan(0, 8));
     }
 }

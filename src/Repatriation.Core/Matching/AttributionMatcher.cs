@@ -126,12 +126,7 @@ internal sealed class AttributionMatcher(FactIndex index, EvidenceBuilder eviden
         return outcomes.MaxBy(o => o.Status == ClaimStatuses.Misattributed ? 9 : -Outcomes.Rank(o.Status))!;
     }
 
-    private static string VerbPhrase(string? verb) => verb switch
-    {
-        null or "according-to" => "said or written",
-        "said" or "wrote" => verb,
-        _ => verb,
-    };
+    private static string VerbPhrase(string? verb) => verb is null or "according-to" ? "said or written" : verb;
 
     /// <summary>True when the person's name, or one of their aliases, stands in this sentence.</summary>
     private bool IsNamedNearby(string personId, SentenceContext sentence)

@@ -31,13 +31,6 @@ public sealed class ClaimMatcher
         return outcomes;
     }
 
-    public MatchOutcome Match(ExtractedClaim claim, IReadOnlyList<ExtractedClaim> allClaims, string text, FactIndex index)
-    {
-        var matchers = PerFactSet.GetValue(index, i => new Matchers(i));
-        var sentence = new SentenceContext(text, claim.SentenceOffset, claim.SentenceLength, ClaimsInSentence(allClaims, claim.SentenceOffset), matchers.Terms);
-        return matchers.Match(claim, sentence);
-    }
-
     private static List<ExtractedClaim> ClaimsInSentence(IReadOnlyList<ExtractedClaim> all, int sentenceOffset)
     {
         // Claims are in text order; binary search to the sentence, then walk it.

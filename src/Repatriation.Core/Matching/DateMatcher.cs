@@ -171,7 +171,6 @@ internal sealed class DateMatcher(FactIndex index, FigureMatcher figures, Eviden
         var claimInterval = Interval.OfDate(claim.Date!.From, claim.Date.To);
         var weighed = facts.Select(f => (Fact: f, Relation: FactInterval(f.Date!)?.RelationTo(claimInterval))).Where(x => x.Relation is not null).ToList();
         var inside = weighed.Where(x => x.Relation == Relation.Inside).Select(x => x.Fact).ToList();
-        var best = facts[0];
         if (inside.Count > 0)
         {
             // Only a date that cannot be the same day as a matched one disagrees ("February 1946" does not
@@ -211,7 +210,7 @@ internal sealed class DateMatcher(FactIndex index, FigureMatcher figures, Eviden
                 $"{EvidenceBuilder.FormatDate(overlap[0].Date!)} ({evidence.Citation(overlap[0].Sources)})");
         }
 
-        best = facts[0];
+        var best = facts[0];
         return new MatchOutcome(ClaimStatuses.Contradicted,
             $"The {measure.Name} is dated {EvidenceBuilder.FormatDate(best.Date!)}, not “{claim.Text}”.",
             facts.Select(evidence.From).ToList(),

@@ -62,7 +62,8 @@ internal sealed class SentenceContext
     private List<TermHit>? _looseHits;
     private List<TermHit>? _precedingHits;
     private IReadOnlyList<string>? _contextPlaces;
-    private readonly Dictionary<(ExtractedClaim, string), IReadOnlyList<MeasureCandidate>> _candidates = new();
+    // Keyed by the claim's span, not the record: record equality would hash every field on each lookup.
+    private readonly Dictionary<(int Offset, int Length, string Kind), IReadOnlyList<MeasureCandidate>> _candidates = new();
 
     /// <summary>Exact hits plus events and acts named with their words apart (only dates need these, so they are found on demand).</summary>
     public IEnumerable<TermHit> HitsWithLoose(TermOwner owner)
@@ -98,9 +99,10 @@ internal sealed class SentenceContext
     /// <summary>Measure candidates are asked for several times per claim (its own verdict, dates, estimates): computed once.</summary>
     public IReadOnlyList<MeasureCandidate> CandidatesFor(ExtractedClaim claim, string kind, Func<IReadOnlyList<MeasureCandidate>> compute)
     {
-        if (!_candidates.TryGetValue((claim, kind), out var list))
+        var key = (claim.Offset, claim.Length, kind);
+        if (!_candidates.TryGetValue(key, out var list))
         {
-            _candidates[(claim, kind)] = list = compute();
+            _candidates[key] = list = compute();
         }
 
         return list;

@@ -62,19 +62,12 @@ internal static class LtRequests
         return context.Request;
     }
 
-    public static (int Status, string ContentType, JsonElement Body) Read(IActionResult result)
-    {
-        var content = Assert.IsType<ContentResult>(result);
-        using var document = JsonDocument.Parse(content.Content!);
-        return (content.StatusCode ?? 200, content.ContentType!, document.RootElement.Clone());
-    }
+    public static (int Status, string ContentType, JsonElement Body) Read(IActionResult result) => TestHost.Read(result);
 
+    /// <summary>The problem+json checks shared with the other handlers; LanguageTool tests read the detail.</summary>
     public static string AssertProblem(IActionResult result, int status)
     {
-        var (actual, contentType, body) = Read(result);
-        Assert.Equal(status, actual);
-        Assert.Equal("application/problem+json", contentType);
-        Assert.Equal(status, body.GetProperty("status").GetInt32());
+        var body = TestHost.AssertProblem(result, status);
         Assert.DoesNotContain("   at ", body.GetRawText());
         return body.GetProperty("detail").GetString()!;
     }
