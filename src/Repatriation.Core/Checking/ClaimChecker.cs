@@ -54,8 +54,8 @@ public sealed class ClaimChecker
         foreach (var (start, length) in Chunks(text))
         {
             var chunk = start == 0 && length == text.Length ? text : text.Substring(start, length);
-            var extracted = _extractor.Extract(chunk, snapshot.Index);
-            var outcomes = _matcher.MatchAll(extracted, chunk, snapshot.Index);
+            var extracted = _extractor.Extract(chunk, snapshot.Compiled);
+            var outcomes = _matcher.MatchAll(extracted, chunk, snapshot.Compiled);
             for (var i = 0; i < extracted.Count; i++)
             {
                 var claim = extracted[i];

@@ -1,4 +1,5 @@
 using Repatriation.Core.Facts;
+using Repatriation.Core.Matching;
 
 namespace Repatriation.Core.Extraction;
 
@@ -11,7 +12,7 @@ internal static class AttributionFinder
 {
     private const int MaxTitleTokens = 16;
 
-    public static List<ExtractedClaim> Find(string text, SentenceMap sentences, FactIndex index, List<QuotedSpan> quotes, List<int> anchors)
+    public static List<ExtractedClaim> Find(string text, SentenceMap sentences, CompiledFactSet index, List<QuotedSpan> quotes, List<int> anchors)
     {
         var claims = new List<ExtractedClaim>();
         var cue = ClaimPatterns.AttributionCue();
@@ -72,7 +73,7 @@ internal static class AttributionFinder
     private readonly record struct Found(int Start, int End, TextSpan Person, string Verb, string? ObjectText, int? Year,
         TextSpan? SecondPerson = null, int SecondStart = 0, int SecondEnd = 0);
 
-    private static ExtractedClaim Build(string text, SentenceMap sentences, FactIndex index, Found f)
+    private static ExtractedClaim Build(string text, SentenceMap sentences, CompiledFactSet index, Found f)
     {
         var personText = text.Substring(f.Person.Offset, f.Person.Length);
         var sentence = sentences.For(f.Start, f.End - f.Start);
@@ -92,7 +93,7 @@ internal static class AttributionFinder
         };
     }
 
-    private static Found? Read(string text, int at, int length, int limitStart, int limitEnd, FactIndex index, List<QuotedSpan> quotes)
+    private static Found? Read(string text, int at, int length, int limitStart, int limitEnd, CompiledFactSet index, List<QuotedSpan> quotes)
     {
         var cue = text.AsSpan(at, length);
         var end = at + length;
@@ -137,7 +138,7 @@ internal static class AttributionFinder
     private static Found? ReadPutIt(string text, int at, int end, int limitStart, int limitEnd, List<QuotedSpan> quotes)
     {
         var p = SkipBack(text, at, limitStart);
-        p = SkipWordBack(text, p, limitStart, "has", "had", "once", "memorably", "famously", "later");
+        p = SkipAdverbsBack(text, p, limitStart);
         if (NameScanner.NameBefore(text, p, limitStart) is not { } person)
         {
             return null;
@@ -153,7 +154,7 @@ internal static class AttributionFinder
         return new Found(start, end, person, "said", QuoteAfter(quotes, end, limitEnd, text) ?? QuoteBefore(quotes, start, limitStart, text), null);
     }
 
-    private static Found? ReadPossessive(string text, int at, int end, int limitStart, int limitEnd, bool namesAWork, FactIndex index)
+    private static Found? ReadPossessive(string text, int at, int end, int limitStart, int limitEnd, bool namesAWork, CompiledFactSet index)
     {
         if (NameScanner.NameBefore(text, at, limitStart) is not { } person || person.End != at)
         {
@@ -179,7 +180,7 @@ internal static class AttributionFinder
         }
 
         // "Stalin’s Russia" is no authorship claim; "Tolstoy’s Victims of Yalta (1977)" is.
-        if (!namesAWork && (title is not { } named || (year is null && !IsKnownWork(index, text.AsSpan(named.Offset, named.Length)) && !LooksLikeWorkTitle(text, named))))
+        if (!namesAWork && (title is not { } named || (year is null && !index.IsKnownWorkTitle(text.AsSpan(named.Offset, named.Length)) && !LooksLikeWorkTitle(text, named))))
         {
             return null;
         }
@@ -276,7 +277,7 @@ internal static class AttributionFinder
         return found;
     }
 
-    private static Found? ReadVerb(string text, int at, int end, int limitStart, int limitEnd, FactIndex index, List<QuotedSpan> quotes)
+    private static Found? ReadVerb(string text, int at, int end, int limitStart, int limitEnd, CompiledFactSet index, List<QuotedSpan> quotes)
     {
         var verbWord = LastWord(text, at, end);
         var verb = Normalise(verbWord);
@@ -286,8 +287,7 @@ internal static class AttributionFinder
         }
 
         var p = SkipBack(text, at, limitStart);
-        p = SkipWordBack(text, p, limitStart, "later", "also", "himself", "herself", "famously", "once", "then", "subsequently",
-            "reportedly", "allegedly", "apparently", "personally", "rightly", "wrongly", "correctly", "has", "had", "have", "would", "had");
+        p = SkipAdverbsBack(text, p, limitStart);
         if (NameScanner.NameBefore(text, p, limitStart) is not { } person)
         {
             return null;
@@ -295,7 +295,7 @@ internal static class AttributionFinder
 
         var personText = text.AsSpan(person.Offset, person.Length);
         var known = index.FindPerson(personText.ToString()) is not null;
-        if (AmbiguousForms.Contains(verbWord) && !known)
+        if (Rules.EngineRules.Default.Words.AmbiguousVerbForms.Contains(verbWord) && !known)
         {
             return null;
         }
@@ -345,73 +345,10 @@ internal static class AttributionFinder
         return new Found(start, end, person, verb, objectText, null, second, secondStart, end);
     }
 
-    private static string? Normalise(ReadOnlySpan<char> verb) => verb switch
-    {
-        "wrote" or "written" or "writes" or "writing" => "wrote",
-        "said" or "says" or "told" or "tells" => "said",
-        "estimated" or "estimates" or "estimating" => "estimated",
-        "described" or "describes" or "describing" => "described",
-        "signed" or "signs" or "signing" => "signed",
-        "ordered" or "orders" or "ordering" => "ordered",
-        "issued" or "issues" or "issuing" or "decreed" or "decrees" => "issued",
-        "argued" or "argues" or "arguing" => "argue",
-        "recalled" or "recalls" or "recalling" or "recounting" => "recall",
-        "claimed" or "claims" or "claiming" => "claim",
-        "noted" or "notes" or "noting" => "note",
-        "reported" or "reports" or "reporting" => "report",
-        "stated" or "states" or "stating" => "state",
-        "calculated" or "calculates" or "calculating" => "calculate",
-        "asserted" or "asserts" => "assert",
-        "insisted" or "insists" => "insist",
-        "concluded" or "concludes" => "conclude",
-        "observed" or "observes" => "observe",
-        "remarked" or "remarks" => "remark",
-        "declared" or "declares" => "declare",
-        "testified" or "testifies" => "testify",
-        "admitted" or "admits" => "admit",
-        "explained" or "explains" => "explain",
-        "maintained" or "maintains" => "maintain",
-        "suggested" or "suggests" => "suggest",
-        "contended" or "contends" => "contend",
-        "counted" or "counts" => "count",
-        "found" or "finds" => "find",
-        "put" or "puts" => "put",
-        "gave" or "gives" => "give",
-        "sued" or "sues" => "sue",
-        "thought" or "thinks" => "think",
-        _ when MoreVerbs.TryGetValue(verb, out var baseForm) => baseForm,
-        _ => null,
-    };
-
-    /// <summary>Further reporting verbs, to their lower-case base form.</summary>
-    private static readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> MoreVerbs = new Dictionary<string, string>(StringComparer.Ordinal)
-    {
-        ["warned"] = "warn", ["warns"] = "warn", ["telegraphed"] = "telegraph", ["telegraphs"] = "telegraph",
-        ["cabled"] = "cable", ["wired"] = "wire", ["informed"] = "inform", ["denied"] = "deny", ["denies"] = "deny",
-        ["confirmed"] = "confirm", ["confirms"] = "confirm", ["announced"] = "announce", ["announces"] = "announce",
-        ["added"] = "add", ["adds"] = "add", ["agreed"] = "agree", ["agrees"] = "agree", ["promised"] = "promise",
-        ["replied"] = "reply", ["replies"] = "reply", ["asked"] = "ask", ["demanded"] = "demand", ["urged"] = "urge",
-        ["protested"] = "protest", ["acknowledged"] = "acknowledge", ["conceded"] = "concede",
-        ["revealed"] = "reveal", ["reveals"] = "reveal", ["documented"] = "document", ["documents"] = "document",
-        ["showed"] = "show", ["shows"] = "show", ["cited"] = "cite", ["cites"] = "cite", ["quoted"] = "quote",
-        ["quotes"] = "quote", ["recorded"] = "record", ["records"] = "record", ["listed"] = "list",
-        ["lists"] = "list", ["reckoned"] = "reckon", ["reckons"] = "reckon", ["stressed"] = "stress",
-        ["emphasised"] = "emphasise", ["emphasized"] = "emphasise", ["believed"] = "believe",
-        ["believes"] = "believe", ["alleged"] = "allege", ["alleges"] = "allege", ["accused"] = "accuse",
-        ["blamed"] = "blame", ["condemned"] = "condemn", ["remembered"] = "remember", ["remembers"] = "remember",
-        ["minuted"] = "minute", ["complained"] = "complain", ["answered"] = "answer", ["recounted"] = "recount",
-        ["recounts"] = "recount",
-    }.GetAlternateLookup<ReadOnlySpan<char>>();
-
-    /// <summary>Every reporting verb form the extractor knows (for the anchor scan and the cue pattern).</summary>
-    internal static IEnumerable<string> MoreVerbForms => MoreVerbs.Dictionary.Keys;
+    /// <summary>A reporting verb's base form ("writes" → "wrote"), from the rules' reporting verbs.</summary>
+    private static string? Normalise(ReadOnlySpan<char> verb) => Rules.EngineRules.Default.Words.ReportingVerbs.BaseOf(verb);
 
     /// <summary>Present forms that are also plural nouns ("Soviet reports"): only a known person makes them a verb.</summary>
-    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> AmbiguousForms = new HashSet<string>(StringComparer.Ordinal)
-    {
-        "notes", "reports", "states", "claims", "orders", "issues", "signs", "counts", "remarks", "decrees", "tells", "documents",
-        "quotes", "records", "lists", "shows", "finds", "gives", "adds", "cites", "thought", "answered",
-    }.GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static int VerbAt(string text, int p, int limit, out string verb)
     {
@@ -511,7 +448,7 @@ internal static class AttributionFinder
             {
                 lastCapitalEnd = e;
             }
-            else if (!TitleSmallWords.Contains(word))
+            else if (!Rules.EngineRules.Default.Words.TitleFunctionWords.Contains(word))
             {
                 break;
             }
@@ -575,7 +512,7 @@ internal static class AttributionFinder
                 first = s;
                 capitals++;
             }
-            else if (TitleSmallWords.Contains(word))
+            else if (Rules.EngineRules.Default.Words.TitleFunctionWords.Contains(word))
             {
                 small++;
             }
@@ -599,7 +536,7 @@ internal static class AttributionFinder
         }
 
         var before = WordBefore(text, SkipBack(text, first, limit), limit);
-        var afterWorkNoun = WorkNouns.Contains(before);
+        var afterWorkNoun = Rules.EngineRules.Default.Words.WorkNouns.Contains(before);
         if (!afterWorkNoun && small == 0)
         {
             return null;
@@ -663,7 +600,7 @@ internal static class AttributionFinder
                     capitals++;
                     articleFirst |= first && word is "The" or "A" or "An";
                 }
-                else if (TitleSmallWords.Contains(word))
+                else if (Rules.EngineRules.Default.Words.TitleFunctionWords.Contains(word))
                 {
                     small++;
                 }
@@ -675,15 +612,6 @@ internal static class AttributionFinder
         }
 
         return capitals >= 2 && (articleFirst || small > 0);
-    }
-
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<FactIndex, HashSet<string>> WorkTitles = new();
-
-    private static bool IsKnownWork(FactIndex index, ReadOnlySpan<char> title)
-    {
-        var titles = WorkTitles.GetValue(index, static i => new HashSet<string>(
-            i.Works.Values.SelectMany(w => w.AlternativeTitles.Prepend(w.Title)).Select(FactIndex.NormaliseName), StringComparer.Ordinal));
-        return titles.Contains(FactIndex.NormaliseName(title.ToString()));
     }
 
     private static bool LooksLikeTitle(string text, TextSpan span) =>
@@ -743,7 +671,7 @@ internal static class AttributionFinder
             }
 
             var word = text.AsSpan(p, e - p);
-            if (PhraseBoundaries.Contains(word))
+            if (Rules.EngineRules.Default.Words.PhraseBoundaries.Contains(word))
             {
                 break;
             }
@@ -785,7 +713,7 @@ internal static class AttributionFinder
             }
 
             var word = text.AsSpan(s, p - s);
-            if (PhraseBoundaries.Contains(word) || word is "was" or "were" or "been" or "had" or "has" or "is" or "are")
+            if (Rules.EngineRules.Default.Words.PhraseBoundaries.Contains(word) || word is "was" or "were" or "been" or "had" or "has" or "is" or "are")
             {
                 break;
             }
@@ -846,23 +774,13 @@ internal static class AttributionFinder
         return text.AsSpan(s, end - s);
     }
 
-    /// <summary>Steps back over the given words (adverbs and auxiliaries between a name and its verb).</summary>
-    private static int SkipWordBack(string text, int p, int limit, params ReadOnlySpan<string> words)
+    /// <summary>Steps back over up to three adverbs and auxiliaries between a name and its verb ("Tolstoy has memorably put it").</summary>
+    private static int SkipAdverbsBack(string text, int p, int limit)
     {
         for (var n = 0; n < 3; n++)
         {
             var word = WordBefore(text, p, limit);
-            var matched = false;
-            foreach (var w in words)
-            {
-                if (word.SequenceEqual(w))
-                {
-                    matched = true;
-                    break;
-                }
-            }
-
-            if (!matched)
+            if (word.Length == 0 || !Rules.EngineRules.Default.Words.VerbAdverbs.Contains(word))
             {
                 break;
             }
@@ -903,22 +821,6 @@ internal static class AttributionFinder
         return end;
     }
 
-    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> TitleSmallWords = new HashSet<string>(StringComparer.Ordinal)
-    {
-        "of", "the", "and", "a", "an", "in", "on", "for", "to", "at", "by", "from", "with", "or", "under", "over",
-        "against", "after", "into", "between", "behind", "beyond", "without", "vs", "de", "der", "die", "und", "la", "le",
-    }.GetAlternateLookup<ReadOnlySpan<char>>();
 
-    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> WorkNouns = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
-    {
-        "book", "study", "memoir", "memoirs", "history", "account", "article", "novel", "work", "monograph", "essay",
-        "biography", "diary", "autobiography", "dissertation", "thesis", "paper", "documentary", "volume", "report",
-    }.GetAlternateLookup<ReadOnlySpan<char>>();
 
-    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> PhraseBoundaries = new HashSet<string>(StringComparer.Ordinal)
-    {
-        "in", "on", "at", "with", "which", "that", "after", "before", "during", "to", "for", "when", "while", "because",
-        "and", "but", "as", "by", "from", "under", "until", "since", "who", "whom", "whose", "where", "whereby",
-        "although", "though", "if", "than", "so", "into", "onto", "upon", "against", "without", "within",
-    }.GetAlternateLookup<ReadOnlySpan<char>>();
 }

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Repatriation.Core.Facts;
+using Repatriation.Core.Matching;
 
 namespace Repatriation.Core.Extraction;
 
@@ -12,17 +13,17 @@ namespace Repatriation.Core.Extraction;
 /// </remarks>
 public sealed class ClaimExtractor
 {
-    public IReadOnlyList<ExtractedClaim> Extract(string text, FactIndex index)
+    public IReadOnlyList<ExtractedClaim> Extract(string text, CompiledFactSet facts)
     {
         ArgumentNullException.ThrowIfNull(text);
-        ArgumentNullException.ThrowIfNull(index);
+        ArgumentNullException.ThrowIfNull(facts);
 
         var sentences = new SentenceMap(text, SentenceSplitter.Split(text));
         var anchors = AnchorScanner.Scan(text);
         var dates = FindDates(text, anchors.Dates);
-        var figures = FindFigures(text, anchors.Figures, dates);
+        var figures = FindFigures(text, anchors.Figures, dates, facts.Numbers.ClaimAboutMargin);
         var quotes = QuoteFinder.Find(text);
-        var attributions = AttributionFinder.Find(text, sentences, index, quotes, anchors.Attributions);
+        var attributions = AttributionFinder.Find(text, sentences, facts, quotes, anchors.Attributions);
 
         var claims = new List<ExtractedClaim>(dates.Count + figures.Count + quotes.Count + attributions.Count);
         foreach (var date in dates)
@@ -41,7 +42,7 @@ public sealed class ClaimExtractor
         claims.AddRange(attributions);
         foreach (var quote in quotes)
         {
-            var (personText, personId) = QuoteSpeaker.Find(text, sentences, index, attributions, quote);
+            var (personText, personId) = QuoteSpeaker.Find(text, sentences, facts, attributions, quote);
             claims.Add(Claim(text, sentences, ClaimKind.Quote, quote.Span) with
             {
                 PersonText = personText,
@@ -115,7 +116,7 @@ public sealed class ClaimExtractor
         return found;
     }
 
-    private static List<FigureCandidate> FindFigures(string text, List<int> anchors, List<DateCandidate> dates)
+    private static List<FigureCandidate> FindFigures(string text, List<int> anchors, List<DateCandidate> dates, double aboutMargin)
     {
         var found = new List<FigureCandidate>();
         var gate = ClaimPatterns.FigureStart();
@@ -134,7 +135,7 @@ public sealed class ClaimExtractor
             {
                 var start = starts[i];
                 if (!CandidateStarts.MayStartFigure(text, start) || !gate.IsMatch(text, start)
-                    || FigureParser.Parse(Window(text, start)) is not { } figure || figure.Length == 0
+                    || FigureParser.Parse(Window(text, start), aboutMargin) is not { } figure || figure.Length == 0
                     || start + figure.Start + figure.Length <= anchor || ContextRules.IsNotAFigure(text, start + figure.Start, figure))
                 {
                     continue;

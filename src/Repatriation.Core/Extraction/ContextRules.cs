@@ -73,13 +73,8 @@ internal static class ContextRules
         end - start == 4 && int.TryParse(text.AsSpan(start, 4), out var year) && year is >= 1900 and <= 2029;
 
     /// <summary>"handed over 98%": "over" belongs to the verb before it.</summary>
-    public static bool IsVerbParticle(string text, int start) => ParticleVerbs.Contains(PreviousWord(text, start));
+    public static bool IsVerbParticle(string text, int start) => Rules.EngineRules.Default.Words.ParticleVerbs.Contains(PreviousWord(text, start));
 
-    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> ParticleVerbs = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
-    {
-        "hand", "hands", "handed", "handing", "turn", "turns", "turned", "turning", "take", "takes", "took", "taken", "taking",
-        "pass", "passed", "give", "gave", "given", "sign", "signed", "went", "came", "sent", "carried", "moved", "brought",
-    }.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>"The Fall of Berlin 1945": a bare year right after a capitalised word inside a sentence ends a title.</summary>
     private static bool IsYearInTitle(string text, int start)
@@ -97,7 +92,7 @@ internal static class ContextRules
         }
 
         var word = text.AsSpan(s, e - s);
-        if (!char.IsUpper(word[0]) || TimeWords.Contains(word) || (s > 0 && text[s - 1] == '('))
+        if (!char.IsUpper(word[0]) || Rules.EngineRules.Default.Words.TitleTimeWords.Contains(word) || (s > 0 && text[s - 1] == '('))
         {
             return false;
         }
@@ -111,12 +106,6 @@ internal static class ContextRules
         return p > 0 && text[p - 1] is not ('.' or '!' or '?' or '\n' or '"' or '“');
     }
 
-    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> TimeWords = new HashSet<string>(StringComparer.Ordinal)
-    {
-        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
-        "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Spring", "Summer",
-        "Autumn", "Fall", "Winter", "In", "By", "From", "Until", "Since", "Before", "After", "Between", "And", "Of", "AD", "Early", "Late", "Mid",
-    }.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>"15. The forced…", "3.2 Results", "(4) Conclusions" at the start of a line.</summary>
     private static bool IsListOrHeadingNumber(string text, int start, int end)

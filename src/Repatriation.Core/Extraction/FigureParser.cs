@@ -38,11 +38,12 @@ internal static class FigureParser
         _ => QualifierKind.About,
     };
 
-    public static ParsedFigure? Parse(ReadOnlySpan<char> candidate) =>
-        Parse(candidate, readQualifier: true) ?? Parse(candidate, readQualifier: false);
+    /// <param name="aboutMargin">The share either side of N that "about N" allows (a rule: claimAboutMargin).</param>
+    public static ParsedFigure? Parse(ReadOnlySpan<char> candidate, double aboutMargin) =>
+        Parse(candidate, readQualifier: true, aboutMargin) ?? Parse(candidate, readQualifier: false, aboutMargin);
 
     /// <remarks>Without the qualifier a second time: "almost" starts "almost all" as well as "almost 5,000".</remarks>
-    private static ParsedFigure? Parse(ReadOnlySpan<char> candidate, bool readQualifier)
+    private static ParsedFigure? Parse(ReadOnlySpan<char> candidate, bool readQualifier, double aboutMargin)
     {
         var reader = new SpanReader(candidate);
         var qualifier = readQualifier ? reader.TryAnyPhrase(Qualifiers) : null;
@@ -130,7 +131,7 @@ internal static class FigureParser
         {
             QualifierKind.AtLeast or QualifierKind.MoreThan => (low, double.PositiveInfinity),
             QualifierKind.Nearly => (Math.Round(low * 0.9, 6), low),
-            QualifierKind.About => (Math.Round(low * 0.9, 6), Math.Round(high * 1.1, 6)),
+            QualifierKind.About => (Math.Round(low * (1 - aboutMargin), 6), Math.Round(high * (1 + aboutMargin), 6)),
             QualifierKind.UpTo or QualifierKind.FewerThan => (0, high),
             _ => (low, high),
         };

@@ -153,7 +153,7 @@ internal static class QuoteFinder
                 {
                     capitalised++;
                 }
-                else if (char.IsLower(text[j]) && !TitleFunctionWords.Contains(text.AsSpan(j, end - j)))
+                else if (char.IsLower(text[j]) && !Rules.EngineRules.Default.Words.TitleFunctionWords.Contains(text.AsSpan(j, end - j)))
                 {
                     lowerContent++;
                 }
@@ -195,7 +195,7 @@ internal static class QuoteFinder
             p--;
         }
 
-        return e > p && TitleCues.Contains(text.AsSpan(p, e - p));
+        return e > p && Rules.EngineRules.Default.Words.TitleCues.Contains(text.AsSpan(p, e - p));
     }
 
     private static bool IsFollowedByAuthor(string text, int close)
@@ -209,17 +209,5 @@ internal static class QuoteFinder
         return p + 4 < text.Length && text[p] == ' ' && text[p + 1] == 'b' && text[p + 2] == 'y' && text[p + 3] == ' ' && char.IsUpper(text[p + 4]);
     }
 
-    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> TitleCues = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
-    {
-        "book", "books", "article", "essay", "chapter", "film", "poem", "report", "paper", "memoir", "memoirs", "novel",
-        "entitled", "titled", "called", "named", "headline", "dubbed", "study", "documentary", "series", "song",
-        "pamphlet", "lecture", "monograph", "volume", "codenamed", "code-named", "nicknamed", "so-called", "term",
-        "phrase", "slogan", "motto",
-    }.GetAlternateLookup<ReadOnlySpan<char>>();
 
-    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> TitleFunctionWords = new HashSet<string>(StringComparer.Ordinal)
-    {
-        "of", "the", "and", "a", "an", "in", "on", "for", "to", "at", "by", "from", "with", "or", "under", "over",
-        "against", "after", "into", "between", "behind", "beyond", "without", "vs",
-    }.GetAlternateLookup<ReadOnlySpan<char>>();
 }

@@ -1,4 +1,4 @@
-using Repatriation.Core.Facts;
+using Repatriation.Core.Matching;
 
 namespace Repatriation.Core.Extraction;
 
@@ -10,7 +10,7 @@ namespace Repatriation.Core.Extraction;
 internal static class QuoteSpeaker
 {
     public static (string? PersonText, string? PersonId) Find(
-        string text, SentenceMap sentences, FactIndex index, List<ExtractedClaim> attributions, QuotedSpan quote)
+        string text, SentenceMap sentences, CompiledFactSet index, List<ExtractedClaim> attributions, QuotedSpan quote)
     {
         if (sentences.Sentences.Count == 0)
         {
@@ -72,7 +72,7 @@ internal static class QuoteSpeaker
         return preferLast ? before ?? after : before ?? after;
     }
 
-    private static (string, string?)? FromMentions(string text, FactIndex index, TextSpan sentence, QuotedSpan quote, bool preferLast)
+    private static (string, string?)? FromMentions(string text, CompiledFactSet index, TextSpan sentence, QuotedSpan quote, bool preferLast)
     {
         (string, string?)? before = null, after = null;
         foreach (var name in NameScanner.Mentions(text, sentence.Offset, sentence.End))
@@ -128,13 +128,13 @@ internal static class QuoteSpeaker
             }
 
             var word = text.AsSpan(p, e - p);
-            if (Determiners.Contains(word))
+            if (Rules.EngineRules.Default.Words.SpeakerDeterminers.Contains(word))
             {
                 sinceDeterminer = 0;
             }
             else if (sinceDeterminer >= 0)
             {
-                if (SpeakerNouns.Contains(word))
+                if (Rules.EngineRules.Default.Words.SpeakerNouns.Contains(word))
                 {
                     return true;
                 }
@@ -148,19 +148,7 @@ internal static class QuoteSpeaker
         return false;
     }
 
-    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Determiners = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
-    {
-        "a", "an", "one", "another", "the", "some",
-    }.GetAlternateLookup<ReadOnlySpan<char>>();
 
-    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> SpeakerNouns = new HashSet<string>(StringComparer.Ordinal)
-    {
-        "officer", "organiser", "organizer", "survivor", "soldier", "official", "witness", "eyewitness", "cable", "memo",
-        "memorandum", "letter", "telegram", "source", "diplomat", "guard", "prisoner", "veteran", "spokesman", "spokeswoman",
-        "text", "document", "observer", "commander", "priest", "woman", "man", "relative", "resident", "journalist",
-        "reporter", "correspondent", "newspaper", "editorial", "headline", "agreement", "directive", "instruction",
-        "statement", "communique", "communiqué", "interpreter", "chaplain", "nurse", "doctor", "refugee", "villager",
-    }.GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static bool IsPossessive(string text, int end) =>
         end + 1 < text.Length && text[end] is '’' or '\'' && text[end + 1] == 's';

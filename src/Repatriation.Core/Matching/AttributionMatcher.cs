@@ -8,14 +8,14 @@ namespace Repatriation.Core.Matching;
 /// Checks who said, wrote, signed, ordered or estimated what: quotations by their words, works by their titles,
 /// acts by the terms that name them, estimates by the figure they give.
 /// </summary>
-internal sealed class AttributionMatcher(FactIndex index, EvidenceBuilder evidence, FigureMatcher figures)
+internal sealed class AttributionMatcher(CompiledFactSet compiled)
 {
+    private readonly FactIndex index = compiled.Index;
     private readonly (Quotation Quotation, string Words)[] _quotations =
-        index.FactSet.Quotations.Select(q => (q, Normalise(q.Text))).Where(q => q.Item2.Length > 0).ToArray();
-
-    private const int MaxTitleDistance = 3;
-
-    private static readonly HashSet<string> ActVerbs = ["signed", "ordered", "issued", "decreed", "presided", "sued", "ruled", "executed", "appointed", "halted", "directed", "telegraphed", "proposed", "agreed"];
+        compiled.Index.FactSet.Quotations.Select(q => (q, Normalise(q.Text))).Where(q => q.Item2.Length > 0).ToArray();
+    private readonly Rules.WordSet ActVerbs = compiled.Rules.Words.ActVerbs;
+    private EvidenceBuilder evidence => compiled.Evidence;
+    private FigureMatcher figures => compiled.Figures;
 
     public MatchOutcome MatchQuote(ExtractedClaim claim, SentenceContext sentence)
     {
@@ -191,7 +191,7 @@ internal sealed class AttributionMatcher(FactIndex index, EvidenceBuilder eviden
             {
                 var facts = index.FactsByMeasure.TryGetValue(candidate.Measure.Id, out var list) ? list : [];
                 // The facts the figure fits best: the source's own number inside the claim's precision, else any overlap.
-                var fitting = facts.Where(f => f.Value is not null && Interval.OfFact(f.Value).RelationTo(claimInterval) != Relation.Apart).ToList();
+                var fitting = facts.Where(f => f.Value is not null && compiled.ValueOf(f).RelationTo(claimInterval) != Relation.Apart).ToList();
                 var exact = fitting.Where(f => new Interval((double)f.Value!.Low, (double)f.Value.High).RelationTo(claimInterval) == Relation.Inside).ToList();
                 // Only a figure that is exactly someone else's makes the attribution wrong; a loose overlap does not.
                 var matching = exact;
@@ -232,14 +232,14 @@ internal sealed class AttributionMatcher(FactIndex index, EvidenceBuilder eviden
         // Victims of Yalta"); a title elsewhere in the sentence is a topic.
         var (first, last) = sentence.TokenSpan(claim);
         var named = sentence.HitsOf(TermOwner.Work)
-            .Where(h => h.DistanceTo(first, last) <= MaxTitleDistance && !IsTopic(sentence, h, last))
+            .Where(h => h.DistanceTo(first, last) <= compiled.Numbers.WorkTitleMaxDistance && !IsTopic(sentence, h, last))
             .Where(h => !sentence.Claims.Any(c => c.Kind == ClaimKind.Quote && sentence.InsideClaim(h, c)))
             .Select(h => h.Entry.OwnerId);
         if (claim.ObjectText is { Length: > 0 } objectText)
         {
             // The object must be a title, not a quoted sentence that happens to contain one ("truly the last secret").
             var objectTokens = Tokenizer.Tokenize(objectText);
-            named = named.Concat(TermIndex.For(index).Find(objectTokens)
+            named = named.Concat(compiled.Terms.Find(objectTokens)
                 .Where(h => h.Entry.Owner == TermOwner.Work && (h.LastToken - h.FirstToken + 1) * 10 >= objectTokens.Count * 6)
                 .Select(h => h.Entry.OwnerId));
         }
@@ -252,11 +252,11 @@ internal sealed class AttributionMatcher(FactIndex index, EvidenceBuilder eviden
     /// signed by…", "Stalin signed the order"), else recognised by a distinctive word of their names ("at Yalta").
     /// </summary>
     /// <summary>"Horne wrote of Victims of Yalta…": a title after "of", "about" or "that" is what is written about.</summary>
-    private static bool IsTopic(SentenceContext sentence, TermHit title, int attributionLast)
+    private bool IsTopic(SentenceContext sentence, TermHit title, int attributionLast)
     {
         for (var i = attributionLast + 1; i < title.FirstToken; i++)
         {
-            if (sentence.Tokens[i].Norm is "of" or "about" or "on" or "that" or "in" or "into" or "when" or "whether")
+            if (compiled.Rules.Words.TopicWords.Contains(sentence.Tokens[i].Norm))
             {
                 return true;
             }
@@ -267,7 +267,7 @@ internal sealed class AttributionMatcher(FactIndex index, EvidenceBuilder eviden
 
     private IEnumerable<Act> ActsNamed(SentenceContext sentence, string verb)
     {
-        var terms = TermIndex.For(index);
+        var terms = compiled.Terms;
         // Acts matched only by their words apart are too weak a reference to call a signature wrong.
         var ids = sentence.HitsOf(TermOwner.Act).Where(h => !h.Entry.Loose).Select(h => h.Entry.OwnerId).ToHashSet();
         if (!ActsFor(ids, verb).Any())

@@ -9,23 +9,17 @@ namespace Repatriation.Core.Matching;
 /// Dates are checked against what the sentence ties them to: an event (a date measure), an act, a work's year,
 /// or, when the date bounds a figure ("between 1946 and 1948 several million…"), that figure's period.
 /// </summary>
-internal sealed class DateMatcher(FactIndex index, FigureMatcher figures, EvidenceBuilder evidence, FigureOutcomes figureOutcomes)
+internal sealed class DateMatcher(CompiledFactSet compiled)
 {
-    private readonly Dictionary<string, Act> _acts = index.FactSet.Acts.GroupBy(a => a.Id).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-
-    private const int NearEnough = 4;
-
-    /// <summary>An event named further away than this from a date is another part of the sentence.</summary>
-    private const int MaxEventDistance = 12;
-
-    /// <summary>A date is called wrong for an event only when the event is named within this many words.</summary>
-    private const int MaxDisagreeDistance = 6;
-
-    /// <summary>A date further than this from a figure does not bound it (as in the figure's own reading).</summary>
-    private const int MaxPeriodDistance = 14;
+    private readonly FactIndex index = compiled.Index;
+    private readonly Dictionary<string, Act> _acts = compiled.Index.FactSet.Acts.GroupBy(a => a.Id).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+    private FigureMatcher figures => compiled.Figures;
+    private EvidenceBuilder evidence => compiled.Evidence;
+    private FigureOutcomes figureOutcomes => compiled.FigureOutcomes;
 
     public MatchOutcome Match(ExtractedClaim claim, SentenceContext sentence)
     {
+        var numbers = compiled.Numbers;
         var date = claim.Date!;
         var (first, last) = sentence.TokenSpan(claim);
         var options = new List<(int Distance, Func<MatchOutcome?> Outcome)>();
@@ -36,10 +30,10 @@ internal sealed class DateMatcher(FactIndex index, FigureMatcher figures, Eviden
             var distance = ff > last ? ff - last : first > fl ? first - fl : 0;
             var kind = MeasureKindOf(figureClaim.Figure!);
             var candidates = figures.Candidates(sentence, figureClaim, kind);
-            if (candidates.Count > 0 && distance <= MaxPeriodDistance)
+            if (candidates.Count > 0 && distance <= numbers.PeriodMaxDistance)
             {
                 // The figure's own period reading already requires the two to stand close (see PeriodFor).
-                options.Add((Math.Min(distance, MaxDisagreeDistance), () => AsPeriod(claim, figureClaim, candidates)));
+                options.Add((Math.Min(distance, numbers.DateDisagreeMaxDistance), () => AsPeriod(claim, figureClaim, candidates)));
             }
         }
 
@@ -47,7 +41,7 @@ internal sealed class DateMatcher(FactIndex index, FigureMatcher figures, Eviden
         {
             var distance = group.Min(h => sentence.Distance(h, first, last));
             var loose = group.All(h => h.Entry.Loose);
-            if (distance <= MaxEventDistance && index.Measures.TryGetValue(group.Key, out var measure) && measure.Kind == MeasureKinds.Date)
+            if (distance <= numbers.DateEventMaxDistance && index.Measures.TryGetValue(group.Key, out var measure) && measure.Kind == MeasureKinds.Date)
             {
                 options.Add((distance, () => SupportOnlyIf(loose, AsEvent(claim, measure))));
             }
@@ -58,7 +52,7 @@ internal sealed class DateMatcher(FactIndex index, FigureMatcher figures, Eviden
             var act = _acts.GetValueOrDefault(group.Key);
             var distance = group.Min(h => sentence.Distance(h, first, last));
             var loose = group.All(h => h.Entry.Loose);
-            if (act?.Date is not null && distance <= MaxEventDistance)
+            if (act?.Date is not null && distance <= numbers.DateEventMaxDistance)
             {
                 options.Add((distance, () => SupportOnlyIf(loose, AsActDate(claim, act))));
             }
@@ -70,7 +64,7 @@ internal sealed class DateMatcher(FactIndex index, FigureMatcher figures, Eviden
             {
                 var work = index.Works[hit.Entry.OwnerId];
                 var distance = sentence.Distance(hit, first, last);
-                if (work.Year is not null && distance <= 8)
+                if (work.Year is not null && distance <= numbers.WorkYearMaxDistance)
                 {
                     options.Add((distance, () => AsWorkYear(claim, work)));
                 }
@@ -82,14 +76,15 @@ internal sealed class DateMatcher(FactIndex index, FigureMatcher figures, Eviden
             && !sentence.HitsOf(TermOwner.Work).Any())
         {
             // "…an estimate he first published in Russian in 1996": a publication year for whoever the sentence credits.
-            var published = Enumerable.Range(Math.Max(0, first - 5), Math.Min(5, first))
-                .Any(i => sentence.Tokens[i].Norm is "published" or "publication" or "edition" or "appeared" or "wrote" or "book");
+            var lookback = numbers.PublicationCueLookback;
+            var published = Enumerable.Range(Math.Max(0, first - lookback), Math.Min(lookback, first))
+                .Any(i => compiled.Rules.Words.PublicationCues.Contains(sentence.Tokens[i].Norm));
             foreach (var author in sentence.Claims.Where(c => c.Kind == ClaimKind.Attribution && c.PersonId is not null && (published || c.Verb is "authored" or "wrote")))
             {
                 var (af, al) = sentence.TokenSpan(author);
                 var distance = published ? 0 : af > last ? af - last : first > al ? first - al : 0;
                 var work = index.FactSet.Works.FirstOrDefault(w => w.Authors.Contains(author.PersonId!) && (w.Year == date.From.Year || w.AlternativeYears.Contains(date.From.Year)));
-                if (work is not null && distance <= 8)
+                if (work is not null && distance <= numbers.WorkYearMaxDistance)
                 {
                     options.Add((distance, () => AsWorkYear(claim, work)));
                 }
@@ -102,7 +97,7 @@ internal sealed class DateMatcher(FactIndex index, FigureMatcher figures, Eviden
         }
 
         var nearest = options.Min(o => o.Distance);
-        var outcomes = options.Where(o => o.Distance <= nearest + NearEnough)
+        var outcomes = options.Where(o => o.Distance <= nearest + numbers.DateReadingSlack)
             .OrderBy(o => o.Distance)
             .Select(o => (o.Distance, Outcome: o.Outcome()))
             .Where(o => o.Outcome is not null)
@@ -116,7 +111,7 @@ internal sealed class DateMatcher(FactIndex index, FigureMatcher figures, Eviden
 
         // A date is held against an event only when the two stand together; a wrong verdict from a distant
         // mention would be a false alarm, so nothing is said instead.
-        return Outcomes.Rank(best.Outcome!.Status) >= Outcomes.Rank(ClaimStatuses.Imprecise) && best.Distance > MaxDisagreeDistance
+        return Outcomes.Rank(best.Outcome!.Status) >= Outcomes.Rank(ClaimStatuses.Imprecise) && best.Distance > numbers.DateDisagreeMaxDistance
             ? Outcomes.Unsupported(claim)
             : best.Outcome;
     }
@@ -303,7 +298,7 @@ internal sealed class DateMatcher(FactIndex index, FigureMatcher figures, Eviden
         // The figure fits another period of the same measure: the date, not the number, is what is wrong.
         var otherPeriod = chosen.Reason == "period"
             ? chosen.All.Where(f => f.Period is not null && f.Value is not null
-                                    && Interval.OfFact(f.Value).RelationTo(Interval.OfClaim(figureClaim.Figure!)) != Relation.Apart)
+                                    && compiled.ValueOf(f).RelationTo(Interval.OfClaim(figureClaim.Figure!)) != Relation.Apart)
                 .MaxBy(f => (double)f.Value!.High)
             : null;
         // The number may be wrong, but a count is sourced for exactly this date: the date itself is right.

@@ -30,9 +30,9 @@ internal sealed record FigureVerdict(
 /// Matches counts, percentages and sums against measures of the same kind named in the sentence, in the same
 /// scope: the fact set's population and place hierarchy decides "same", "wider" (wrong scope) or "other".
 /// </summary>
-internal sealed class FigureMatcher(FactIndex index)
+internal sealed class FigureMatcher(CompiledFactSet compiled)
 {
-    private const int MaxTermDistance = 25;
+    private readonly FactIndex index = compiled.Index;
 
     public IReadOnlyList<MeasureCandidate> Candidates(SentenceContext sentence, ExtractedClaim claim, string kind) =>
         sentence.CandidatesFor(claim, kind, () => FindCandidates(sentence, claim, kind));
@@ -60,7 +60,8 @@ internal sealed class FigureMatcher(FactIndex index)
     private List<MeasureCandidate> Candidates(SentenceContext sentence, ExtractedClaim claim, string kind, IEnumerable<TermHit> hits, bool fromContext)
     {
         var (first, last) = sentence.TokenSpan(claim);
-        var scope = ScopeReader.Read(sentence, claim, index);
+        var scope = ScopeReader.Read(sentence, claim);
+        var maxDistance = compiled.Numbers.FigureTermMaxDistance;
         var candidates = new List<MeasureCandidate>();
         foreach (var group in hits.GroupBy(h => h.Entry.OwnerId))
         {
@@ -70,8 +71,8 @@ internal sealed class FigureMatcher(FactIndex index)
             }
 
             var best = group.MinBy(h => sentence.Distance(h, first, last));
-            var distance = fromContext ? MaxTermDistance : sentence.Distance(best, first, last);
-            if (distance > MaxTermDistance)
+            var distance = fromContext ? maxDistance : sentence.Distance(best, first, last);
+            if (distance > maxDistance)
             {
                 continue;
             }
@@ -140,7 +141,7 @@ internal sealed class FigureMatcher(FactIndex index)
 
         // For a part of the measure's group only "more than the whole" is a finding.
         var whole = verdict.Aggregate ?? (verdict.Deciding.Count > 0
-            ? new Interval(verdict.Deciding.Min(f => Interval.OfFact(f.Value!).Low), verdict.Deciding.Max(f => Interval.OfFact(f.Value!).High))
+            ? new Interval(verdict.Deciding.Min(f => compiled.ValueOf(f).Low), verdict.Deciding.Max(f => compiled.ValueOf(f).High))
             : (Interval?)null);
         var exceeds = whole is { } w && Interval.OfClaim(claim.Figure!).Low > w.High && verdict.Status is ClaimStatuses.Contradicted or ClaimStatuses.Imprecise;
         return exceeds
@@ -151,39 +152,39 @@ internal sealed class FigureMatcher(FactIndex index)
     private FigureVerdict WeighScoped(MeasureCandidate candidate, ExtractedClaim claim, DateValue? period)
     {
         var figure = claim.Figure!;
-        var facts = index.FactsByMeasure.TryGetValue(candidate.Measure.Id, out var list) ? list : [];
+        var all = index.FactsByMeasure.TryGetValue(candidate.Measure.Id, out var list) ? list : [];
         var claimInterval = Interval.OfClaim(figure);
-        if (facts.Count == 0)
+        if (all.Count == 0)
         {
-            return new FigureVerdict(candidate, ClaimStatuses.Unsupported, [], facts, null, "no facts");
+            return new FigureVerdict(candidate, ClaimStatuses.Unsupported, [], all, null, "no facts");
         }
 
         if (candidate.Measure.Periodic && period is not null)
         {
-            return WeighPeriod(candidate, figure, claimInterval, facts, period);
+            return WeighPeriod(candidate, figure, claimInterval, all, period);
         }
 
-        var considered = period is null ? facts : facts.Where(f => PeriodFits(f, period)).ToList();
+        var considered = period is null ? all : all.Where(f => PeriodFits(f, period)).ToList();
         var periodIgnored = false;
         if (considered.Count == 0)
         {
             // A count at one place is one event: a wrong date beside it is a separate error, not another count.
             if (candidate.Measure.Place is null || candidate.Measure.PlaceImplied)
             {
-                return new FigureVerdict(candidate, ClaimStatuses.Unsupported, [], facts, null, "no period");
+                return new FigureVerdict(candidate, ClaimStatuses.Unsupported, [], all, null, "no period");
             }
 
-            considered = facts;
+            considered = all;
             periodIgnored = true;
         }
 
         var periodFact = period is null || periodIgnored ? null : considered.FirstOrDefault(f => f.Period is not null);
-        return WeighValues(candidate, figure, claimInterval, facts, considered, periodIgnored) with { PeriodFact = periodFact };
+        return WeighValues(candidate, figure, claimInterval, all, considered, periodIgnored) with { PeriodFact = periodFact };
     }
 
     private FigureVerdict WeighValues(MeasureCandidate candidate, FigureValue figure, Interval claimInterval, IReadOnlyList<Fact> facts, IReadOnlyList<Fact> considered, bool periodIgnored)
     {
-        var relations = considered.Select(f => (Fact: f, Relation: RelationOf(f.Value!, claimInterval))).ToList();
+        var relations = considered.Select(f => (Fact: f, Relation: RelationOf(f, claimInterval))).ToList();
         var inside = relations.Where(r => r.Relation == Relation.Inside).Select(r => r.Fact).ToList();
         // A weak source's loose wording ("more than 4 million") can bear a figure out but not excuse one that the
         // firm sources rule out.
@@ -207,11 +208,11 @@ internal sealed class FigureMatcher(FactIndex index)
             return new FigureVerdict(candidate, ClaimStatuses.Imprecise, overlap, facts, null, candidate.ScopeBroader ? "scope" : "overlap");
         }
 
-        var nearest = considered.MinBy(f => Interval.OfFact(f.Value!).RatioApart(claimInterval))!;
-        var ratio = Interval.OfFact(nearest.Value!).RatioApart(claimInterval);
-        var loose = figure.Vague && ratio < 10;
+        var nearest = considered.MinBy(f => compiled.ValueOf(f).RatioApart(claimInterval))!;
+        var ratio = compiled.ValueOf(nearest).RatioApart(claimInterval);
+        var loose = figure.Vague && ratio < compiled.Numbers.VagueFactor;
         return new FigureVerdict(candidate, loose ? ClaimStatuses.Imprecise : ClaimStatuses.Contradicted,
-            considered.OrderBy(f => Interval.OfFact(f.Value!).RatioApart(claimInterval)).Take(4).ToList(), facts, null,
+            considered.OrderBy(f => compiled.ValueOf(f).RatioApart(claimInterval)).Take(4).ToList(), facts, null,
             loose ? "vague" : periodIgnored ? "apart-period-ignored" : "apart");
     }
 
@@ -224,13 +225,13 @@ internal sealed class FigureMatcher(FactIndex index)
             return new FigureVerdict(candidate, ClaimStatuses.Unsupported, [], facts, null, "no period");
         }
 
-        var sum = new Interval(within.Sum(f => Interval.OfFact(f.Value!).Low), within.Sum(f => Interval.OfFact(f.Value!).High));
+        var sum = new Interval(within.Sum(f => compiled.ValueOf(f).Low), within.Sum(f => compiled.ValueOf(f).High));
         var relation = sum.RelationTo(claimInterval);
         var status = relation switch
         {
             Relation.Inside => candidate.ScopeBroader ? ClaimStatuses.Imprecise : ClaimStatuses.Supported,
             Relation.Overlap => ClaimStatuses.Imprecise,
-            _ => (figure.Vague && sum.RatioApart(claimInterval) < 10) ? ClaimStatuses.Imprecise : ClaimStatuses.Contradicted,
+            _ => (figure.Vague && sum.RatioApart(claimInterval) < compiled.Numbers.VagueFactor) ? ClaimStatuses.Imprecise : ClaimStatuses.Contradicted,
         };
 
         // The years around the claimed period show where the bulk really fell (1945, for the repatriations).
@@ -263,20 +264,20 @@ internal sealed class FigureMatcher(FactIndex index)
     /// The fact's own figure inside the claim's precision bears it out, whatever hedge the source adds ("about 43%"
     /// supports "43%"); otherwise the hedged interval decides between overlap and apart.
     /// </summary>
-    private static Relation RelationOf(FactValue value, Interval claim)
+    private Relation RelationOf(Fact fact, Interval claim)
     {
-        var nominal = new Interval((double)value.Low, (double)value.High).RelationTo(claim);
-        return nominal == Relation.Inside ? Relation.Inside : Interval.OfFact(value).RelationTo(claim);
+        var nominal = Interval.Nominal(fact.Value!).RelationTo(claim);
+        return nominal == Relation.Inside ? Relation.Inside : compiled.ValueOf(fact).RelationTo(claim);
     }
 
     /// <summary>
     /// Estimates of the same quantity for the same period that disagree with a matched one: "2 million" and
     /// "nearly 2.5 million" are rivals even when a loose claim fits both.
     /// </summary>
-    internal static List<Fact> Rivals(IReadOnlyList<Fact> considered, IReadOnlyList<Fact> matched) =>
+    internal List<Fact> Rivals(IReadOnlyList<Fact> considered, IReadOnlyList<Fact> matched) =>
         considered.Where(f => matched.Any(m => !ReferenceEquals(m, f) && SamePeriod(m, f)
-                                               && Interval.OfFact(m.Value!).RelationTo(Interval.OfFact(f.Value!)) == Relation.Apart
-                                               && new Interval((double)f.Value!.Low, (double)f.Value.High).RelationTo(Interval.OfFact(m.Value!)) == Relation.Apart))
+                                               && compiled.ValueOf(m).RelationTo(compiled.ValueOf(f)) == Relation.Apart
+                                               && Interval.Nominal(f.Value!).RelationTo(compiled.ValueOf(m)) == Relation.Apart))
             .ToList();
 
     /// <summary>Both undated, or dated to overlapping periods that end together (a day inside the month another source gives).</summary>

@@ -9,8 +9,10 @@ namespace Repatriation.Core.Matching;
 /// </summary>
 internal sealed class SentenceContext
 {
-    public SentenceContext(string text, int offset, int length, IReadOnlyList<ExtractedClaim> claims, TermIndex terms, TextTokens? words = null)
+    public SentenceContext(string text, int offset, int length, IReadOnlyList<ExtractedClaim> claims, CompiledFactSet facts, TextTokens? words = null)
     {
+        Facts = facts;
+        var terms = facts.Terms;
         Text = text;
         Offset = offset;
         Length = length;
@@ -23,6 +25,7 @@ internal sealed class SentenceContext
 
     private readonly TextTokens? _words;
 
+    public CompiledFactSet Facts { get; }
     public string Text { get; }
     public int Offset { get; }
     public int Length { get; }
@@ -124,9 +127,6 @@ internal sealed class SentenceContext
         return distance + Punctuation(from, to);
     }
 
-    private const int ClauseBreakPenalty = 10;
-    private const int CommaPenalty = 2;
-
     /// <summary>Extra distance for punctuation between two places in the sentence: a comma a little, a clause break a lot.</summary>
     private int Punctuation(int from, int to)
     {
@@ -136,12 +136,12 @@ internal sealed class SentenceContext
             var c = Text[i];
             if (c is ';' or ':' or '—' || (c is '–' or '-' && i > 0 && i + 1 < Text.Length && Text[i - 1] == ' ' && Text[i + 1] == ' '))
             {
-                return ClauseBreakPenalty;
+                return Facts.Numbers.ClauseBreakPenalty;
             }
 
             if (c == ',')
             {
-                penalty = CommaPenalty;
+                penalty = Facts.Numbers.CommaPenalty;
             }
         }
 
@@ -185,15 +185,17 @@ internal static class ScopeReader
     /// The group a figure counts: populations named within a few words of it (two named together, "civilians and
     /// prisoners of war", mean their common wider group), else the nearest in the sentence.
     /// </summary>
-    public static ClaimScope Read(SentenceContext sentence, ExtractedClaim claim, FactIndex index)
+    public static ClaimScope Read(SentenceContext sentence, ExtractedClaim claim)
     {
+        var index = sentence.Facts.Index;
+        var numbers = sentence.Facts.Numbers;
         var (first, last) = sentence.TokenSpan(claim);
         var populations = sentence.HitsOf(TermOwner.Population).ToList();
         string? population = null;
 
         // The noun right after a number is what it counts ("230,000 repatriated persons", "three prisoners").
         // Groups joined by "and"/"or" ("civilians and prisoners of war") mean their common wider group.
-        var following = populations.Where(h => h.FirstToken > last && h.FirstToken - last <= 3).OrderBy(h => h.FirstToken).FirstOrDefault();
+        var following = populations.Where(h => h.FirstToken > last && h.FirstToken - last <= numbers.GroupNounMaxGap).OrderBy(h => h.FirstToken).FirstOrDefault();
         if (following.Entry is not null)
         {
             var joined = new List<string> { following.Entry.OwnerId };
@@ -209,7 +211,7 @@ internal static class ScopeReader
             return new ClaimScope(group, NearestPlace(sentence, first, last), sentence);
         }
 
-        var near = populations.Where(h => h.DistanceTo(first, last) <= 6).Select(h => h.Entry.OwnerId).Distinct().ToList();
+        var near = populations.Where(h => h.DistanceTo(first, last) <= numbers.GroupMaxDistance).Select(h => h.Entry.OwnerId).Distinct().ToList();
         near = RemoveAncestorsOfOthers(near, index);
         if (near.Count == 1)
         {
@@ -246,17 +248,15 @@ internal static class ScopeReader
                                                || sentence.Distance(h, f.First, f.Last) < sentence.Distance(h, first, last)))
             .Where(h => !groups.Any(g => g.FirstToken <= h.LastToken && h.FirstToken <= g.LastToken))
             .ToList();
-        var following = places.Where(h => h.FirstToken > last && h.FirstToken - last <= 3).OrderBy(h => h.FirstToken).FirstOrDefault();
+        var following = places.Where(h => h.FirstToken > last && h.FirstToken - last <= sentence.Facts.Numbers.PlaceNounMaxGap).OrderBy(h => h.FirstToken).FirstOrDefault();
         if (following.Entry is not null)
         {
             return following.Entry.OwnerId;
         }
 
-        var near = places.Where(h => h.DistanceTo(first, last) <= MaxPlaceDistance).OrderBy(h => h.DistanceTo(first, last)).FirstOrDefault();
+        var near = places.Where(h => h.DistanceTo(first, last) <= sentence.Facts.Numbers.PlaceMaxDistance).OrderBy(h => h.DistanceTo(first, last)).FirstOrDefault();
         return near.Entry?.OwnerId;
     }
-
-    private const int MaxPlaceDistance = 8;
 
     // "Soviet POWs" names both "Soviet citizens" and "POWs": the narrower one is meant.
     private static List<string> RemoveAncestorsOfOthers(List<string> ids, FactIndex index) =>

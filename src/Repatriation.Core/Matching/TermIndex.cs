@@ -1,7 +1,7 @@
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using System.Text;
 using Repatriation.Core.Facts;
+using Repatriation.Core.Rules;
 
 namespace Repatriation.Core.Matching;
 
@@ -28,11 +28,13 @@ internal readonly record struct TermHit(TermEntry Entry, int FirstToken, int Las
 /// </summary>
 internal sealed class TermIndex
 {
-    private static readonly ConditionalWeakTable<FactIndex, TermIndex> Cache = new();
     private readonly Dictionary<string, List<TermEntry>> _byFirstToken = new(StringComparer.Ordinal);
+    private readonly WordSet _functionWords;
 
-    private TermIndex(FactIndex index)
+    /// <summary>Built once per compiled fact set.</summary>
+    public TermIndex(FactIndex index, Lexicon words)
     {
+        _functionWords = words.TermFunctionWords;
         var set = index.FactSet;
         foreach (var m in set.Measures)
         {
@@ -68,7 +70,7 @@ internal sealed class TermIndex
             }
             foreach (var word in a.Terms.SelectMany(t => Tokenizer.Tokenize(t)).Select(t => t.Norm).Distinct())
             {
-                if (!GenericActWords.Contains(word) && word.Length > 2)
+                if (!words.GenericActWords.Contains(word) && word.Length > 2)
                 {
                     keywords.Add((word, a.Id));
                 }
@@ -78,24 +80,14 @@ internal sealed class TermIndex
         ActKeywords = keywords;
     }
 
-    public static TermIndex For(FactIndex index) => Cache.GetValue(index, i => new TermIndex(i));
-
     /// <summary>Distinctive words of act names ("yalta", "270"), for texts that name an act loosely ("signed at Yalta").</summary>
     public IReadOnlyList<(string Keyword, string ActId)> ActKeywords { get; private set; } = [];
-
-    // Words too common in act names to point at one act.
-    private static readonly HashSet<string> GenericActWords =
-    [
-        "the", "a", "an", "of", "and", "on", "at", "in", "for", "to", "by", "with", "from", "no", "number", "agreement", "order",
-        "decree", "treaty", "pact", "soviet", "us", "uk", "ussr", "british", "american", "anglo", "signed", "relating", "prisoner",
-        "war", "civilian", "liberated", "military", "personnel", "telegram", "letter", "directive", "report", "memo", "paper",
-    ];
 
     private void AddLoose(IEnumerable<string> terms, TermOwner owner, string id)
     {
         foreach (var term in terms)
         {
-            var words = Tokenizer.Tokenize(term).Select(t => t.Norm).Where(w => !FunctionWords.Contains(w)).Distinct().ToArray();
+            var words = Tokenizer.Tokenize(term).Select(t => t.Norm).Where(w => !_functionWords.Contains(w)).Distinct().ToArray();
             if (words.Length >= 2)
             {
                 _looseTerms.Add(new TermEntry(words, owner, id, Loose: true));
@@ -121,13 +113,6 @@ internal sealed class TermIndex
             list.Add(new TermEntry(tokens, owner, id) { MeasureKind = measureKind });
         }
     }
-
-    // Words that carry no meaning of their own in an event's name ("Vlasov was captured" is {vlasov, captured}).
-    private static readonly HashSet<string> FunctionWords =
-    [
-        "the", "a", "an", "of", "and", "on", "at", "in", "for", "to", "by", "with", "from", "was", "were", "is", "had", "been",
-        "has", "his", "her", "their", "its", "that", "this", "be", "as",
-    ];
 
     private readonly List<TermEntry> _looseTerms = [];
 

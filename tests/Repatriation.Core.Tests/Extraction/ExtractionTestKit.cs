@@ -1,12 +1,13 @@
 using Repatriation.Core.Extraction;
 using Repatriation.Core.Facts;
+using Repatriation.Core.Matching;
 
 namespace Repatriation.Core.Tests.Extraction;
 
 /// <summary>A tiny in-code fact set with a few people, and helpers to extract and locate claims.</summary>
 internal static class ExtractionTestKit
 {
-    public static readonly FactIndex Index = new(new FactSet
+    public static readonly CompiledFactSet Facts = CompiledFactSet.Compile(new FactSet
     {
         Id = "extraction-tests",
         Version = "1",
@@ -26,7 +27,7 @@ internal static class ExtractionTestKit
         ],
     });
 
-    public static IReadOnlyList<ExtractedClaim> Extract(string text) => new ClaimExtractor().Extract(text, Index);
+    public static IReadOnlyList<ExtractedClaim> Extract(string text) => new ClaimExtractor().Extract(text, Facts);
 
     public static IReadOnlyList<ExtractedClaim> Extract(string text, ClaimKind kind) =>
         Extract(text).Where(c => c.Kind == kind).ToList();

@@ -1,0 +1,82 @@
+using Repatriation.Core.Facts;
+using Repatriation.Core.Rules;
+
+namespace Repatriation.Core.Matching;
+
+/// <summary>
+/// Everything the engine derives from one fact-set version and one set of rules, built once when a snapshot
+/// loads: the term index, the names of people and works, the units measures count in, and the matchers with
+/// their evidence cache. Immutable and shared by every check of that version; nothing is cached on the side.
+/// </summary>
+/// <remarks>
+/// Callers reach the derived data only through methods (<see cref="FindPerson"/>, <see cref="IsKnownWorkTitle"/>,
+/// <see cref="HasUnit"/>, the term index's Find), so their representation can change (an automaton, bitsets,
+/// struct arrays) without touching the extractor or the matcher.
+/// </remarks>
+public sealed class CompiledFactSet
+{
+    private readonly HashSet<string> _workTitles;
+    private readonly Dictionary<Fact, Interval> _values = new(ReferenceEqualityComparer.Instance);
+    private readonly HashSet<string> _units;
+
+    public CompiledFactSet(FactIndex index, EngineRules rules)
+    {
+        ArgumentNullException.ThrowIfNull(index);
+        ArgumentNullException.ThrowIfNull(rules);
+        Index = index;
+        Rules = rules;
+        Numbers = rules.Numbers;
+        Terms = new TermIndex(index, rules.Words);
+        _workTitles = new HashSet<string>(
+            index.Works.Values.SelectMany(w => w.AlternativeTitles.Prepend(w.Title)).Select(FactIndex.NormaliseName), StringComparer.Ordinal);
+        _units = new HashSet<string>(index.Measures.Values.Select(m => m.Unit ?? DefaultUnit(m.Kind)), StringComparer.Ordinal);
+        foreach (var fact in index.FactSet.Facts)
+        {
+            if (fact.Value is not null)
+            {
+                _values[fact] = Interval.OfFact(fact.Value, Numbers);
+            }
+        }
+
+        Evidence = new EvidenceBuilder(index);
+        Figures = new FigureMatcher(this);
+        FigureOutcomes = new FigureOutcomes(index, Evidence);
+        Dates = new DateMatcher(this);
+        Attributions = new AttributionMatcher(this);
+    }
+
+    /// <summary>Compiles a fact set with the shipped rules (or the ones given).</summary>
+    public static CompiledFactSet Compile(FactSet factSet, EngineRules? rules = null) =>
+        new(new FactIndex(factSet), rules ?? EngineRules.Default);
+
+    public FactSet FactSet => Index.FactSet;
+    public FactIndex Index { get; }
+    public EngineRules Rules { get; }
+    public RuleNumbers Numbers { get; }
+
+    internal TermIndex Terms { get; }
+    internal EvidenceBuilder Evidence { get; }
+    internal FigureMatcher Figures { get; }
+    internal FigureOutcomes FigureOutcomes { get; }
+    internal DateMatcher Dates { get; }
+    internal AttributionMatcher Attributions { get; }
+
+    /// <summary>A fact's value with the room its qualifier gives ("about", "more than"), computed once.</summary>
+    internal Interval ValueOf(Fact fact) => _values.TryGetValue(fact, out var value) ? value : Interval.OfFact(fact.Value!, Numbers);
+
+    /// <summary>Resolves a name as written to a person of the fact set.</summary>
+    public Person? FindPerson(string name) => Index.FindPerson(name);
+
+    /// <summary>True when the words are the title (or an alternative title) of a work in the fact set.</summary>
+    public bool IsKnownWorkTitle(ReadOnlySpan<char> title) => _workTitles.Contains(FactIndex.NormaliseName(title.ToString()));
+
+    /// <summary>True when some measure counts in this unit ("persons", "km", "GBP", "percent"…).</summary>
+    public bool HasUnit(string unit) => _units.Contains(unit);
+
+    private static string DefaultUnit(string kind) => kind switch
+    {
+        MeasureKinds.Percentage => "percent",
+        MeasureKinds.Date => "date",
+        _ => "persons",
+    };
+}

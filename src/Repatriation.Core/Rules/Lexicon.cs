@@ -1,0 +1,137 @@
+namespace Repatriation.Core.Rules;
+
+/// <summary>A word list from the rules file; lookups take spans so checking a neighbouring word allocates nothing.</summary>
+public sealed class WordSet
+{
+    private readonly HashSet<string> _set;
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+
+    public WordSet(IEnumerable<string> words, bool caseSensitive)
+    {
+        _set = new HashSet<string>(words, caseSensitive ? StringComparer.Ordinal : StringComparer.OrdinalIgnoreCase);
+        _lookup = _set.GetAlternateLookup<ReadOnlySpan<char>>();
+        Items = [.. _set];
+    }
+
+    public IReadOnlyList<string> Items { get; }
+
+    public bool Contains(ReadOnlySpan<char> word) => _lookup.Contains(word);
+
+    public bool Contains(string word) => _set.Contains(word);
+}
+
+/// <summary>A map of forms to their base form ("wrote", "writes", "writing" → "wrote").</summary>
+public sealed class FormMap
+{
+    private readonly Dictionary<string, string> _map;
+    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+
+    public FormMap(IReadOnlyDictionary<string, IReadOnlyList<string>> forms)
+    {
+        _map = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (baseForm, list) in forms)
+        {
+            foreach (var form in list)
+            {
+                _map.TryAdd(form, baseForm);
+            }
+        }
+
+        _lookup = _map.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    public IEnumerable<string> Forms => _map.Keys;
+
+    public IEnumerable<string> BaseForms => _map.Values.Distinct(StringComparer.Ordinal);
+
+    public string? BaseOf(ReadOnlySpan<char> form) => _lookup.TryGetValue(form, out var baseForm) ? baseForm : null;
+}
+
+/// <summary>
+/// The engine's word lists, by purpose. Each property names its list in the rules file; a test checks that every
+/// list in the file is read here and that each has examples.
+/// </summary>
+public sealed class Lexicon
+{
+    private readonly IReadOnlyDictionary<string, WordRule> _rules;
+    private readonly HashSet<string> _read = new(StringComparer.Ordinal);
+
+    internal Lexicon(IReadOnlyDictionary<string, WordRule> rules)
+    {
+        _rules = rules;
+        Stop = Set("nameStopWords");
+        Ranks = Set("ranks");
+        NonPerson = Set("notPersonNames");
+        CountNouns = Set("countNounsAfterYear");
+        IdentifierPrefixes = Set("identifierPrefixes");
+        CapitalisedIdentifierPrefixes = Set("capitalisedIdentifierPrefixes");
+        HalfOfPeriod = Set("halfOfPeriod");
+        SuperlativeAfterMost = Set("superlativeAfterMost");
+        BeforeSuperlativeMost = Set("beforeSuperlativeMost");
+        ParticleVerbs = Set("particleVerbs");
+        TitleTimeWords = Set("timeWordsBeforeYear");
+        NameParticles = Set("nameParticles");
+        NameTitles = Set("nameAbbreviations");
+        RoleNouns = Set("roleNouns");
+        SpeakerDeterminers = Set("unnamedSpeakerDeterminers");
+        SpeakerNouns = Set("unnamedSpeakerNouns");
+        TitleCues = Set("titleCues");
+        TitleFunctionWords = Set("titleSmallWords");
+        AmbiguousVerbForms = Set("verbFormsAlsoNouns");
+        WorkNouns = Set("workNouns");
+        PhraseBoundaries = Set("phraseBoundaries");
+        GenericActWords = Set("genericActWords");
+        TermFunctionWords = Set("eventFunctionWords");
+        ActVerbs = Set("actVerbs");
+        PublicationCues = Set("publicationCues");
+        TopicWords = Set("topicWords");
+        ReportingVerbs = Map("reportingVerbs");
+        VerbAdverbs = Set("adverbsBetweenNameAndVerb");
+    }
+
+    /// <summary>Names of the lists read, for the test that every list in the file is used.</summary>
+    public IReadOnlyCollection<string> Read => _read;
+
+    public WordSet Stop { get; }
+    public WordSet Ranks { get; }
+    public WordSet NonPerson { get; }
+    public WordSet CountNouns { get; }
+    public WordSet IdentifierPrefixes { get; }
+    public WordSet CapitalisedIdentifierPrefixes { get; }
+    public WordSet HalfOfPeriod { get; }
+    public WordSet SuperlativeAfterMost { get; }
+    public WordSet BeforeSuperlativeMost { get; }
+    public WordSet ParticleVerbs { get; }
+    public WordSet TitleTimeWords { get; }
+    public WordSet NameParticles { get; }
+    public WordSet NameTitles { get; }
+    public WordSet RoleNouns { get; }
+    public WordSet SpeakerDeterminers { get; }
+    public WordSet SpeakerNouns { get; }
+    public WordSet TitleCues { get; }
+    public WordSet TitleFunctionWords { get; }
+    public WordSet AmbiguousVerbForms { get; }
+    public WordSet WorkNouns { get; }
+    public WordSet PhraseBoundaries { get; }
+    public WordSet GenericActWords { get; }
+    public WordSet TermFunctionWords { get; }
+    public WordSet ActVerbs { get; }
+    public WordSet PublicationCues { get; }
+    public WordSet TopicWords { get; }
+    public FormMap ReportingVerbs { get; }
+    public WordSet VerbAdverbs { get; }
+
+    private WordSet Set(string name)
+    {
+        var rule = Rule(name);
+        return new WordSet(rule.Words, rule.CaseSensitive);
+    }
+
+    private FormMap Map(string name) => new(Rule(name).Forms);
+
+    private WordRule Rule(string name)
+    {
+        _read.Add(name);
+        return _rules.TryGetValue(name, out var rule) ? rule : throw new InvalidDataException($"The rules file has no word list '{name}'.");
+    }
+}
