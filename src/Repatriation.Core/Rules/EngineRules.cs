@@ -138,6 +138,8 @@ public sealed record ClaimExpectation
     public double? MaxConfidence { get; init; }
     /// <summary>Words the claim's message must contain.</summary>
     public string? Message { get; init; }
+    /// <summary>What an attribution credits (a title, the quoted words, the act's object), as written.</summary>
+    public string? Object { get; init; }
 }
 
 internal sealed class ClaimExpectationConverter : JsonConverter<ClaimExpectation>
@@ -156,7 +158,7 @@ internal sealed class ClaimExpectationConverter : JsonConverter<ClaimExpectation
         double? Real(string name) => root.TryGetProperty(name, out var p) && p.ValueKind == JsonValueKind.Number ? p.GetDouble() : null;
         foreach (var property in root.EnumerateObject())
         {
-            if (property.Name is not ("status" or "kind" or "unit" or "person" or "minConfidence" or "maxConfidence" or "message"))
+            if (property.Name is not ("status" or "kind" or "unit" or "person" or "minConfidence" or "maxConfidence" or "message" or "object"))
             {
                 throw new JsonException($"Unknown expectation '{property.Name}'.");
             }
@@ -172,6 +174,7 @@ internal sealed class ClaimExpectationConverter : JsonConverter<ClaimExpectation
             MinConfidence = Real("minConfidence"),
             MaxConfidence = Real("maxConfidence"),
             Message = Text("message"),
+            Object = Text("object"),
         };
     }
 
