@@ -21,7 +21,7 @@ public sealed class ClaimExtractor
         var sentences = new SentenceMap(text, SentenceSplitter.Split(text));
         var anchors = AnchorScanner.Scan(text);
         var dates = FindDates(text, anchors.Dates);
-        var figures = FindFigures(text, anchors.Figures, dates, facts.Numbers.ClaimAboutMargin);
+        var figures = FindFigures(text, anchors.Figures, dates, facts);
         var quotes = QuoteFinder.Find(text);
         var attributions = AttributionFinder.Find(text, sentences, facts, quotes, anchors.Attributions);
 
@@ -116,8 +116,9 @@ public sealed class ClaimExtractor
         return found;
     }
 
-    private static List<FigureCandidate> FindFigures(string text, List<int> anchors, List<DateCandidate> dates, double aboutMargin)
+    private static List<FigureCandidate> FindFigures(string text, List<int> anchors, List<DateCandidate> dates, CompiledFactSet facts)
     {
+        var aboutMargin = facts.Numbers.ClaimAboutMargin;
         var found = new List<FigureCandidate>();
         var gate = ClaimPatterns.FigureStart();
         Span<int> starts = stackalloc int[CandidateStarts.MaxStarts];
@@ -154,9 +155,9 @@ public sealed class ClaimExtractor
                     d++;
                 }
 
-                if (Resolve(dates, d, span, figure))
+                if (Resolve(dates, d, span, figure) && Typed(text, span, figure, facts) is { } value)
                 {
-                    found.Add(new FigureCandidate(span, figure.Value));
+                    found.Add(new FigureCandidate(span, value));
                 }
 
                 break;
@@ -164,6 +165,22 @@ public sealed class ClaimExtractor
         }
 
         return found;
+    }
+
+    /// <summary>
+    /// The figure with what it counts; null when it counts something no measure has (an age, a length of time, a
+    /// factor, horses): such a number says nothing the fact set could check, so it is no claim here.
+    /// </summary>
+    private static FigureValue? Typed(string text, TextSpan span, ParsedFigure figure, CompiledFactSet facts)
+    {
+        var value = figure.Value;
+        if (!figure.UnitStated)
+        {
+            var type = FigureTyper.Type(text, span.Offset, span.End, facts.IsPersonWord);
+            value = value with { Unit = type.Unit, UnitImplied = type.Implied };
+        }
+
+        return value.UnitImplied || facts.HasUnit(value.Unit) ? value : null;
     }
 
     /// <summary>The longest figure or date ("between 14 August 1946 and 9 May 1947") fits in this many characters.</summary>

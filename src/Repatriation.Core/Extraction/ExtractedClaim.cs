@@ -13,6 +13,9 @@ public sealed record FigureValue(double Low, double High, string Unit, string? Q
 {
     /// <summary>Rounding the writer's precision allows ("230,000" stands for 225,000–235,000).</summary>
     public double Tolerance { get; init; }
+
+    /// <summary>No word said what is counted ("4,199,488 were repatriated"): a count of people by default, which any count measure may take.</summary>
+    public bool UnitImplied { get; init; }
 }
 
 /// <summary>A normalised date or date range, inclusive at both ends.</summary>

@@ -1,8 +1,10 @@
 namespace Repatriation.Core.Extraction;
 
-/// <summary>A figure read from a candidate, and how many characters of the candidate it covers.</summary>
-/// <summary>A figure read from a candidate: the claim covers [Start, Length) of the candidate.</summary>
-internal readonly record struct ParsedFigure(FigureValue Value, int Start, int Length, bool HasMarker);
+/// <summary>
+/// A figure read from a candidate: the claim covers [Start, Length) of the candidate. <see cref="UnitStated"/>: a
+/// currency sign, a per cent or a share word gave the unit; otherwise the words after the figure decide it.
+/// </summary>
+internal readonly record struct ParsedFigure(FigureValue Value, int Start, int Length, bool HasMarker, bool UnitStated);
 
 /// <summary>
 /// Reads the value of a figure candidate: qualifier, number (digits, scale words, number words),
@@ -60,6 +62,7 @@ internal static class FigureParser
         var bodyStart = reader.Position;
         double low, high, tolerance = 0;
         var unit = Persons;
+        var unitStated = false;
         var vague = false;
         var hasMarker = false;
         string? innerQualifier = null;
@@ -73,6 +76,7 @@ internal static class FigureParser
         else if (TryProportion(ref reader, out low, out high, out vague, out innerQualifier))
         {
             unit = Percent;
+            unitStated = true;
         }
         else
         {
@@ -98,6 +102,7 @@ internal static class FigureParser
             low = high = first.Value;
             tolerance = first.Tolerance;
             unit = first.Unit ?? Persons;
+            unitStated = first.Unit is not null;
             hasMarker = first.HasMarker;
             var afterFirst = reader.Position;
             if (TrySeparator(ref reader, out var separator) && TryAmount(ref reader, out var second))
@@ -118,6 +123,7 @@ internal static class FigureParser
                     high = second.Value;
                     tolerance = Math.Max(first.Tolerance, second.Tolerance);
                     unit = first.Unit ?? second.Unit ?? Persons;
+                    unitStated = first.Unit is not null || second.Unit is not null;
                     hasMarker |= second.HasMarker;
                 }
             }
@@ -143,7 +149,7 @@ internal static class FigureParser
         }
 
         var value = new FigureValue(low, high, unit, qualifier ?? innerQualifier, vague) { Tolerance = tolerance };
-        return new ParsedFigure(value, start, length - start, hasMarker);
+        return new ParsedFigure(value, start, length - start, hasMarker, unitStated);
     }
 
     private readonly record struct Amount(double Value, double Raw, double Scale, double Tolerance, double RawTolerance, string? Unit, bool HasScale, bool HasMarker);

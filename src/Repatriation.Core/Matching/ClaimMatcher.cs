@@ -66,13 +66,6 @@ public sealed class ClaimMatcher
 
     private static MatchOutcome MatchFigure(CompiledFactSet facts, ExtractedClaim claim, SentenceContext sentence)
     {
-        // "ten to twenty years", "six months": a length of time, which no count measures.
-        var (_, figureLast) = sentence.TokenSpan(claim);
-        if (figureLast + 1 < sentence.Tokens.Count && sentence.Tokens[figureLast + 1].Norm is "year" or "month" or "week" or "day" or "hour" or "decade")
-        {
-            return Outcomes.Unsupported(claim);
-        }
-
         var kind = DateMatcher.MeasureKindOf(claim.Figure!);
         var candidates = facts.Figures.Candidates(sentence, claim, kind);
         if (candidates.Count == 0)

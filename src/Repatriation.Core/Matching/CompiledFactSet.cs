@@ -18,6 +18,7 @@ public sealed class CompiledFactSet
     private readonly HashSet<string> _workTitles;
     private readonly Dictionary<Fact, Interval> _values = new(ReferenceEqualityComparer.Instance);
     private readonly HashSet<string> _units;
+    private readonly HashSet<string> _personWords;
 
     public CompiledFactSet(FactIndex index, EngineRules rules)
     {
@@ -38,6 +39,10 @@ public sealed class CompiledFactSet
             }
         }
 
+        _personWords = new HashSet<string>(
+            index.Populations.Values.SelectMany(p => p.Terms.Append(p.Name)).SelectMany(t => Tokenizer.Tokenize(t)).Select(t => t.Norm)
+                .Where(w => !rules.Words.TermFunctionWords.Contains(w) && !rules.Words.CountedPhraseStops.Contains(w)),
+            StringComparer.Ordinal);
         Evidence = new EvidenceBuilder(index);
         Figures = new FigureMatcher(this);
         FigureOutcomes = new FigureOutcomes(index, Evidence);
@@ -69,6 +74,9 @@ public sealed class CompiledFactSet
 
     /// <summary>True when the words are the title (or an alternative title) of a work in the fact set.</summary>
     public bool IsKnownWorkTitle(ReadOnlySpan<char> title) => _workTitles.Contains(FactIndex.NormaliseName(title.ToString()));
+
+    /// <summary>True when a word (lower case) is part of a name the fact set gives a group of people ("cossacks", "pows").</summary>
+    public bool IsPersonWord(string word) => _personWords.Contains(Tokenizer.Normalise(word));
 
     /// <summary>True when some measure counts in this unit ("persons", "km", "GBP", "percent"…).</summary>
     public bool HasUnit(string unit) => _units.Contains(unit);

@@ -151,7 +151,7 @@ internal sealed class DateMatcher(CompiledFactSet compiled)
     public static string MeasureKindOf(FigureValue figure) => figure.Unit switch
     {
         "percent" => MeasureKinds.Percentage,
-        "GBP" or "USD" => MeasureKinds.Amount,
+        "GBP" or "USD" or "EUR" or "RUB" => MeasureKinds.Amount,
         _ => MeasureKinds.Count,
     };
 

@@ -65,7 +65,7 @@ internal sealed class FigureMatcher(CompiledFactSet compiled)
         var candidates = new List<MeasureCandidate>();
         foreach (var group in hits.GroupBy(h => h.Entry.OwnerId))
         {
-            if (!index.Measures.TryGetValue(group.Key, out var measure) || measure.Kind != kind)
+            if (!index.Measures.TryGetValue(group.Key, out var measure) || measure.Kind != kind || !UnitsAgree(measure, claim.Figure!))
             {
                 continue;
             }
@@ -93,12 +93,22 @@ internal sealed class FigureMatcher(CompiledFactSet compiled)
             .ThenBy(c => c.Distance).ThenByDescending(c => c.TermLength).ToList();
     }
 
-    /// <summary>null: the measure counts another group or place; true: the claim names a wider group than the measure.</summary>
+    /// <summary>
+    /// Like with like only: kilometres are never weighed against persons, nor pounds against dollars. A count whose
+    /// noun is unsaid may be of anything a count measure counts.
+    /// </summary>
+    internal static bool UnitsAgree(Measure measure, FigureValue figure)
+    {
+        var unit = measure.Unit ?? (measure.Kind == MeasureKinds.Percentage ? FigureParser.Percent : FigureParser.Persons);
+        return unit == figure.Unit || (figure.UnitImplied && measure.Kind == MeasureKinds.Count);
+    }
+
     /// <summary>The claim names a group inside the measure's, at the same place (or neither names one).</summary>
     private bool IsPartOf(Measure measure, ClaimScope scope) =>
         measure.Population is { } whole && scope.Population is { } part && part != whole && index.IsWithinPopulation(part, whole)
         && measure.Place is null && scope.Place is null;
 
+    /// <summary>null: the measure counts another group or place; true: the claim names a wider group than the measure.</summary>
     private bool? ScopeOf(Measure measure, ClaimScope scope)
     {
         var broader = false;

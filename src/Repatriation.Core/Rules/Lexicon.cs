@@ -87,6 +87,14 @@ public sealed class Lexicon
         TopicWords = Set("topicWords");
         ReportingVerbs = Map("reportingVerbs");
         VerbAdverbs = Set("adverbsBetweenNameAndVerb");
+        UnitNouns = Map("unitNouns");
+        DurationUnits = Map("durationUnits");
+        FactorWords = Set("factorWords");
+        AgeCues = Set("ageCues");
+        PartitiveDeterminers = Set("partitiveDeterminers");
+        PartitivePronouns = Set("partitivePronouns");
+        CountedPhraseStops = Set("countedPhraseStops");
+        PersonNounSuffixes = Set("personNounSuffixes");
     }
 
     /// <summary>Names of the lists read, for the test that every list in the file is used.</summary>
@@ -120,6 +128,14 @@ public sealed class Lexicon
     public WordSet TopicWords { get; }
     public FormMap ReportingVerbs { get; }
     public WordSet VerbAdverbs { get; }
+    public FormMap UnitNouns { get; }
+    public FormMap DurationUnits { get; }
+    public WordSet FactorWords { get; }
+    public WordSet AgeCues { get; }
+    public WordSet PartitiveDeterminers { get; }
+    public WordSet PartitivePronouns { get; }
+    public WordSet CountedPhraseStops { get; }
+    public WordSet PersonNounSuffixes { get; }
 
     private WordSet Set(string name)
     {

@@ -21,6 +21,14 @@ internal static class ExtractionTestKit
             new Person { Id = "bethell-nicholas", Name = "Nicholas Bethell", Aliases = ["Bethell", "Lord Bethell"] },
         ],
         Sources = [new Source { Id = "test-source", Author = "Test", Title = "Test source" }],
+        // One measure of each unit the extractor keeps figures of: a figure no measure could check is no claim.
+        Measures =
+        [
+            new Measure { Id = "people", Name = "people", Kind = MeasureKinds.Count, Unit = "persons" },
+            new Measure { Id = "share", Name = "share", Kind = MeasureKinds.Percentage, Unit = "percent" },
+            new Measure { Id = "pounds", Name = "pounds", Kind = MeasureKinds.Amount, Unit = "GBP" },
+            new Measure { Id = "dollars", Name = "dollars", Kind = MeasureKinds.Amount, Unit = "USD" },
+        ],
         Works =
         [
             new Work { Id = "stalins-secret-war", Title = "Stalin's Secret War", Authors = ["tolstoy-nikolai"], Year = 1981, Sources = [new SourceRef { Source = "test-source" }] },
