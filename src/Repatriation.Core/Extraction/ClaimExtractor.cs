@@ -28,7 +28,7 @@ public sealed class ClaimExtractor
         var claims = new List<ExtractedClaim>(dates.Count + figures.Count + quotes.Count + attributions.Count);
         foreach (var date in dates)
         {
-            if (!date.Removed)
+            if (!date.Removed && !NonClaims.IsNonClaim(text, date.Span, quotes, sentences, facts))
             {
                 claims.Add(Claim(text, sentences, ClaimKind.Date, date.Span) with { Date = date.Value });
             }
@@ -36,6 +36,11 @@ public sealed class ClaimExtractor
 
         foreach (var figure in figures)
         {
+            if (NonClaims.IsNonClaim(text, figure.Span, quotes, sentences, facts))
+            {
+                continue;
+            }
+
             claims.Add(Claim(text, sentences, ClaimKind.Figure, figure.Span) with { Figure = figure.Value });
         }
 

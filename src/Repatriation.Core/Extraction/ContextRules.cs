@@ -13,7 +13,7 @@ internal static class ContextRules
         var first = text[start];
         if (char.IsAsciiDigit(first))
         {
-            return IsListOrHeadingNumber(text, start, end) || IsIdentifier(text, start) || IsFootnoteMarker(text, start, end)
+            return IsListOrHeadingNumber(text, start, end) || IsIdentifier(text, start) || IsFootnoteMarker(text, start, end) || IsDayOfMonth(text, start, end)
                 || IsPageAfterCitationYear(text, start) || (IsYearLike(text, start, end) && IsYearInTitle(text, start));
         }
 
@@ -68,6 +68,26 @@ internal static class ContextRules
 
         return false;
     }
+
+    /// <summary>"June 2", "2 June": a day of a month, never a count (a dateline's day, a date without its year).</summary>
+    private static bool IsDayOfMonth(string text, int start, int end)
+    {
+        if (end - start > 2 || !int.TryParse(text.AsSpan(start, end - start), out var day) || day is < 1 or > 31)
+        {
+            return false;
+        }
+
+        var before = PreviousWord(text, start);
+        var next = NextWord(text, end);
+        return (before.Length > 2 && char.IsUpper(before[0]) && Months.Contains(before))
+               || (next.Length > 2 && char.IsUpper(next[0]) && Months.Contains(next));
+    }
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Months = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+        "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+    }.GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static bool IsYearLike(string text, int start, int end) =>
         end - start == 4 && int.TryParse(text.AsSpan(start, 4), out var year) && year is >= 1900 and <= 2029;

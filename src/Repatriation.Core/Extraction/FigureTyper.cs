@@ -17,6 +17,7 @@ internal static class FigureTyper
     public const string Age = "age";
     public const string Factor = "factor";
     public const string Things = "things";
+    public const string TimeOfDay = "time of day";
 
     private const int MaxPhraseWords = 4;
 
@@ -29,6 +30,11 @@ internal static class FigureTyper
         if (IsAgeBefore(text, start))
         {
             return new FigureType(Age, false);
+        }
+
+        if (IsTimeOfDay(text, end))
+        {
+            return new FigureType(TimeOfDay, false);
         }
 
         Span<(int Start, int End)> words = stackalloc (int, int)[MaxPhraseWords + 3];
@@ -123,6 +129,19 @@ internal static class FigureTyper
         // "5,000 horses", "12 maps": a plural noun nobody counts here. Anything else ("3,000 fled", "2,000 quietly
         // returned") is a verb or an adverb, and the count is of people by default.
         return LooksPlural(headWord) ? new FigureType(Things, false) : new FigureType(FigureParser.Persons, true);
+    }
+
+    /// <summary>"6 a.m.", "10 p.m.": a time of day (the abbreviations the word reader cannot take whole).</summary>
+    private static bool IsTimeOfDay(string text, int end)
+    {
+        var p = end;
+        while (p < text.Length && text[p] == ' ')
+        {
+            p++;
+        }
+
+        var rest = text.AsSpan(p, Math.Min(4, text.Length - p));
+        return rest.StartsWith("a.m", StringComparison.OrdinalIgnoreCase) || rest.StartsWith("p.m", StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>"aged 84", "at the age of 84".</summary>

@@ -78,7 +78,104 @@ internal sealed class TermIndex
         }
 
         ActKeywords = keywords;
+
+        foreach (var phrase in words.OtherMatters.Items)
+        {
+            var tokens = Tokenizer.Tokenize(phrase).Select(t => t.Norm).ToArray();
+            if (tokens.Length > 0)
+            {
+                _otherMatters.Add(tokens);
+            }
+        }
+
+        _otherMatterKeys = words.OtherMatterKeys.Items.ToArray();
+        _subjectPeople = index.PersonNames.ToHashSet(StringComparer.Ordinal);
     }
+
+    private readonly List<string[]> _otherMatters = [];
+    private readonly string[] _otherMatterKeys = [];
+    private readonly HashSet<string> _subjectPeople = [];
+
+    /// <summary>A cheap first look: the span holds one of the words that start another matter's name ("War", "Vietnam").</summary>
+    public bool MayNameOtherMatter(string text, Extraction.TextSpan span)
+    {
+        var window = text.AsSpan(span.Offset, span.Length);
+        foreach (var key in _otherMatterKeys)
+        {
+            if (window.Contains(key, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// True when the clause names another war or era ("the First World War") within <paramref name="maxDistance"/>
+    /// words of the claim at <paramref name="claim"/>, and nearer than anything the fact set knows (a measure, group,
+    /// place, work, act or person).
+    /// </summary>
+    public bool IsAboutOtherMatter(string text, Extraction.TextSpan clause, Extraction.TextSpan claim, int maxDistance)
+    {
+        var tokens = Tokenizer.Tokenize(text, clause.Offset, clause.Length);
+        int first = -1, last = -1;
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (tokens[i].End > claim.Offset && tokens[i].Start < claim.End)
+            {
+                first = first < 0 ? i : first;
+                last = i;
+            }
+        }
+
+        if (first < 0)
+        {
+            return false;
+        }
+
+        var other = int.MaxValue;
+        foreach (var phrase in _otherMatters)
+        {
+            for (var i = 0; i + phrase.Length <= tokens.Count; i++)
+            {
+                var match = true;
+                for (var k = 0; k < phrase.Length && match; k++)
+                {
+                    match = tokens[i + k].Norm == phrase[k];
+                }
+
+                if (match)
+                {
+                    other = Math.Min(other, Apart(i, i + phrase.Length - 1, first, last));
+                }
+            }
+        }
+
+        if (other > maxDistance)
+        {
+            return false;
+        }
+
+        var subject = int.MaxValue;
+        foreach (var hit in Find(tokens))
+        {
+            subject = Math.Min(subject, hit.DistanceTo(first, last));
+        }
+
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (_subjectPeople.Contains(tokens[i].Norm))
+            {
+                subject = Math.Min(subject, Apart(i, i, first, last));
+            }
+        }
+
+        return other < subject;
+    }
+
+    private static int Apart(int firstA, int lastA, int firstB, int lastB) =>
+        lastA < firstB ? firstB - lastA : firstA > lastB ? firstA - lastB : 0;
 
     /// <summary>Distinctive words of act names ("yalta", "270"), for texts that name an act loosely ("signed at Yalta").</summary>
     public IReadOnlyList<(string Keyword, string ActId)> ActKeywords { get; private set; } = [];

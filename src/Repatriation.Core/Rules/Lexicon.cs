@@ -95,6 +95,10 @@ public sealed class Lexicon
         PartitivePronouns = Set("partitivePronouns");
         CountedPhraseStops = Set("countedPhraseStops");
         PersonNounSuffixes = Set("personNounSuffixes");
+        MetadataLineCues = Set("metadataLineCues");
+        EditionWords = Set("editionWords");
+        OtherMatters = Set("otherMatters");
+        OtherMatterKeys = Set("otherMatterKeys");
     }
 
     /// <summary>Names of the lists read, for the test that every list in the file is used.</summary>
@@ -136,6 +140,10 @@ public sealed class Lexicon
     public WordSet PartitivePronouns { get; }
     public WordSet CountedPhraseStops { get; }
     public WordSet PersonNounSuffixes { get; }
+    public WordSet MetadataLineCues { get; }
+    public WordSet EditionWords { get; }
+    public WordSet OtherMatters { get; }
+    public WordSet OtherMatterKeys { get; }
 
     private WordSet Set(string name)
     {

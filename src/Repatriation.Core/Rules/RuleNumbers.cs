@@ -45,13 +45,16 @@ public sealed record RuleNumbers
     /// <summary>A source's "more than N" reaches up to this multiple of N.</summary>
     public double FactMoreThanFactor { get; init; }
 
+    /// <summary>A figure or date this close to another war or era's name (and nearer than the subject) is about it.</summary>
+    public int OtherMatterMaxDistance { get; init; }
+
     /// <summary>Names of the numbers read, for the test that every number in the file is used.</summary>
     public static IReadOnlyList<string> Names { get; } =
     [
         "figureTermMaxDistance", "figureReadingSlack", "periodMaxDistance", "dateEventMaxDistance", "dateDisagreeMaxDistance",
         "dateReadingSlack", "workYearMaxDistance", "workTitleMaxDistance", "publicationCueLookback", "commaPenalty",
         "clauseBreakPenalty", "groupNounMaxGap", "groupMaxDistance", "placeNounMaxGap", "placeMaxDistance", "vagueFactor",
-        "claimAboutMargin", "factAboutMargin", "factMoreThanFactor",
+        "claimAboutMargin", "factAboutMargin", "factMoreThanFactor", "otherMatterMaxDistance",
     ];
 
     internal static RuleNumbers From(Func<string, double> number)
@@ -78,6 +81,7 @@ public sealed record RuleNumbers
             ClaimAboutMargin = number("claimAboutMargin"),
             FactAboutMargin = number("factAboutMargin"),
             FactMoreThanFactor = number("factMoreThanFactor"),
+            OtherMatterMaxDistance = Int("otherMatterMaxDistance"),
         };
     }
 }

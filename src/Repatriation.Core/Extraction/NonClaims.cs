@@ -1,0 +1,256 @@
+using System.Text.RegularExpressions;
+using Repatriation.Core.Matching;
+using Repatriation.Core.Rules;
+
+namespace Repatriation.Core.Extraction;
+
+/// <summary>
+/// Numbers and dates that are in the text but say nothing about the subject, so are not reported: a newspaper's
+/// dateline ("LONDON, June 2 –"), a byline or a page's publication line ("Published: 3 May 2015"), an edition or
+/// reprint year ("paperback edition 2002"), a number inside a quotation (the speaker's words, not the writer's
+/// claim), and a figure about another matter ("in the First World War") in a clause that names nothing the fact
+/// set knows.
+/// </summary>
+internal static partial class NonClaims
+{
+    private static Lexicon Words => EngineRules.Default.Words;
+
+    /// <summary>The capitals and agency of a dateline before its date: "LONDON, ", "MOSCOW (AP), ", "WASHINGTON, D.C., ".</summary>
+    [GeneratedRegex(@"^[\t ]*[A-Z][A-Z.'’ -]{1,40}(?:,[\t ]*[A-Z][A-Za-z.]{1,12})?(?:[\t ]*\([A-Za-z .]{1,20}\))?,?[\t ]*$", RegexOptions.CultureInvariant)]
+    private static partial Regex DatelinePrefix();
+
+    /// <summary>What follows a dateline's date: an optional year and agency, then a dash.</summary>
+    [GeneratedRegex(@"^(?:,?[\t ]*[0-9]{4})?[\t ]*(?:\([A-Za-z .]{1,20}\)[\t ]*)?(?:[–—]|--?\s)", RegexOptions.CultureInvariant)]
+    private static partial Regex DatelineSuffix();
+
+    /// <summary>True when the figure or date at <paramref name="span"/> is not a claim about the subject.</summary>
+    public static bool IsNonClaim(string text, TextSpan span, List<QuotedSpan> quotes, SentenceMap sentences, CompiledFactSet facts) =>
+        InsideQuotation(span, quotes) || IsDateline(text, span) || OnMetadataLine(text, span) || NextToEditionWord(text, span)
+        || AboutAnotherMatter(text, span, sentences, facts);
+
+    /// <summary>"“…we handed over 2,000 men…”": the number is the speaker's, and the quotation is checked as one claim.</summary>
+    private static bool InsideQuotation(TextSpan span, List<QuotedSpan> quotes)
+    {
+        int lo = 0, hi = quotes.Count - 1;
+        while (lo <= hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            var quote = quotes[mid].Inner;
+            if (quote.End <= span.Offset)
+            {
+                lo = mid + 1;
+            }
+            else if (quote.Offset >= span.End)
+            {
+                hi = mid - 1;
+            }
+            else
+            {
+                return quote.Offset <= span.Offset && span.End <= quote.End;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>"LONDON, June 2, 1978 (AP) – …": the date the report was filed, at the start of its first line.</summary>
+    private static bool IsDateline(string text, TextSpan span)
+    {
+        var lineStart = LineStart(text, span.Offset);
+        if (span.Offset - lineStart > 60)
+        {
+            return false;
+        }
+
+        var prefix = text.AsSpan(lineStart, span.Offset - lineStart);
+        if (!DatelinePrefix().IsMatch(prefix))
+        {
+            return false;
+        }
+
+        var suffix = text.AsSpan(span.End, Math.Min(30, text.Length - span.End));
+        return DatelineSuffix().IsMatch(suffix);
+    }
+
+    /// <summary>
+    /// A short line that is about the page rather than the subject: a byline ("By Jane Smith, 3 May 2015"), a
+    /// publication or update line ("Published: 3 May 2015", "Last updated 2019"), a copyright line.
+    /// </summary>
+    private static bool OnMetadataLine(string text, TextSpan span)
+    {
+        var lineStart = LineStart(text, span.Offset);
+        var p = lineStart;
+        while (p < span.Offset && text[p] is ' ' or '\t' or '*' or '_' or '>' or '|')
+        {
+            p++;
+        }
+
+        var lineEnd = text.IndexOf('\n', span.End);
+        lineEnd = lineEnd < 0 ? text.Length : lineEnd;
+        if (CountWords(text, p, lineEnd) > MaxMetadataLineWords)
+        {
+            return false;
+        }
+
+        if (text.AsSpan(p, lineEnd - p).Contains('©') || text.AsSpan(p, lineEnd - p).Contains("Copyright", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        var first = FirstWords(text, p, lineEnd);
+        foreach (var cue in Words.MetadataLineCues.Items)
+        {
+            if (first.StartsWith(cue, StringComparison.OrdinalIgnoreCase)
+                && (first.Length == cue.Length || !char.IsLetter(first[cue.Length])))
+            {
+                return true;
+            }
+        }
+
+        // "By Jane Smith": a byline names the writer, not a claim.
+        return first.StartsWith("By ", StringComparison.Ordinal) && first.Length > 3 && char.IsUpper(first[3]);
+    }
+
+    /// <summary>A metadata line is short; a line this long is prose that happens to start with "Published".</summary>
+    private const int MaxMetadataLineWords = 14;
+
+    /// <summary>"the 1990 paperback edition", "(reprinted 2002)", "copyright 1977": an edition's year, not the work's.</summary>
+    private static bool NextToEditionWord(string text, TextSpan span)
+    {
+        var before = WordBefore(text, span.Offset, out var beforeStart);
+        if (Words.EditionWords.Contains(before))
+        {
+            return true;
+        }
+
+        // "(reprinted in 2002)": one preposition between.
+        if (before is "in" or "of" && Words.EditionWords.Contains(WordBefore(text, beforeStart, out _)))
+        {
+            return true;
+        }
+
+        var after = WordAfter(text, span.End, out var afterEnd);
+        if (Words.EditionWords.Contains(after))
+        {
+            return true;
+        }
+
+        // "the 1990 revised edition": one adjective between.
+        return after.Length > 0 && WordAfter(text, afterEnd, out _) is "edition" or "editions" or "reprint" or "printing";
+    }
+
+    /// <summary>
+    /// "In the First World War 2 million Russians died": the clause names another matter and nothing the fact set
+    /// knows, so the figure is about that other matter.
+    /// </summary>
+    private static bool AboutAnotherMatter(string text, TextSpan span, SentenceMap sentences, CompiledFactSet facts)
+    {
+        var sentence = sentences.At(span.Offset);
+        if (!facts.Terms.MayNameOtherMatter(text, sentence))
+        {
+            return false;
+        }
+
+        return facts.Terms.IsAboutOtherMatter(text, Clause(text, sentence, span), span, facts.Numbers.OtherMatterMaxDistance);
+    }
+
+    /// <summary>
+    /// The clause around a span: the sentence cut at ";", ":" or a dash; a span in brackets belongs to the clause
+    /// the brackets stand in ("the Civil War (1917-1922)").
+    /// </summary>
+    private static TextSpan Clause(string text, TextSpan sentence, TextSpan span)
+    {
+        var start = span.Offset;
+        while (start > sentence.Offset && !IsClauseBreak(text, start - 1))
+        {
+            start--;
+        }
+
+        var end = span.End;
+        while (end < sentence.End && !IsClauseBreak(text, end))
+        {
+            end++;
+        }
+
+        if (start > sentence.Offset && text[start - 1] == '(' && end < sentence.End && text[end] == ')')
+        {
+            start--;
+            while (start > sentence.Offset && !IsClauseBreak(text, start - 1))
+            {
+                start--;
+            }
+        }
+
+        return new TextSpan(start, end - start);
+    }
+
+    private static bool IsClauseBreak(string text, int i) =>
+        text[i] is ';' or ':' or '—' or '(' or ')' || (text[i] is '–' && i > 0 && text[i - 1] == ' ' && i + 1 < text.Length && text[i + 1] == ' ');
+
+    private static int LineStart(string text, int offset)
+    {
+        var p = offset;
+        while (p > 0 && text[p - 1] != '\n')
+        {
+            p--;
+        }
+
+        return p;
+    }
+
+    private static int CountWords(string text, int start, int end)
+    {
+        var words = 0;
+        var inWord = false;
+        for (var i = start; i < end; i++)
+        {
+            var letter = !char.IsWhiteSpace(text[i]);
+            if (letter && !inWord)
+            {
+                words++;
+            }
+
+            inWord = letter;
+        }
+
+        return words;
+    }
+
+    private static ReadOnlySpan<char> FirstWords(string text, int start, int end) => text.AsSpan(start, Math.Min(end - start, 40));
+
+    private static string WordBefore(string text, int offset, out int start)
+    {
+        var e = offset;
+        while (e > 0 && text[e - 1] is ' ' or '(' or '\u00A0')
+        {
+            e--;
+        }
+
+        var s = e;
+        while (s > 0 && (char.IsLetter(text[s - 1]) || text[s - 1] == '©'))
+        {
+            s--;
+        }
+
+        start = s;
+        return text[s..e].ToLowerInvariant();
+    }
+
+    private static string WordAfter(string text, int offset, out int end)
+    {
+        var s = offset;
+        while (s < text.Length && text[s] is ' ' or '\u00A0')
+        {
+            s++;
+        }
+
+        var e = s;
+        while (e < text.Length && char.IsLetter(text[e]))
+        {
+            e++;
+        }
+
+        end = e;
+        return text[s..e].ToLowerInvariant();
+    }
+}
