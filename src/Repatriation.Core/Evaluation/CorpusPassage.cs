@@ -46,6 +46,13 @@ public sealed record PassageSource
     public string? Licence { get; init; }
     public bool? Verbatim { get; init; }
     public string? Note { get; init; }
+
+    /// <summary>
+    /// Further provenance a corpus author adds (a translator, an access date, a page): kept, not checked. Unlike a
+    /// misspelt label field, an extra word about the source cannot change a score.
+    /// </summary>
+    [JsonExtensionData]
+    public Dictionary<string, JsonElement>? More { get; init; }
 }
 
 /// <summary>

@@ -154,4 +154,13 @@ public class EvaluationCorpusTests
 
         Assert.Equal(expected, passage.Source!.Year);
     }
+
+    [Fact]
+    public void Parse_ExtraSourceField_IsKept()
+    {
+        var passage = EvaluationCorpus.Parse(
+            """{"id": "x", "style": "blog", "genre": "machine translation", "source": {"url": "https://example.org", "licence": "x", "verbatim": false, "translatedBy": "the site"}, "text": "t", "claims": []}""", "x.json");
+
+        Assert.Equal("the site", passage.Source!.More!["translatedBy"].GetString());
+    }
 }
