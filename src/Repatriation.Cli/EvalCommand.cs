@@ -6,8 +6,11 @@ using Repatriation.Core.Reports;
 namespace Repatriation.Cli;
 
 /// <summary>
-/// `eval [--corpus DIR] [--facts FILE] [--format text|json] [--verbose]`: runs the engine on the labelled
-/// corpus and prints its figures. Exit 0 when every target is met, 1 when one is missed, 2 on bad input.
+/// `eval [--part regression|tuning|heldout|all] [--corpus DIR] [--facts FILE] [--format text|json] [--verbose]
+/// [--show-heldout] [--write-floors]`: runs the engine on the labelled corpus parts and prints each part's figures
+/// apart, the issue's goals against the held-out part, and the floors of eval/floors.json. Exit 0 when no floor is
+/// broken (goals missed do not fail), 1 when one is, 2 on bad input. Held-out mismatches are printed only with
+/// --show-heldout: that part is measured, never read, while rules change.
 /// </summary>
 internal static class EvalCommand
 {
@@ -15,15 +18,28 @@ internal static class EvalCommand
 
     public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, string? currentDirectory = null, TimeProvider? time = null)
     {
-        var options = Parse(args);
-        var corpusDir = options.Corpus ?? DefaultCorpus(currentDirectory ?? Directory.GetCurrentDirectory());
+        var options = EvalOptions.Parse(args);
+        var root = options.Corpus is null ? RepositoryRoot(currentDirectory ?? Directory.GetCurrentDirectory()) : TryRepositoryRoot(currentDirectory ?? Directory.GetCurrentDirectory());
 
-        IReadOnlyList<CorpusPassage> passages;
+        IReadOnlyList<CorpusPart> parts;
         try
         {
-            passages = EvaluationCorpus.LoadDirectory(corpusDir);
+            parts = options.Corpus is { } folder
+                ? [AdHocPart(folder, root)]
+                : EvaluationCorpus.LoadParts(root!, options.Parts);
         }
         catch (Exception e) when (e is CorpusException or IOException or UnauthorizedAccessException)
+        {
+            return Task.FromResult(CommandLine.Fail(stderr, e.Message));
+        }
+
+        var floorsPath = root is null ? null : Path.Combine(root, EvaluationFloors.RelativePath);
+        EvaluationFloors floors;
+        try
+        {
+            floors = floorsPath is not null && File.Exists(floorsPath) ? EvaluationFloors.Load(floorsPath) : EvaluationFloors.Empty;
+        }
+        catch (FloorsFileException e)
         {
             return Task.FromResult(CommandLine.Fail(stderr, e.Message));
         }
@@ -40,38 +56,118 @@ internal static class EvalCommand
             return Task.FromResult(CommandLine.Fail(stderr, e is InvalidFactSetException ? e.Message : $"cannot read the fact set {options.Facts}: {e.Message}"));
         }
 
-        var result = EvaluationRunner.Run(passages, snapshot);
-        var floors = new EvaluationFloors().Check(result);
+        var results = parts.Select(p => (Part: p, Result: EvaluationRunner.Run(p, snapshot))).ToList();
+
+        if (options.WriteFloors)
+        {
+            return Task.FromResult(WriteFloors(floors, floorsPath!, results.Select(r => r.Result).ToList(), stdout));
+        }
+
+        var checks = options.Corpus is null
+            ? results.Where(r => CorpusParts.WithFloors.Contains(r.Part.Name) && !r.Part.IsEmpty).SelectMany(r => floors.Check(r.Result)).ToList()
+            : [];
+        var heldout = results.FirstOrDefault(r => r.Part.Name == CorpusParts.Heldout && !r.Part.IsEmpty).Result;
+        var goals = heldout is null ? null : EvaluationMeasures.CheckGoals(heldout.Measures);
+        var view = new EvalView(results, checks, goals, floorsPath is not null && File.Exists(floorsPath), options, currentDirectory ?? Directory.GetCurrentDirectory());
+
         if (options.Format == "json")
         {
-            stdout.WriteLine(JsonSerializer.Serialize(new { result, floors }, ReportJson.Options));
+            stdout.WriteLine(JsonSerializer.Serialize(EvalJson.From(view), ReportJson.Options));
         }
         else
         {
-            EvalText.Write(stdout, result, floors, options.Verbose);
+            EvalText.Write(stdout, view);
         }
 
-        var missed = floors.Where(f => !f.Met).ToList();
-        if (missed.Count > 0)
+        var broken = checks.Where(c => c.Broken).ToList();
+        if (broken.Count > 0)
         {
-            stderr.WriteLine($"eval: {missed.Count} target(s) missed: {string.Join("; ", missed)}");
+            stderr.WriteLine($"eval: {broken.Count} floor(s) broken: {string.Join("; ", broken.Select(b => b.Describe()))}");
             return Task.FromResult(CommandLine.Flagged);
         }
 
         return Task.FromResult(CommandLine.Clean);
     }
 
-    private sealed record Options(string? Corpus, string? Facts, string Format, bool Verbose);
-
-    private static Options Parse(string[] args)
+    /// <summary>Sets the regression and held-out floors at today's figures (rounded down; ceilings up) and says what moved.</summary>
+    private static int WriteFloors(EvaluationFloors floors, string path, IReadOnlyList<EvaluationResult> results, TextWriter stdout)
     {
-        string? corpus = null, facts = null;
+        var next = floors;
+        foreach (var result in results.Where(r => CorpusParts.WithFloors.Contains(r.Part)))
+        {
+            next = next.WithReached(result);
+        }
+
+        File.WriteAllText(path, next.ToJson());
+        var changes = floors.Changes(next);
+        stdout.WriteLine($"wrote {path} ({string.Join(", ", results.Where(r => CorpusParts.WithFloors.Contains(r.Part)).Select(r => $"{CorpusParts.DisplayName(r.Part)}: {EvalText.Count(r.Measures.Passages, "passage")}"))})");
+        foreach (var line in changes.DefaultIfEmpty("no floor changed"))
+        {
+            stdout.WriteLine($"  {line}");
+        }
+
+        return CommandLine.Clean;
+    }
+
+    /// <summary>
+    /// `--corpus DIR` scores one folder on its own, without floors. A folder that is the held-out part keeps that
+    /// part's name, so its mismatches stay hidden without --show-heldout.
+    /// </summary>
+    private static CorpusPart AdHocPart(string folder, string? root)
+    {
+        var full = Path.GetFullPath(folder).TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar);
+        var named = CorpusParts.All.FirstOrDefault(p =>
+            root is not null && string.Equals(full, Path.GetFullPath(Path.Combine(root, CorpusParts.RelativeDirectory(p))), StringComparison.Ordinal));
+        var isHeldout = named == CorpusParts.Heldout || full.EndsWith(Path.Combine("published", CorpusParts.Heldout), StringComparison.Ordinal);
+        var name = isHeldout ? CorpusParts.Heldout : named ?? Path.GetFileName(full);
+        var published = named is not null ? CorpusParts.IsPublished(named) : isHeldout;
+        return new CorpusPart(name, full, Exists: true, EvaluationCorpus.LoadDirectory(full, published));
+    }
+
+    /// <summary>The folder holding the solution file, found by walking up, so eval works from any folder of a clone.</summary>
+    private static string RepositoryRoot(string start) =>
+        TryRepositoryRoot(start)
+        ?? throw new UsageException($"no {SolutionFile} in {start} or any folder above it, so no corpus parts; run it inside the repository or pass --corpus DIR");
+
+    private static string? TryRepositoryRoot(string start)
+    {
+        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, SolutionFile)))
+            {
+                return dir.FullName;
+            }
+        }
+
+        return null;
+    }
+}
+
+/// <summary>
+/// The eval command's options, parsed in this one place (so moving to System.CommandLine touches nothing else).
+/// </summary>
+internal sealed record EvalOptions(IReadOnlyList<string> Parts, string? Corpus, string? Facts, string Format, bool Verbose, bool ShowHeldout, bool WriteFloors)
+{
+    public const string Usage =
+        "usage: eval [--part regression|tuning|heldout|all] [--corpus DIR] [--facts FILE] [--format text|json] [--verbose] [--show-heldout] [--write-floors]";
+
+    public static EvalOptions Parse(string[] args)
+    {
+        string? corpus = null, facts = null, part = null;
         var format = "text";
-        var verbose = false;
+        bool verbose = false, showHeldout = false, writeFloors = false;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
             {
+                case "--part":
+                    part = Value(args, ref i);
+                    if (part != "all" && !CorpusParts.All.Contains(part))
+                    {
+                        throw new UsageException($"eval --part must be regression, tuning, heldout or all, not '{part}'");
+                    }
+
+                    break;
                 case "--corpus":
                     corpus = Value(args, ref i);
                     break;
@@ -89,12 +185,29 @@ internal static class EvalCommand
                 case "--verbose" or "-v":
                     verbose = true;
                     break;
+                case "--show-heldout":
+                    showHeldout = true;
+                    break;
+                case "--write-floors":
+                    writeFloors = true;
+                    break;
                 default:
-                    throw new UsageException($"eval: unknown argument '{args[i]}'. usage: eval [--corpus DIR] [--facts FILE] [--format text|json] [--verbose]");
+                    throw new UsageException($"eval: unknown argument '{args[i]}'. {Usage}");
             }
         }
 
-        return new Options(corpus, facts, format, verbose);
+        if (corpus is not null && (part is not null || writeFloors))
+        {
+            throw new UsageException("eval --corpus scores one folder on its own; it takes neither --part nor --write-floors");
+        }
+
+        var parts = part is null or "all" ? CorpusParts.All : [part];
+        if (writeFloors && !parts.Any(CorpusParts.WithFloors.Contains))
+        {
+            throw new UsageException($"eval --write-floors sets the floors of {string.Join(" and ", CorpusParts.WithFloors)}; --part {part} has none");
+        }
+
+        return new EvalOptions(parts, corpus, facts, format, verbose, showHeldout, writeFloors);
     }
 
     private static string Value(string[] args, ref int i)
@@ -107,17 +220,15 @@ internal static class EvalCommand
         return args[++i];
     }
 
-    /// <summary>eval/corpus beside the solution file, found by walking up, so eval works from any folder of a clone.</summary>
-    private static string DefaultCorpus(string start)
-    {
-        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, SolutionFile)))
-            {
-                return Path.Combine(dir.FullName, "eval", "corpus");
-            }
-        }
-
-        throw new UsageException($"no {SolutionFile} in {start} or any folder above it, so no default corpus; run it inside the repository or pass --corpus DIR");
-    }
+    /// <summary>Whether this part's per-claim mismatches may be shown.</summary>
+    public bool ShowsDetailOf(string part) => part == CorpusParts.Heldout ? ShowHeldout : true;
 }
+
+/// <summary>What eval shows: every part run, the floors checked, the goals against the held-out part (null when it is empty).</summary>
+internal sealed record EvalView(
+    IReadOnlyList<(CorpusPart Part, EvaluationResult Result)> Results,
+    IReadOnlyList<FloorCheck> Floors,
+    IReadOnlyList<GoalCheck>? Goals,
+    bool FloorsFileExists,
+    EvalOptions Options,
+    string WorkingDirectory);
