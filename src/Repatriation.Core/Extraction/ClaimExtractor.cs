@@ -48,6 +48,12 @@ public sealed class ClaimExtractor
         foreach (var quote in quotes)
         {
             var (personText, personId) = QuoteSpeaker.Find(text, sentences, facts, attributions, quote);
+            if (personText is null)
+            {
+                // Words nobody is named for (an unnamed officer, a newspaper's phrase, scare quotes) are no quotation claim.
+                continue;
+            }
+
             claims.Add(Claim(text, sentences, ClaimKind.Quote, quote.Span) with
             {
                 PersonText = personText,

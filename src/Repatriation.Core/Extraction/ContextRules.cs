@@ -14,7 +14,8 @@ internal static class ContextRules
         if (char.IsAsciiDigit(first))
         {
             return IsListOrHeadingNumber(text, start, end) || IsIdentifier(text, start) || IsFootnoteMarker(text, start, end) || IsDayOfMonth(text, start, end)
-                || IsPageAfterCitationYear(text, start) || (IsYearLike(text, start, end) && IsYearInTitle(text, start));
+                || IsPageAfterCitationYear(text, start) || (IsYearLike(text, start, end) && IsYearInTitle(text, start))
+                || IsCodeNumber(text, start, end) || IsContentsNumber(text, start, end);
         }
 
         if (char.IsLetter(first))
@@ -131,7 +132,7 @@ internal static class ContextRules
     private static bool IsListOrHeadingNumber(string text, int start, int end)
     {
         var p = start;
-        while (p > 0 && text[p - 1] is ' ' or '\t' or '(')
+        while (p > 0 && text[p - 1] is ' ' or '\t' or '(' or '“' or '"' or '•' or '*' or '-' or '\u00A0')
         {
             p--;
         }
@@ -148,6 +149,93 @@ internal static class ContextRules
 
         var hasDecimal = text.AsSpan(start, end - start).Contains('.');
         return hasDecimal && end + 1 < text.Length && text[end] == ' ' && char.IsUpper(text[end + 1]);
+    }
+
+    /// <summary>
+    /// A number that is a code, not a quantity: a long digit run (an ISBN, a telephone number), digit groups joined by
+    /// hyphens of unlike length ("74-16697", "963-9241-68-7"), a decimal with three or more places (a file number
+    /// "711.62114", a DOI "10.1086"), a year with a footnote glued on ("1945.21"), or a number after a word in capitals
+    /// ("WAR 87199", "SWNCC 46").
+    /// </summary>
+    private static bool IsCodeNumber(string text, int start, int end)
+    {
+        var span = text.AsSpan(start, end - start);
+        var run = 0;
+        var longest = 0;
+        foreach (var c in span)
+        {
+            run = char.IsAsciiDigit(c) ? run + 1 : 0;
+            longest = Math.Max(longest, run);
+        }
+
+        if (longest >= 7)
+        {
+            return true;
+        }
+
+        var dot = span.IndexOf('.');
+        if (dot > 0 && span.Length - dot - 1 >= 3 && span[(dot + 1)..].IndexOfAnyExceptInRange('0', '9') < 0)
+        {
+            return true;
+        }
+
+        if (dot == 4 && span.Length - dot - 1 is 1 or 2 && int.TryParse(span[..4], out var year) && year is >= 1900 and <= 2029)
+        {
+            return true;
+        }
+
+        // A catalogue or ISBN group ("74-16697", "5-94282"), not an abbreviated range ("6–700", "5–6000").
+        var hyphen = span.IndexOf('-');
+        if (hyphen > 0 && span.IndexOf(',') < 0 && span.Length - hyphen - 1 >= 5 && span.Length - 2 * hyphen - 1 >= 2)
+        {
+            return true;
+        }
+
+        // A chain of hyphenated groups runs on past the figure ("963-9241-68-7").
+        if ((end + 1 < text.Length && text[end] is '-' or '–' && char.IsAsciiDigit(text[end + 1]))
+            || (start > 1 && text[start - 1] == '-' && char.IsAsciiDigit(text[start - 2])))
+        {
+            return true;
+        }
+
+        var p = start;
+        while (p > 0 && text[p - 1] == ' ')
+        {
+            p--;
+        }
+
+        var e = p;
+        while (p > 0 && char.IsLetter(text[p - 1]))
+        {
+            p--;
+        }
+
+        return e - p >= 2 && e == start - 1 && text.AsSpan(p, e - p).IndexOfAnyExceptInRange('A', 'Z') < 0
+               && !Rules.EngineRules.Default.Words.NonPerson.Contains(text.AsSpan(p, e - p));
+    }
+
+    /// <summary>"; 1 The Decision to Use Force; 2 The First…": the numbers of a table of contents.</summary>
+    private static bool IsContentsNumber(string text, int start, int end)
+    {
+        if (end - start > 2 || end + 2 >= text.Length || text[end] != ' ' || !char.IsUpper(text[end + 1]))
+        {
+            return false;
+        }
+
+        var p = start;
+        while (p > 0 && text[p - 1] is ' ' or '\t')
+        {
+            p--;
+        }
+
+        if (p > 0 && text[p - 1] is not (';' or '\n' or '•'))
+        {
+            return false;
+        }
+
+        var next = NextWord(text, end);
+        return Words.Stop.Contains(next) || (next.Length > 0 && !Words.NonPerson.Contains(next) && char.IsUpper(next[0])
+                                             && Rules.EngineRules.Default.Words.UnitNouns.BaseOf(next.ToString().ToLowerInvariant()) is null);
     }
 
     /// <summary>A number named by the word before it ("No. 270", "pp. 12, 14", "Article 58", "Order 270").</summary>

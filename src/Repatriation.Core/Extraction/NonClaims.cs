@@ -26,7 +26,72 @@ internal static partial class NonClaims
     /// <summary>True when the figure or date at <paramref name="span"/> is not a claim about the subject.</summary>
     public static bool IsNonClaim(string text, TextSpan span, List<QuotedSpan> quotes, SentenceMap sentences, CompiledFactSet facts) =>
         InsideQuotation(span, quotes) || IsDateline(text, span) || OnMetadataLine(text, span) || NextToEditionWord(text, span)
-        || AboutAnotherMatter(text, span, sentences, facts);
+        || IsLifeDates(text, span) || IsDateOnItsOwnLine(text, span) || AboutAnotherMatter(text, span, sentences, facts);
+
+    /// <summary>
+    /// "(1899–1977)" after a name, "(b. 1990)", "born 7 November 1915": when someone lived, which is their biography,
+    /// not a claim about the subject.
+    /// </summary>
+    private static bool IsLifeDates(string text, TextSpan span)
+    {
+        var before = WordBefore(text, span.Offset, out var beforeStart);
+        if (before is "born" || (before == "b" && beforeStart + 1 < text.Length && text[beforeStart + 1] == '.'))
+        {
+            return true;
+        }
+
+        if (span.Offset < 2 || text[span.Offset - 1] != '(' || span.End >= text.Length || text[span.End] != ')'
+            || text.AsSpan(span.Offset, span.Length).IndexOfAny('-', '–') < 0)
+        {
+            return false;
+        }
+
+        var p = span.Offset - 1;
+        while (p > 0 && text[p - 1] == ' ')
+        {
+            p--;
+        }
+
+        return NameScanner.NameBefore(text, p, Math.Max(0, p - 60)) is { } name && name.End == p;
+    }
+
+    /// <summary>
+    /// "June 30, 2018" or "Wednesday, June 1, 2011" on a line of its own, after a finished line: the page's date, not
+    /// the subject's (a hard-wrapped sentence's last words "January 19." end in a full stop; "By 1946:" introduces a list).
+    /// </summary>
+    private static bool IsDateOnItsOwnLine(string text, TextSpan span)
+    {
+        var lineStart = LineStart(text, span.Offset);
+        var lineEnd = text.IndexOf('\n', span.End);
+        lineEnd = lineEnd < 0 ? text.Length : lineEnd;
+        var last = lineEnd;
+        while (last > lineStart && char.IsWhiteSpace(text[last - 1]))
+        {
+            last--;
+        }
+
+        if (last > lineStart && !char.IsLetterOrDigit(text[last - 1]))
+        {
+            return false;
+        }
+
+        // The line before runs on into this one ("…on Saturday,\nJanuary 19").
+        var previous = lineStart - 1;
+        while (previous > 0 && text[previous - 1] is ' ' or '\t' or '\r')
+        {
+            previous--;
+        }
+
+        if (previous > 0 && text[previous - 1] is ',' or ';' or ':' || (previous > 0 && char.IsLower(text[previous - 1])))
+        {
+            return false;
+        }
+
+        var words = CountWords(text, lineStart, lineEnd);
+        var own = CountWords(text, span.Offset, span.End);
+        return words - own <= 1 && own >= 2 && text.AsSpan(span.Offset, span.Length).IndexOfAny("0123456789") >= 0
+               && (lineEnd < text.Length || lineStart > 0);
+    }
 
     /// <summary>"“…we handed over 2,000 men…”": the number is the speaker's, and the quotation is checked as one claim.</summary>
     private static bool InsideQuotation(TextSpan span, List<QuotedSpan> quotes)
