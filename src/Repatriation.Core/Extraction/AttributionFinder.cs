@@ -229,12 +229,52 @@ internal static class AttributionFinder
 
         if (TitleBefore(text, at, limitStart) is not { } title)
         {
-            return null;
+            return ReadAgent(text, at, person, limitStart);
         }
 
         var start = title.Offset > 0 && text[title.Offset - 1] is '“' or '"' or '‘' ? title.Offset - 1 : title.Offset;
         return new Found(start, person.End, person, "authored", text.Substring(title.Offset, title.Length), null);
     }
+
+    /// <summary>
+    /// "sued by Aldington", "headed by Major General John R. Deane", "presided over by Viktor Abakumov", "Memorandum by
+    /// Mr. Parker W. Buhrman": the person after "by" did what the participle says, or wrote the document.
+    /// </summary>
+    private static Found? ReadAgent(string text, int by, TextSpan person, int limitStart)
+    {
+        var p = SkipBack(text, by, limitStart);
+        var word = WordBefore(text, p, limitStart);
+        if (word.Length > 0 && Rules.EngineRules.Default.Words.VerbParticles.Contains(word))
+        {
+            p = SkipBack(text, p - word.Length, limitStart);
+            word = WordBefore(text, p, limitStart);
+        }
+
+        if (word.Length < 3)
+        {
+            return null;
+        }
+
+        var start = p - word.Length;
+        var lower = word.ToString().ToLowerInvariant();
+        var words = Rules.EngineRules.Default.Words;
+        if (words.DocumentNouns.Contains(lower))
+        {
+            var verb = lower is "order" or "decree" or "directive" or "instruction" or "orders" ? "issued" : "wrote";
+            return new Found(start, person.End, person, verb, null, null);
+        }
+
+        if (!char.IsLower(word[0]) || !IsParticiple(lower))
+        {
+            return null;
+        }
+
+        return new Found(start, person.End, person, Normalise(word) ?? lower, null, null);
+    }
+
+    /// <summary>"sued", "written", "made", "put": a past participle (regular or in the rules' irregular forms).</summary>
+    internal static bool IsParticiple(string word) =>
+        (word.Length > 3 && word.EndsWith("ed", StringComparison.Ordinal)) || Rules.EngineRules.Default.Words.IrregularVerbForms.Contains(word);
 
     private static Found? ReadPassive(string text, int at, int end, int limitStart, int limitEnd)
     {

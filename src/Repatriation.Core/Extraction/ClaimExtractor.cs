@@ -24,6 +24,7 @@ public sealed class ClaimExtractor
         var figures = FindFigures(text, anchors.Figures, dates, facts);
         var quotes = QuoteFinder.Find(text);
         var attributions = AttributionFinder.Find(text, sentences, facts, quotes, anchors.Attributions);
+        MentionAttributions.AddTo(attributions, text, sentences, facts, quotes);
 
         var claims = new List<ExtractedClaim>(dates.Count + figures.Count + quotes.Count + attributions.Count);
         foreach (var date in dates)

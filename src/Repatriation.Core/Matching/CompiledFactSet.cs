@@ -19,6 +19,8 @@ public sealed class CompiledFactSet
     private readonly Dictionary<Fact, Interval> _values = new(ReferenceEqualityComparer.Instance);
     private readonly HashSet<string> _units;
     private readonly HashSet<string> _personWords;
+    private readonly Dictionary<string, List<Act>> _actsByPerson = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<Work>> _worksByPerson = new(StringComparer.Ordinal);
 
     public CompiledFactSet(FactIndex index, EngineRules rules)
     {
@@ -28,6 +30,7 @@ public sealed class CompiledFactSet
         Rules = rules;
         Numbers = rules.Numbers;
         Terms = new TermIndex(index, rules.Words);
+        Mentions = new MentionIndex(index);
         _workTitles = new HashSet<string>(
             index.Works.Values.SelectMany(w => w.AlternativeTitles.Prepend(w.Title)).Select(FactIndex.NormaliseName), StringComparer.Ordinal);
         _units = new HashSet<string>(index.Measures.Values.Select(m => m.Unit ?? DefaultUnit(m.Kind)), StringComparer.Ordinal);
@@ -43,6 +46,22 @@ public sealed class CompiledFactSet
             index.Populations.Values.SelectMany(p => p.Terms.Append(p.Name)).SelectMany(t => Tokenizer.Tokenize(t)).Select(t => t.Norm)
                 .Where(w => !rules.Words.TermFunctionWords.Contains(w) && !rules.Words.CountedPhraseStops.Contains(w)),
             StringComparer.Ordinal);
+        foreach (var act in index.FactSet.Acts)
+        {
+            foreach (var person in act.Actors.Concat(act.WronglyCredited).Distinct(StringComparer.Ordinal))
+            {
+                (_actsByPerson.TryGetValue(person, out var acts) ? acts : _actsByPerson[person] = []).Add(act);
+            }
+        }
+
+        foreach (var work in index.FactSet.Works)
+        {
+            foreach (var author in work.Authors)
+            {
+                (_worksByPerson.TryGetValue(author, out var works) ? works : _worksByPerson[author] = []).Add(work);
+            }
+        }
+
         Evidence = new EvidenceBuilder(index);
         Figures = new FigureMatcher(this);
         FigureOutcomes = new FigureOutcomes(index, Evidence);
@@ -60,6 +79,7 @@ public sealed class CompiledFactSet
     public RuleNumbers Numbers { get; }
 
     internal TermIndex Terms { get; }
+    internal MentionIndex Mentions { get; }
     internal EvidenceBuilder Evidence { get; }
     internal FigureMatcher Figures { get; }
     internal FigureOutcomes FigureOutcomes { get; }
@@ -68,6 +88,40 @@ public sealed class CompiledFactSet
 
     /// <summary>A fact's value with the room its qualifier gives ("about", "more than"), computed once.</summary>
     internal Interval ValueOf(Fact fact) => _values.TryGetValue(fact, out var value) ? value : Interval.OfFact(fact.Value!, Numbers);
+
+    /// <summary>
+    /// True when the fact set could check "person verb…" in this sentence: the person did (or is wrongly credited
+    /// with) an act of that verb, or one named in the sentence, or wrote a work the sentence names.
+    /// </summary>
+    public bool IsCheckable(string personId, string verb, string text, Extraction.TextSpan sentence)
+    {
+        var acts = _actsByPerson.TryGetValue(personId, out var list) ? list : [];
+        var works = _worksByPerson.TryGetValue(personId, out var written) ? written : [];
+        if (acts.Count == 0 && works.Count == 0)
+        {
+            return false;
+        }
+
+        foreach (var act in acts)
+        {
+            if (string.Equals(act.Verb, verb, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        var tokens = Tokenizer.Tokenize(text, sentence.Offset, sentence.Length);
+        foreach (var hit in Terms.Find(tokens))
+        {
+            if ((hit.Entry.Owner == TermOwner.Act && acts.Any(a => a.Id == hit.Entry.OwnerId))
+                || (hit.Entry.Owner == TermOwner.Work && works.Any(w => w.Id == hit.Entry.OwnerId)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Resolves a name as written to a person of the fact set.</summary>
     public Person? FindPerson(string name) => Index.FindPerson(name);

@@ -372,28 +372,44 @@ internal static class Tokenizer
         return tokens;
     }
 
+    /// <summary>
+    /// The normalised form of a plain ASCII word written into <paramref name="destination"/> without allocating;
+    /// false for words that need decomposition (accents, curly apostrophes) or are too long.
+    /// </summary>
+    public static bool TryNormaliseAscii(ReadOnlySpan<char> word, Span<char> destination, out int length)
+    {
+        length = 0;
+        if (word.Length > destination.Length || word.ContainsAnyExceptInRange('\u0000', '\u007f'))
+        {
+            return false;
+        }
+
+        var lower = destination[..word.Length];
+        word.ToLowerInvariant(lower);
+        length = lower.Length;
+        if (length > 2 && lower[length - 2] == '\'' && lower[length - 1] == 's')
+        {
+            length -= 2;
+        }
+        else if (length > 0 && lower[length - 1] == '\'')
+        {
+            length -= 1;
+        }
+        else if (length > 3 && lower[length - 1] == 's' && lower[length - 2] != 's' && !char.IsDigit(lower[length - 2]))
+        {
+            length -= 1;
+        }
+
+        return true;
+    }
+
     public static string Normalise(ReadOnlySpan<char> word)
     {
         // Fast path: plain ASCII words (nearly all of them) need no decomposition.
-        if (word.Length <= 64 && !word.ContainsAnyExceptInRange('\u0000', '\u007f'))
+        Span<char> buffer = stackalloc char[64];
+        if (TryNormaliseAscii(word, buffer, out var length))
         {
-            Span<char> lower = stackalloc char[word.Length];
-            word.ToLowerInvariant(lower);
-            var length = lower.Length;
-            if (length > 2 && lower[length - 2] == '\'' && lower[length - 1] == 's')
-            {
-                length -= 2;
-            }
-            else if (length > 0 && lower[length - 1] == '\'')
-            {
-                length -= 1;
-            }
-            else if (length > 3 && lower[length - 1] == 's' && lower[length - 2] != 's' && !char.IsDigit(lower[length - 2]))
-            {
-                length -= 1;
-            }
-
-            return new string(lower[..length]);
+            return new string(buffer[..length]);
         }
 
         var builder = new StringBuilder(word.Length);

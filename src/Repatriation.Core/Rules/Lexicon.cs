@@ -99,6 +99,12 @@ public sealed class Lexicon
         EditionWords = Set("editionWords");
         OtherMatters = Set("otherMatters");
         OtherMatterKeys = Set("otherMatterKeys");
+        VerbParticles = Set("verbParticles");
+        DocumentNouns = Set("documentNouns");
+        IrregularVerbForms = Set("irregularVerbForms");
+        Auxiliaries = Set("auxiliaries");
+        NotVerbsAfterNames = Set("notVerbsAfterNames");
+        AscriptionVerbs = Set("ascriptionVerbs");
     }
 
     /// <summary>Names of the lists read, for the test that every list in the file is used.</summary>
@@ -144,6 +150,12 @@ public sealed class Lexicon
     public WordSet EditionWords { get; }
     public WordSet OtherMatters { get; }
     public WordSet OtherMatterKeys { get; }
+    public WordSet VerbParticles { get; }
+    public WordSet DocumentNouns { get; }
+    public WordSet IrregularVerbForms { get; }
+    public WordSet Auxiliaries { get; }
+    public WordSet NotVerbsAfterNames { get; }
+    public WordSet AscriptionVerbs { get; }
 
     private WordSet Set(string name)
     {

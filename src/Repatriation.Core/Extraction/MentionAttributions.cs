@@ -1,0 +1,342 @@
+using Repatriation.Core.Matching;
+using Repatriation.Core.Rules;
+
+namespace Repatriation.Core.Extraction;
+
+/// <summary>
+/// Attributions found from the names the fact set knows rather than from cue words: one pass finds every mention
+/// of a known person and work ("Tolstoy", "Count Tolstoy", "TOLSTOY", "Victims of Yalta", "THE SECRET BETRAYAL"),
+/// then the words around each mention say how they relate:
+/// <list type="bullet">
+/// <item>a verb after a person's name, past an apposition and adverbs ("Julius Epstein, of the Hoover Institution,
+/// twice went to court", "General McCreery, who commanded the 8th Army", "Tolstoy condemns");</item>
+/// <item>a title next to a name with nothing but a colon, a full stop, a bar or "by" between ("Mark R. Elliott:
+/// Pawns of Yalta", "The Last Secret. Lord Bethell", "'Victims Of Yalta' By Nikolai Tolstoy");</item>
+/// <item>a name's possessive before a work noun, adjectives allowed ("Julius Epstein's eponymous book", "Pavel
+/// Polian's latest work").</item>
+/// </list>
+/// Claims the cue-driven <see cref="AttributionFinder"/> already made are left alone.
+/// </summary>
+internal static class MentionAttributions
+{
+    private const int MaxAppositionWords = 12;
+
+    private static Lexicon Words => EngineRules.Default.Words;
+
+    public static void AddTo(List<ExtractedClaim> claims, string text, SentenceMap sentences, CompiledFactSet facts, List<QuotedSpan> quotes)
+    {
+        var mentions = facts.Mentions.Find(text, 0, text.Length);
+        if (mentions.Count == 0)
+        {
+            return;
+        }
+
+        var found = new List<ExtractedClaim>();
+        for (var i = 0; i < mentions.Count; i++)
+        {
+            var mention = mentions[i];
+            if (mention.Kind != MentionKind.Person || InsideQuote(quotes, mention.Start) || Covered(claims, mention) || Covered(found, mention))
+            {
+                continue;
+            }
+
+            var sentence = sentences.At(mention.Start);
+            var limitEnd = Math.Max(sentence.End, mention.End);
+            var limitStart = Math.Min(sentence.Offset, mention.Start);
+            if (WorkBeside(text, mentions, i, limitStart, limitEnd) is { } work)
+            {
+                var start = Math.Min(work.Start, mention.Start);
+                var end = Math.Max(work.End, mention.End);
+                found.Add(Claim(text, sentences, facts, start, end, mention, "authored", text[work.Start..work.End]));
+                continue;
+            }
+
+            if (WorkNounAfterPossessive(text, mention.End, limitEnd) is { } nounEnd)
+            {
+                found.Add(Claim(text, sentences, facts, mention.Start, nounEnd, mention, "authored", null));
+                continue;
+            }
+
+            if (VerbAfter(text, mention.End, limitEnd) is { } verb && !IsInstitution(text, mention)
+                && ((!verb.Passive && (Words.AscriptionVerbs.Contains(verb.Word) || Words.ReportingVerbs.BaseOf(verb.Word) is not null))
+                    || facts.IsCheckable(mention.Id, verb.Word, text, sentence)))
+            {
+                found.Add(Claim(text, sentences, facts, mention.Start, verb.End, mention, verb.Base, null));
+            }
+        }
+
+        if (found.Count > 0)
+        {
+            claims.AddRange(found);
+            claims.Sort((a, b) => a.Offset != b.Offset ? a.Offset.CompareTo(b.Offset) : b.Length.CompareTo(a.Length));
+        }
+    }
+
+    private static ExtractedClaim Claim(string text, SentenceMap sentences, CompiledFactSet facts, int start, int end, Mention person, string verb, string? objectText)
+    {
+        var sentence = sentences.For(start, end - start);
+        return new ExtractedClaim
+        {
+            Kind = ClaimKind.Attribution,
+            Offset = start,
+            Length = end - start,
+            Text = text[start..end],
+            SentenceOffset = sentence.Offset,
+            SentenceLength = sentence.Length,
+            PersonText = text[person.Start..person.End],
+            PersonId = person.Id,
+            Verb = verb,
+            ObjectText = objectText,
+        };
+    }
+
+    /// <summary>A work mention right before or after the name with only a colon, a full stop, a bar, a comma or "by" between.</summary>
+    private static Mention? WorkBeside(string text, List<Mention> mentions, int index, int limitStart, int limitEnd)
+    {
+        var person = mentions[index];
+        if (index > 0 && mentions[index - 1] is { Kind: MentionKind.Work } before && OnlyJoinersBetween(text, before.End, person.Start))
+        {
+            return before;
+        }
+
+        if (index + 1 < mentions.Count && mentions[index + 1] is { Kind: MentionKind.Work } after && OnlyJoinersBetween(text, person.End, after.Start)
+            && text.AsSpan(person.End, after.Start - person.End).IndexOfAny(":|") >= 0)
+        {
+            return after;
+        }
+
+        return null;
+    }
+
+    /// <summary>Quote marks, a year in brackets, ":", ".", ",", "|", "—" and "by" only ("‘Victims Of Yalta’ By", "The Last Secret. Lord").</summary>
+    private static bool OnlyJoinersBetween(string text, int from, int to)
+    {
+        if (to < from || to - from > 40)
+        {
+            return false;
+        }
+
+        var p = from;
+        while (p < to)
+        {
+            var c = text[p];
+            if (char.IsWhiteSpace(c) || c is ':' or '.' or ',' or '|' or '—' or '–' or '’' or '‘' or '\'' or '"' or '“' or '”' or '(' or ')' or '*' or '_')
+            {
+                p++;
+                continue;
+            }
+
+            if (char.IsAsciiDigit(c))
+            {
+                p++;
+                continue;
+            }
+
+            if ((c is 'b' or 'B') && p + 1 < to && text[p + 1] is 'y' or 'Y' && (p + 2 >= to || !char.IsLetter(text[p + 2])))
+            {
+                p += 2;
+                continue;
+            }
+
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>"Epstein's eponymous book", "Polian's latest work", "Tolstoy's magisterial exposé": where the work noun ends.</summary>
+    private static int? WorkNounAfterPossessive(string text, int end, int limit)
+    {
+        if (end + 2 > limit || text[end] is not ('\'' or '’') || text[end + 1] != 's')
+        {
+            return null;
+        }
+
+        var p = end + 2;
+        for (var words = 0; words < 3; words++)
+        {
+            p = SkipSpaces(text, p, limit);
+            var (s, e) = WordAt(text, p, limit);
+            if (e == s || !char.IsLower(text[s]))
+            {
+                return null;
+            }
+
+            var word = text[s..e];
+            if (Words.WorkNouns.Contains(word) || Words.DocumentNouns.Contains(word) || word is "exposé" or "expose")
+            {
+                return e;
+            }
+
+            p = e;
+        }
+
+        return null;
+    }
+
+    /// <summary>A verb after a name: where it ends, its base form, the word as written, and whether a "was" or "were" made it passive.</summary>
+    private readonly record struct Verb(int End, string Base, string Word, bool Passive);
+
+    /// <summary>"Red Army", "the State Department", "European Court of Human Rights": a body, not a person speaking.</summary>
+    private static bool IsInstitution(string text, Mention mention)
+    {
+        var p = mention.Start;
+        while (p < mention.End)
+        {
+            var (s, e) = WordAt(text, p, mention.End);
+            if (e > s && Words.NonPerson.Contains(text.AsSpan(s, e - s)))
+            {
+                return true;
+            }
+
+            p = e + 1;
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The verb the named person is the subject of: after an apposition (", a British historian,", ", of the Hoover
+    /// Institution,", ", who"), adverbs and auxiliaries, a lower-case verb form ("condemns", "went", "exposed", "had said").
+    /// </summary>
+    private static Verb? VerbAfter(string text, int end, int limit)
+    {
+        var p = SkipSpaces(text, end, limit);
+        if (p < limit && text[p] == ',')
+        {
+            p = SkipApposition(text, p + 1, limit);
+            if (p < 0)
+            {
+                return null;
+            }
+        }
+
+        var passive = false;
+        for (var hops = 0; hops < 4; hops++)
+        {
+            p = SkipSpaces(text, p, limit);
+            var (s, e) = WordAt(text, p, limit);
+            if (e == s || !char.IsLower(text[s]))
+            {
+                return null;
+            }
+
+            var word = text[s..e];
+            if (Words.VerbAdverbs.Contains(word) || Words.Auxiliaries.Contains(word) || (word.Length > 4 && word.EndsWith("ly", StringComparison.Ordinal)))
+            {
+                passive |= word is "was" or "were" or "been" or "being";
+                p = e;
+                continue;
+            }
+
+            if (Words.ReportingVerbs.BaseOf(word) is { } reporting)
+            {
+                return new Verb(e, reporting, word, passive);
+            }
+
+            if (Words.NotVerbsAfterNames.Contains(word))
+            {
+                return null;
+            }
+
+            if (AttributionFinder.IsParticiple(word) || (word.Length > 3 && word[^1] == 's' && word[^2] is not ('s' or '\'' or 'u')))
+            {
+                return new Verb(e, word, word, passive);
+            }
+
+            return null;
+        }
+
+        return null;
+    }
+
+    /// <summary>Past ", a British historian," or ", of the Hoover Institution,"; ", who" leads straight to the verb.</summary>
+    private static int SkipApposition(string text, int p, int limit)
+    {
+        p = SkipSpaces(text, p, limit);
+        var (s, e) = WordAt(text, p, limit);
+        if (e == s)
+        {
+            return -1;
+        }
+
+        var first = text[s..e];
+        if (first is "who")
+        {
+            return e;
+        }
+
+        if (!(first is "a" or "an" or "the" or "then" or "of" or "later" or "now" or "formerly" || Words.RoleNouns.Contains(first) || Words.Ranks.Contains(first)))
+        {
+            return -1;
+        }
+
+        var words = 0;
+        for (var q = e; q < limit && words < MaxAppositionWords; q++)
+        {
+            if (text[q] == ',')
+            {
+                return q + 1;
+            }
+
+            if (text[q] is ';' or ':' or '.' or '(' or ')' or '"' or '“')
+            {
+                return -1;
+            }
+
+            if (text[q] == ' ')
+            {
+                words++;
+            }
+        }
+
+        return -1;
+    }
+
+    private static bool Covered(List<ExtractedClaim> claims, Mention mention)
+    {
+        foreach (var claim in claims)
+        {
+            if (claim.Kind == ClaimKind.Attribution && claim.Offset < mention.End && mention.Start < claim.Offset + claim.Length)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool InsideQuote(List<QuotedSpan> quotes, int offset)
+    {
+        foreach (var quote in quotes)
+        {
+            if (quote.Span.Contains(offset))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static (int Start, int End) WordAt(string text, int p, int limit)
+    {
+        var e = p;
+        while (e < limit && (char.IsLetter(text[e]) || (e > p && text[e] is '-' && e + 1 < limit && char.IsLetter(text[e + 1]))))
+        {
+            e++;
+        }
+
+        return (p, e);
+    }
+
+    private static int SkipSpaces(string text, int p, int limit)
+    {
+        while (p < limit && char.IsWhiteSpace(text[p]))
+        {
+            p++;
+        }
+
+        return p;
+    }
+}
