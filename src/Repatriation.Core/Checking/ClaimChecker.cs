@@ -139,6 +139,7 @@ public sealed class ClaimChecker
             Message = outcome.Message,
             Evidence = outcome.Evidence,
             Suggestion = outcome.Suggestion,
+            Confidence = outcome.Confidence,
         };
     }
 

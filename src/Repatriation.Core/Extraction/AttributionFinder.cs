@@ -185,6 +185,12 @@ internal static class AttributionFinder
             return null;
         }
 
+        // "Stalin's Secret War" is a title, not a book by Stalin.
+        if (title is { } whole && index.IsKnownWorkTitle(text.AsSpan(person.Offset, whole.End - person.Offset)))
+        {
+            return null;
+        }
+
         var objectText = title is { } t ? text.Substring(t.Offset, t.Length) : null;
         var spanEnd = title is { } tt ? TitleSpanEnd(text, tt) : TrimEndSpaces(text, person.End, end);
         return new Found(person.Offset, spanEnd, person, "authored", objectText, year);

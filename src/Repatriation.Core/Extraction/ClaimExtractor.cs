@@ -23,13 +23,14 @@ public sealed class ClaimExtractor
         var dates = FindDates(text, anchors.Dates);
         var figures = FindFigures(text, anchors.Figures, dates, facts);
         var quotes = QuoteFinder.Find(text);
+        var mentions = facts.Mentions.Find(text, 0, text.Length);
         var attributions = AttributionFinder.Find(text, sentences, facts, quotes, anchors.Attributions);
-        MentionAttributions.AddTo(attributions, text, sentences, facts, quotes);
+        MentionAttributions.AddTo(attributions, text, sentences, facts, quotes, mentions);
 
         var claims = new List<ExtractedClaim>(dates.Count + figures.Count + quotes.Count + attributions.Count);
         foreach (var date in dates)
         {
-            if (!date.Removed && !NonClaims.IsNonClaim(text, date.Span, quotes, sentences, facts))
+            if (!date.Removed && !NonClaims.IsNonClaim(text, date.Span, quotes, mentions, sentences, facts))
             {
                 claims.Add(Claim(text, sentences, ClaimKind.Date, date.Span) with { Date = date.Value });
             }
@@ -37,7 +38,7 @@ public sealed class ClaimExtractor
 
         foreach (var figure in figures)
         {
-            if (NonClaims.IsNonClaim(text, figure.Span, quotes, sentences, facts))
+            if (NonClaims.IsNonClaim(text, figure.Span, quotes, mentions, sentences, facts))
             {
                 continue;
             }
@@ -48,7 +49,7 @@ public sealed class ClaimExtractor
         claims.AddRange(attributions);
         foreach (var quote in quotes)
         {
-            var (personText, personId) = QuoteSpeaker.Find(text, sentences, facts, attributions, quote);
+            var (personText, personId, fromPrevious) = QuoteSpeaker.Find(text, sentences, facts, attributions, quote);
             if (personText is null)
             {
                 // Words nobody is named for (an unnamed officer, a newspaper's phrase, scare quotes) are no quotation claim.
@@ -59,6 +60,7 @@ public sealed class ClaimExtractor
             {
                 PersonText = personText,
                 PersonId = personId,
+                PersonFromContext = fromPrevious,
                 ObjectText = text.Substring(quote.Inner.Offset, quote.Inner.Length),
             });
         }

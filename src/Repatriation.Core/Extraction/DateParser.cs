@@ -127,7 +127,7 @@ internal static class DateParser
             end--;
         }
 
-        return new ParsedDate(new DateValue(from, to, precision, qualifier), end, yearsOnly);
+        return new ParsedDate(new DateValue(from, to, precision, qualifier) { YearInferred = left.IsPartial && !ranged }, end, yearsOnly);
     }
 
     private static bool TryComplete(Atom partial, Atom right, out DateOnly from)

@@ -23,9 +23,8 @@ internal static class MentionAttributions
 
     private static Lexicon Words => EngineRules.Default.Words;
 
-    public static void AddTo(List<ExtractedClaim> claims, string text, SentenceMap sentences, CompiledFactSet facts, List<QuotedSpan> quotes)
+    public static void AddTo(List<ExtractedClaim> claims, string text, SentenceMap sentences, CompiledFactSet facts, List<QuotedSpan> quotes, List<Mention> mentions)
     {
-        var mentions = facts.Mentions.Find(text, 0, text.Length);
         if (mentions.Count == 0)
         {
             return;

@@ -24,8 +24,8 @@ internal static partial class NonClaims
     private static partial Regex DatelineSuffix();
 
     /// <summary>True when the figure or date at <paramref name="span"/> is not a claim about the subject.</summary>
-    public static bool IsNonClaim(string text, TextSpan span, List<QuotedSpan> quotes, SentenceMap sentences, CompiledFactSet facts) =>
-        InsideQuotation(span, quotes) || IsDateline(text, span) || OnMetadataLine(text, span) || NextToEditionWord(text, span)
+    public static bool IsNonClaim(string text, TextSpan span, List<QuotedSpan> quotes, List<Mention> mentions, SentenceMap sentences, CompiledFactSet facts) =>
+        InsideQuotation(span, quotes) || InsideWorkTitle(span, mentions) || IsDateline(text, span) || OnMetadataLine(text, span) || NextToEditionWord(text, span)
         || IsLifeDates(text, span) || IsDateOnItsOwnLine(text, span) || AboutAnotherMatter(text, span, sentences, facts);
 
     /// <summary>
@@ -112,6 +112,25 @@ internal static partial class NonClaims
             else
             {
                 return quote.Offset <= span.Offset && span.End <= quote.End;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>"Operation Keelhaul: The Story of Forced Repatriation from 1944 to the Present": years in a title name the book's scope.</summary>
+    private static bool InsideWorkTitle(TextSpan span, List<Mention> mentions)
+    {
+        foreach (var mention in mentions)
+        {
+            if (mention.Kind == MentionKind.Work && mention.Start <= span.Offset && span.End <= mention.End)
+            {
+                return true;
+            }
+
+            if (mention.Start > span.End)
+            {
+                break;
             }
         }
 

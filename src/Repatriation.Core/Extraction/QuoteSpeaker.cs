@@ -9,30 +9,30 @@ namespace Repatriation.Core.Extraction;
 /// </summary>
 internal static class QuoteSpeaker
 {
-    public static (string? PersonText, string? PersonId) Find(
+    public static (string? PersonText, string? PersonId, bool FromPrevious) Find(
         string text, SentenceMap sentences, CompiledFactSet index, List<ExtractedClaim> attributions, QuotedSpan quote)
     {
         if (sentences.Sentences.Count == 0)
         {
-            return (null, null);
+            return (null, null, false);
         }
 
         var s = sentences.IndexOf(quote.Span.Offset);
         var sentence = sentences.Sentences[s];
         if (FromAttributions(attributions, sentence, quote.Span.Offset, preferLast: false) is { } a)
         {
-            return (a.PersonText, a.PersonId);
+            return (a.PersonText, a.PersonId, false);
         }
 
         // "said one organiser", "a British officer gave his word that…": the sentence names an unnamed speaker.
         if (NamesUnnamedSpeaker(text, sentence, quote.Span))
         {
-            return (null, null);
+            return (null, null, false);
         }
 
         if (FromMentions(text, index, sentence, quote, preferLast: false) is { } m)
         {
-            return m;
+            return (m.Item1, m.Item2, false);
         }
 
         if (s > 0)
@@ -40,16 +40,16 @@ internal static class QuoteSpeaker
             var previous = sentences.Sentences[s - 1];
             if (FromAttributions(attributions, previous, int.MaxValue, preferLast: true) is { } pa)
             {
-                return (pa.PersonText, pa.PersonId);
+                return (pa.PersonText, pa.PersonId, true);
             }
 
             if (FromMentions(text, index, previous, quote, preferLast: true) is { } pm)
             {
-                return pm;
+                return (pm.Item1, pm.Item2, true);
             }
         }
 
-        return (null, null);
+        return (null, null, false);
     }
 
     private static ExtractedClaim? FromAttributions(List<ExtractedClaim> attributions, TextSpan sentence, int quoteStart, bool preferLast)

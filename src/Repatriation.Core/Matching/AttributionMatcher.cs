@@ -30,7 +30,10 @@ internal sealed class AttributionMatcher(CompiledFactSet compiled)
         var personId = claim.PersonId is not null && claim.PersonId != quotation.Speaker && IsNamedNearby(quotation.Speaker, sentence)
             ? quotation.Speaker
             : claim.PersonId;
-        return Judge(personId, claim.PersonText, quotation);
+        var outcome = Judge(personId, claim.PersonText, quotation);
+        return claim.PersonFromContext && quotation.Status != QuotationStatuses.Apocryphal
+            ? outcome with { Confidence = compiled.Numbers.FarReadingConfidence }
+            : outcome;
     }
 
     /// <summary>The extractor may give a verb's base form ("sue"); acts are recorded with the past form ("sued").</summary>
@@ -103,12 +106,20 @@ internal sealed class AttributionMatcher(CompiledFactSet compiled)
 
         // Acts are judged only for verbs that name an act ("signed", "ordered") or the act's own verb: "X wrote that
         // Order 270 was drafted by Y" attributes writing to X, not the order.
-        if (claim.Verb is { } verb && JudgeActs(claim, ActsNamed(sentence, verb).ToList()) is { } actOutcome)
+        if (claim.Verb is { } verb && ActsNamed(sentence, verb, out var howNamed) is { Count: > 0 } acts && JudgeActs(claim, acts) is { } actOutcome)
         {
-            outcomes.Add(actOutcome);
+            // An act named by its own words in this sentence, with its own verb, is a sure reading; one named a
+            // sentence before, or only by a distinctive word ("at Yalta"), is not sure enough to call a name wrong.
+            // A name the sources record as commonly but wrongly credited with this very act ("signed by Churchill") is a
+            // known mistake, however loosely the act is named.
+            var known = acts.Any(a => a.Verb == verb && a.WronglyCredited.Contains(claim.PersonId));
+            var sure = known || (howNamed == ActReference.Named && acts.Any(a => a.Verb == verb)) ? 1.0
+                : howNamed == ActReference.Named ? compiled.Numbers.RivalReadingFactor
+                : compiled.Numbers.ContextReadingConfidence * (howNamed == ActReference.Keyword ? compiled.Numbers.UnsaidScopeFactor : 1);
+            outcomes.Add(actOutcome with { Confidence = sure });
         }
 
-        if (outcomes.Count == 0)
+        if (outcomes.Count == 0 && (claim.Verb is null || compiled.Rules.Words.EstimateVerbs.Contains(claim.Verb)))
         {
             if (JudgeEstimate(claim, sentence) is { } estimate)
             {
@@ -265,23 +276,28 @@ internal sealed class AttributionMatcher(CompiledFactSet compiled)
         return false;
     }
 
-    private IEnumerable<Act> ActsNamed(SentenceContext sentence, string verb)
+    private enum ActReference { Named, Before, Keyword }
+
+    private List<Act> ActsNamed(SentenceContext sentence, string verb, out ActReference how)
     {
         var terms = compiled.Terms;
         // Acts matched only by their words apart are too weak a reference to call a signature wrong.
+        how = ActReference.Named;
         var ids = sentence.HitsOf(TermOwner.Act).Where(h => !h.Entry.Loose).Select(h => h.Entry.OwnerId).ToHashSet();
         if (!ActsFor(ids, verb).Any())
         {
+            how = ActReference.Before;
             ids = sentence.PrecedingHits.Where(h => h.Entry.Owner == TermOwner.Act).Select(h => h.Entry.OwnerId).ToHashSet();
         }
 
         if (!ActsFor(ids, verb).Any() && ActVerbs.Contains(verb))
         {
+            how = ActReference.Keyword;
             var words = sentence.Tokens.Concat(sentence.PrecedingTokens).Select(t => t.Norm).ToHashSet();
             ids = terms.ActKeywords.Where(k => words.Contains(k.Keyword)).Select(k => k.ActId).ToHashSet();
         }
 
-        return ActsFor(ids, verb);
+        return ActsFor(ids, verb).ToList();
     }
 
     private IEnumerable<Act> ActsFor(HashSet<string> ids, string verb)

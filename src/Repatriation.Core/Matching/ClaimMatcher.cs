@@ -55,14 +55,14 @@ public sealed class ClaimMatcher
         return list;
     }
 
-    private static MatchOutcome Match(CompiledFactSet facts, ExtractedClaim claim, SentenceContext sentence) => claim.Kind switch
+    private static MatchOutcome Match(CompiledFactSet facts, ExtractedClaim claim, SentenceContext sentence) => facts.Grader.Grade(claim, claim.Kind switch
     {
         ClaimKind.Figure => MatchFigure(facts, claim, sentence),
         ClaimKind.Date => facts.Dates.Match(claim, sentence),
         ClaimKind.Attribution => facts.Attributions.MatchAttribution(claim, sentence),
         ClaimKind.Quote => facts.Attributions.MatchQuote(claim, sentence),
         _ => Outcomes.Unsupported(claim),
-    };
+    });
 
     private static MatchOutcome MatchFigure(CompiledFactSet facts, ExtractedClaim claim, SentenceContext sentence)
     {
@@ -98,7 +98,77 @@ public sealed class ClaimMatcher
             }
         }
 
-        return facts.FigureOutcomes.Describe(claim, chosen, period);
+        return facts.FigureOutcomes.Describe(claim, chosen, period) with { Confidence = FigureConfidence(facts, claim, sentence, chosen, pool) };
+    }
+
+    /// <summary>
+    /// How sure the figure's reading is: how near its term stands (or whether it was only named before), whether
+    /// the claim names the group and place the measure counts, whether another reading as near would say otherwise,
+    /// and, for a value called wrong, whether it is so far off every fact that it is more likely about something else.
+    /// </summary>
+    private static double FigureConfidence(CompiledFactSet facts, ExtractedClaim claim, SentenceContext sentence, FigureVerdict chosen, List<FigureVerdict> pool)
+    {
+        var numbers = facts.Numbers;
+        var candidate = chosen.Candidate;
+        var confidence = candidate.FromContext
+            ? numbers.ContextReadingConfidence
+            : VerdictGrader.Naming(numbers, candidate.Distance, numbers.FigureTermMaxDistance);
+
+        var good = chosen.Status is ClaimStatuses.Supported or ClaimStatuses.Disputed;
+        var rival = pool.Any(v => !ReferenceEquals(v, chosen) && v.Candidate.Measure.Id != candidate.Measure.Id
+                                  && v.Candidate.Distance <= candidate.Distance + numbers.FigureReadingSlack
+                                  && (v.Status is ClaimStatuses.Supported or ClaimStatuses.Disputed) != good);
+        if (rival)
+        {
+            confidence *= numbers.RivalReadingFactor;
+        }
+
+        var scope = ScopeReader.Read(sentence, claim);
+        if ((candidate.Measure.Population is not null && scope.Population is null) || (candidate.Measure.Place is not null && scope.Place is null))
+        {
+            confidence *= numbers.UnsaidScopeFactor;
+        }
+
+        if (!good)
+        {
+            var claimInterval = Interval.OfClaim(claim.Figure!);
+            if (chosen.Reason != "period" && chosen.Deciding.Count > 0
+                && chosen.Deciding.Min(f => facts.ValueOf(f).RatioApart(claimInterval)) > numbers.ImplausibleRatio)
+            {
+                confidence *= 0.5;
+            }
+
+            // A precise figure another measure gives exactly ("1,539,475", "£124,900") is more likely that measure's
+            // than a wrong one of this; round figures ("two million") are too common to tell.
+            // A looser figure that another measure bears out is at least ambiguous. Neither applies to a count weighed for
+            // the period a date gives, nor to a figure that fits a narrower group (that misfit is the verdict).
+            var figure = claim.Figure!;
+            if (chosen.Reason is not ("period" or "scope"))
+            {
+                var precise = !figure.Vague && figure.Tolerance <= figure.Low * 0.01 && figure.Low > 0;
+                if (precise && facts.OtherMeasureHolds(new Interval(figure.Low - figure.Tolerance, figure.Low + figure.Tolerance), figure.Unit, candidate.Measure.Id))
+                {
+                    confidence *= numbers.OtherMeasureValueFactor;
+                }
+                else if (!precise && facts.OtherMeasureHolds(claimInterval, figure.Unit, candidate.Measure.Id))
+                {
+                    confidence *= numbers.RivalReadingFactor;
+                }
+            }
+
+            // "Thousands", "several million": a loose count is called wrong only when its measure is plainly named.
+            if (figure.Vague && figure.Unit != FigureParser.Percent)
+            {
+                confidence *= numbers.VagueReadingFactor;
+            }
+        }
+
+        if (chosen.Deciding.Count > 0 && chosen.Deciding.All(f => f.Weak))
+        {
+            confidence = Math.Min(confidence, numbers.ContextReadingConfidence);
+        }
+
+        return confidence;
     }
 
     /// <summary>A year or range close to the figure in the same clause, not inside the figure itself, bounds it.</summary>

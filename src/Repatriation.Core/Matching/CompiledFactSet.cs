@@ -17,6 +17,7 @@ public sealed class CompiledFactSet
 {
     private readonly HashSet<string> _workTitles;
     private readonly Dictionary<Fact, Interval> _values = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<string, List<(double Low, double High, string Measure)>> _nominalByUnit = new(StringComparer.Ordinal);
     private readonly HashSet<string> _units;
     private readonly HashSet<string> _personWords;
     private readonly Dictionary<string, List<Act>> _actsByPerson = new(StringComparer.Ordinal);
@@ -39,7 +40,17 @@ public sealed class CompiledFactSet
             if (fact.Value is not null)
             {
                 _values[fact] = Interval.OfFact(fact.Value, Numbers);
+                if (index.Measures.TryGetValue(fact.Measure, out var measure))
+                {
+                    var unit = measure.Unit ?? DefaultUnit(measure.Kind);
+                    (_nominalByUnit.TryGetValue(unit, out var values) ? values : _nominalByUnit[unit] = []).Add(((double)fact.Value.Low, (double)fact.Value.High, measure.Id));
+                }
             }
+        }
+
+        foreach (var values in _nominalByUnit.Values)
+        {
+            values.Sort((a, b) => a.Low.CompareTo(b.Low));
         }
 
         _personWords = new HashSet<string>(
@@ -67,6 +78,7 @@ public sealed class CompiledFactSet
         FigureOutcomes = new FigureOutcomes(index, Evidence);
         Dates = new DateMatcher(this);
         Attributions = new AttributionMatcher(this);
+        Grader = new VerdictGrader(Numbers);
     }
 
     /// <summary>Compiles a fact set with the shipped rules (or the ones given).</summary>
@@ -85,6 +97,7 @@ public sealed class CompiledFactSet
     internal FigureOutcomes FigureOutcomes { get; }
     internal DateMatcher Dates { get; }
     internal AttributionMatcher Attributions { get; }
+    internal VerdictGrader Grader { get; }
 
     /// <summary>A fact's value with the room its qualifier gives ("about", "more than"), computed once.</summary>
     internal Interval ValueOf(Fact fact) => _values.TryGetValue(fact, out var value) ? value : Interval.OfFact(fact.Value!, Numbers);
@@ -115,6 +128,43 @@ public sealed class CompiledFactSet
         {
             if ((hit.Entry.Owner == TermOwner.Act && acts.Any(a => a.Id == hit.Entry.OwnerId))
                 || (hit.Entry.Owner == TermOwner.Work && works.Any(w => w.Id == hit.Entry.OwnerId)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// True when some fact of another measure than <paramref name="measureId"/>, counted in the same unit, gives a
+    /// value inside the claim's interval: the figure is more likely that measure's ("1,539,475" is Zemskov's count of
+    /// returned POWs, not a wrong count of those punished).
+    /// </summary>
+    internal bool OtherMeasureHolds(Interval claim, string unit, string measureId)
+    {
+        if (!_nominalByUnit.TryGetValue(unit, out var values))
+        {
+            return false;
+        }
+
+        int lo = 0, hi = values.Count;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (values[mid].Low < claim.Low)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        for (var i = lo; i < values.Count && values[i].Low <= claim.High; i++)
+        {
+            if (values[i].High <= claim.High && values[i].Measure != measureId)
             {
                 return true;
             }

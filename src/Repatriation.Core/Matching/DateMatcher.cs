@@ -22,7 +22,7 @@ internal sealed class DateMatcher(CompiledFactSet compiled)
         var numbers = compiled.Numbers;
         var date = claim.Date!;
         var (first, last) = sentence.TokenSpan(claim);
-        var options = new List<(int Distance, Func<MatchOutcome?> Outcome)>();
+        var options = new List<(int Distance, double Reading, Func<MatchOutcome?> Outcome)>();
 
         foreach (var figureClaim in sentence.Claims.Where(c => c.Kind == ClaimKind.Figure && c.Figure is not null))
         {
@@ -33,7 +33,7 @@ internal sealed class DateMatcher(CompiledFactSet compiled)
             if (candidates.Count > 0 && distance <= numbers.PeriodMaxDistance)
             {
                 // The figure's own period reading already requires the two to stand close (see PeriodFor).
-                options.Add((Math.Min(distance, numbers.DateDisagreeMaxDistance), () => AsPeriod(claim, figureClaim, candidates)));
+                options.Add((Math.Min(distance, numbers.DateDisagreeMaxDistance), VerdictGrader.Naming(numbers, distance, numbers.PeriodMaxDistance), () => AsPeriod(claim, figureClaim, candidates)));
             }
         }
 
@@ -43,7 +43,7 @@ internal sealed class DateMatcher(CompiledFactSet compiled)
             var loose = group.All(h => h.Entry.Loose);
             if (distance <= numbers.DateEventMaxDistance && index.Measures.TryGetValue(group.Key, out var measure) && measure.Kind == MeasureKinds.Date)
             {
-                options.Add((distance, () => SupportOnlyIf(loose, AsEvent(claim, measure))));
+                options.Add((distance, loose ? numbers.ContextReadingConfidence : VerdictGrader.Naming(numbers, distance, numbers.DateEventMaxDistance), () => SupportOnlyIf(loose, AsEvent(claim, measure))));
             }
         }
 
@@ -54,7 +54,7 @@ internal sealed class DateMatcher(CompiledFactSet compiled)
             var loose = group.All(h => h.Entry.Loose);
             if (act?.Date is not null && distance <= numbers.DateEventMaxDistance)
             {
-                options.Add((distance, () => SupportOnlyIf(loose, AsActDate(claim, act))));
+                options.Add((distance, loose ? numbers.ContextReadingConfidence : VerdictGrader.Naming(numbers, distance, numbers.DateEventMaxDistance), () => SupportOnlyIf(loose, AsActDate(claim, act))));
             }
         }
 
@@ -66,7 +66,7 @@ internal sealed class DateMatcher(CompiledFactSet compiled)
                 var distance = sentence.Distance(hit, first, last);
                 if (work.Year is not null && distance <= numbers.WorkYearMaxDistance)
                 {
-                    options.Add((distance, () => AsWorkYear(claim, work)));
+                    options.Add((distance, VerdictGrader.Naming(numbers, distance, numbers.WorkYearMaxDistance), () => AsWorkYear(claim, work)));
                 }
             }
         }
@@ -86,7 +86,7 @@ internal sealed class DateMatcher(CompiledFactSet compiled)
                 var work = index.FactSet.Works.FirstOrDefault(w => w.Authors.Contains(author.PersonId!) && (w.Year == date.From.Year || w.AlternativeYears.Contains(date.From.Year)));
                 if (work is not null && distance <= numbers.WorkYearMaxDistance)
                 {
-                    options.Add((distance, () => AsWorkYear(claim, work)));
+                    options.Add((distance, VerdictGrader.Naming(numbers, distance, numbers.WorkYearMaxDistance), () => AsWorkYear(claim, work)));
                 }
             }
         }
@@ -97,9 +97,10 @@ internal sealed class DateMatcher(CompiledFactSet compiled)
         }
 
         var nearest = options.Min(o => o.Distance);
+        var yearFactor = date.YearInferred ? numbers.InferredYearFactor : 1;
         var outcomes = options.Where(o => o.Distance <= nearest + numbers.DateReadingSlack)
             .OrderBy(o => o.Distance)
-            .Select(o => (o.Distance, Outcome: o.Outcome()))
+            .Select(o => (o.Distance, Outcome: o.Outcome() is { } outcome ? outcome with { Confidence = outcome.Confidence * o.Reading * yearFactor } : null))
             .Where(o => o.Outcome is not null)
             .ToList();
         if (outcomes.Count == 0)
@@ -142,7 +143,9 @@ internal sealed class DateMatcher(CompiledFactSet compiled)
 
         return outcomes.OfType<MatchOutcome>()
             .Where(o => o.Status is ClaimStatuses.Supported or ClaimStatuses.Disputed)
-            .MinBy(o => Outcomes.Rank(o.Status));
+            .MinBy(o => Outcomes.Rank(o.Status)) is { } best
+            ? best with { Confidence = compiled.Numbers.ContextReadingConfidence }
+            : null;
     }
 
     private static MatchOutcome? SupportOnlyIf(bool weakReference, MatchOutcome? outcome) =>
@@ -176,13 +179,13 @@ internal sealed class DateMatcher(CompiledFactSet compiled)
             if (rivals.Count > 0)
             {
                 return new MatchOutcome(ClaimStatuses.Disputed,
-                    $"Sources disagree on the date of the {measure.Name}: {DatesByWhom(inside.Concat(rivals))}.",
+                    $"Sources disagree on the date of {EventName(measure)}: {DatesByWhom(inside.Concat(rivals))}.",
                     inside.Concat(rivals).Select(evidence.From).ToList(),
                     $"Give both dates: {DatesByWhom(inside.Concat(rivals))}.");
             }
 
             return new MatchOutcome(ClaimStatuses.Supported,
-                $"The {measure.Name} is dated {EvidenceBuilder.FormatDate(inside[0].Date!)} ({evidence.Citation(inside[0].Sources)}).",
+                $"{Capitalised(EventName(measure))} is dated {EvidenceBuilder.FormatDate(inside[0].Date!)} ({evidence.Citation(inside[0].Sources)}).",
                 inside.Select(evidence.From).ToList(), null);
         }
 
@@ -192,7 +195,7 @@ internal sealed class DateMatcher(CompiledFactSet compiled)
         if (during.Count > 0)
         {
             return new MatchOutcome(ClaimStatuses.Supported,
-                $"“{claim.Text}” falls within the {measure.Name}, {EvidenceBuilder.FormatDate(during[0].Date!)} ({evidence.Citation(during[0].Sources)}).",
+                $"“{claim.Text}” falls within {EventName(measure)}, {EvidenceBuilder.FormatDate(during[0].Date!)} ({evidence.Citation(during[0].Sources)}).",
                 during.Select(evidence.From).ToList(), null);
         }
 
@@ -200,16 +203,46 @@ internal sealed class DateMatcher(CompiledFactSet compiled)
         if (overlap.Count > 0)
         {
             return new MatchOutcome(ClaimStatuses.Imprecise,
-                $"The {measure.Name} ran {EvidenceBuilder.FormatDate(overlap[0].Date!)}; “{claim.Text}” only partly fits.",
+                $"{Capitalised(EventName(measure))} ran {EvidenceBuilder.FormatDate(overlap[0].Date!)}; “{claim.Text}” only partly fits.",
                 overlap.Select(evidence.From).ToList(),
                 $"{EvidenceBuilder.FormatDate(overlap[0].Date!)} ({evidence.Citation(overlap[0].Sources)})");
         }
 
-        var best = facts[0];
+        // The firm sources lead; a weak page's date never stands first or goes into the suggestion.
+        var best = facts.FirstOrDefault(f => !f.Weak) ?? facts[0];
         return new MatchOutcome(ClaimStatuses.Contradicted,
-            $"The {measure.Name} is dated {EvidenceBuilder.FormatDate(best.Date!)}, not “{claim.Text}”.",
-            facts.Select(evidence.From).ToList(),
-            $"{EvidenceBuilder.FormatDate(best.Date!)} ({evidence.Citation(best.Sources)})");
+            $"{Capitalised(EventName(measure))} is dated {EvidenceBuilder.FormatDate(best.Date!)}, not “{claim.Text}”.",
+            facts.OrderBy(f => f.Weak).Select(evidence.From).ToList(),
+            best.Weak ? null : $"{EvidenceBuilder.FormatDate(best.Date!)} ({evidence.Citation(best.Sources)})")
+        {
+            Confidence = YearsApart(claim.Date!, facts.Select(f => FactInterval(f.Date!))) >= compiled.Numbers.ImplausibleYearsApart ? 0.5 : 1,
+        };
+    }
+
+    /// <summary>"the execution of Vlasov", "Operation Keelhaul": a measure's name as the subject of a sentence.</summary>
+    private static string EventName(Measure measure) =>
+        measure.Name.Length > 0 && char.IsUpper(measure.Name[0]) ? measure.Name : "the " + measure.Name;
+
+    private static string Capitalised(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+
+    /// <summary>Whole years between a claimed date and the nearest of the event's dates.</summary>
+    private static int YearsApart(DateValue claim, IEnumerable<Interval?> dates)
+    {
+        var years = int.MaxValue;
+        foreach (var date in dates)
+        {
+            if (date is not { } d)
+            {
+                continue;
+            }
+
+            var from = DateOnly.FromDayNumber((int)d.Low).Year;
+            var to = DateOnly.FromDayNumber((int)d.High).Year;
+            var apart = claim.To.Year < from ? from - claim.To.Year : claim.From.Year > to ? claim.From.Year - to : 0;
+            years = Math.Min(years, apart);
+        }
+
+        return years;
     }
 
     private MatchOutcome? AsActDate(ExtractedClaim claim, Act act)
@@ -226,7 +259,10 @@ internal sealed class DateMatcher(CompiledFactSet compiled)
         {
             Relation.Inside => new MatchOutcome(ClaimStatuses.Supported, $"{act.Description} ({when}).", [evidence.From(act)], null),
             Relation.Overlap => new MatchOutcome(ClaimStatuses.Imprecise, $"{act.Description} The date is {when}; “{claim.Text}” only partly fits.", [evidence.From(act)], $"{when} ({evidence.Citation(act.Sources)})"),
-            _ => new MatchOutcome(ClaimStatuses.Contradicted, $"This act is dated {when}, not “{claim.Text}”.", [evidence.From(act)], $"{when} ({evidence.Citation(act.Sources)})"),
+            _ => new MatchOutcome(ClaimStatuses.Contradicted, $"{Sentence(act.Description)}; this is dated {when}, not “{claim.Text}”.", [evidence.From(act)], $"{when} ({evidence.Citation(act.Sources)})")
+            {
+                Confidence = YearsApart(claim.Date!, [interval]) >= compiled.Numbers.ImplausibleYearsApart ? 0.5 : 1,
+            },
         };
     }
 
@@ -272,6 +308,10 @@ internal sealed class DateMatcher(CompiledFactSet compiled)
         }
 
         var figureOutcome = figureOutcomes.Describe(figureClaim, chosen, dateClaim.Date);
+        var reading = chosen.Candidate.FromContext
+            ? compiled.Numbers.ContextReadingConfidence
+            : VerdictGrader.Naming(compiled.Numbers, chosen.Candidate.Distance, compiled.Numbers.FigureTermMaxDistance);
+        MatchOutcome Read(MatchOutcome outcome) => outcome with { Confidence = reading };
         if (chosen.Reason.EndsWith("period-ignored", StringComparison.Ordinal))
         {
             // The count belongs to one event; the date beside it is right only if it is that event's date.
@@ -282,17 +322,17 @@ internal sealed class DateMatcher(CompiledFactSet compiled)
             }
 
             var fits = when.RelationTo(Interval.OfDate(dateClaim.Date!.From, dateClaim.Date.To)) != Relation.Apart;
-            return fits
-                ? new MatchOutcome(ClaimStatuses.Supported, $"The {chosen.Candidate.Measure.Name} is dated {EvidenceBuilder.FormatDate(dated.Period!)}.", [evidence.From(dated)], null)
+            return Read(fits
+                ? new MatchOutcome(ClaimStatuses.Supported, $"{Capitalised(EventName(chosen.Candidate.Measure))} is dated {EvidenceBuilder.FormatDate(dated.Period!)}.", [evidence.From(dated)], null)
                 : new MatchOutcome(ClaimStatuses.Contradicted,
-                    $"The {chosen.Candidate.Measure.Name} is dated {EvidenceBuilder.FormatDate(dated.Period!)}, not “{dateClaim.Text}”.",
-                    [evidence.From(dated)], $"{EvidenceBuilder.FormatDate(dated.Period!)} ({evidence.Citation(dated.Sources)})");
+                    $"{Capitalised(EventName(chosen.Candidate.Measure))} is dated {EvidenceBuilder.FormatDate(dated.Period!)}, not “{dateClaim.Text}”.",
+                    [evidence.From(dated)], $"{EvidenceBuilder.FormatDate(dated.Period!)} ({evidence.Citation(dated.Sources)})"));
         }
 
         if (chosen.Status is ClaimStatuses.Supported or ClaimStatuses.Disputed)
         {
-            return new MatchOutcome(ClaimStatuses.Supported,
-                $"The sourced figures for {dateClaim.Text} bear out “{figureClaim.Text}”.", figureOutcome.Evidence, null);
+            return Read(new MatchOutcome(ClaimStatuses.Supported,
+                $"The sourced figures for {dateClaim.Text} bear out “{figureClaim.Text}”.", figureOutcome.Evidence, null));
         }
 
         // The figure fits another period of the same measure: the date, not the number, is what is wrong.
@@ -304,8 +344,8 @@ internal sealed class DateMatcher(CompiledFactSet compiled)
         // The number may be wrong, but a count is sourced for exactly this date: the date itself is right.
         if (chosen.Reason != "period" && verdicts.FirstOrDefault(v => v.PeriodFact is not null) is { PeriodFact: { } counted })
         {
-            return new MatchOutcome(ClaimStatuses.Supported,
-                $"A sourced count is dated {EvidenceBuilder.FormatDate(counted.Period!)}: {counted.Statement}", [evidence.From(counted)], null);
+            return Read(new MatchOutcome(ClaimStatuses.Supported,
+                $"A sourced count is dated {EvidenceBuilder.FormatDate(counted.Period!)}: {counted.Statement}", [evidence.From(counted)], null));
         }
 
         if (chosen.Reason == "period" && otherPeriod is not null)
@@ -313,13 +353,15 @@ internal sealed class DateMatcher(CompiledFactSet compiled)
             var unit = chosen.Candidate.Measure.Unit;
             var when = EvidenceBuilder.FormatDate(otherPeriod.Period!);
             var fitting = $"{EvidenceBuilder.FormatNumber((double)otherPeriod.Value!.High, unit)} in {when}";
-            return new MatchOutcome(ClaimStatuses.Contradicted,
+            return Read(new MatchOutcome(ClaimStatuses.Contradicted,
                 $"Only {EvidenceBuilder.FormatNumber(chosen.Aggregate!.Value.Low, unit)} {chosen.Candidate.Measure.Name} fall in the period “{dateClaim.Text}”; a figure like “{figureClaim.Text}” belongs to {when} ({fitting}).",
-                figureOutcome.Evidence, $"in {when} ({fitting}; {evidence.Citation(otherPeriod.Sources)})");
+                figureOutcome.Evidence, $"in {when} ({fitting}; {evidence.Citation(otherPeriod.Sources)})"));
         }
 
         return null;
     }
+
+    private static string Sentence(string description) => description.TrimEnd().TrimEnd('.');
 
     private static Interval? FactInterval(FactDate date) =>
         FactDates.TryParse(date, out var d) ? Interval.OfDate(d.From, d.To) : null;

@@ -3,8 +3,17 @@ using Repatriation.Core.Reports;
 namespace Repatriation.Core.Matching;
 
 /// <summary>What the matcher decided for one claim, before it is placed in a report.</summary>
+/// <remarks>
+/// <see cref="Confidence"/> (0–1) grades the reading that decided the status: how plainly the text names the measure,
+/// event, work or act, whether its scope was said or carried, whether another reading would have said otherwise,
+/// how plausible the value is for that measure. A strong status is given only above the rules' threshold
+/// (<see cref="VerdictGrader"/>).
+/// </remarks>
 public sealed record MatchOutcome(
     string Status,
     string Message,
     IReadOnlyList<Evidence> Evidence,
-    string? Suggestion);
+    string? Suggestion)
+{
+    public double Confidence { get; init; } = 1.0;
+}

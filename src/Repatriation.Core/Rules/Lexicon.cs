@@ -105,6 +105,7 @@ public sealed class Lexicon
         Auxiliaries = Set("auxiliaries");
         NotVerbsAfterNames = Set("notVerbsAfterNames");
         AscriptionVerbs = Set("ascriptionVerbs");
+        EstimateVerbs = Set("estimateVerbs");
     }
 
     /// <summary>Names of the lists read, for the test that every list in the file is used.</summary>
@@ -156,6 +157,7 @@ public sealed class Lexicon
     public WordSet Auxiliaries { get; }
     public WordSet NotVerbsAfterNames { get; }
     public WordSet AscriptionVerbs { get; }
+    public WordSet EstimateVerbs { get; }
 
     private WordSet Set(string name)
     {

@@ -48,13 +48,39 @@ public sealed record RuleNumbers
     /// <summary>A figure or date this close to another war or era's name (and nearer than the subject) is about it.</summary>
     public int OtherMatterMaxDistance { get; init; }
 
+    /// <summary>contradicted, imprecise and misattributed are given only to readings at least this sure; below, unsupported.</summary>
+    public double StrongThreshold { get; init; }
+    /// <summary>How sure a reading is whose measure, event or act was named only in the sentences before, or by its words apart.</summary>
+    public double ContextReadingConfidence { get; init; }
+    /// <summary>How sure a reading is whose term stands as far from the claim as a term may (nearer is surer, up to 1).</summary>
+    public double FarReadingConfidence { get; init; }
+    /// <summary>A term this close to the claim names its measure plainly (confidence 1).</summary>
+    public int PlainTermDistance { get; init; }
+    /// <summary>A reading is worth this share when another reading, as near, would have given another verdict.</summary>
+    public double RivalReadingFactor { get; init; }
+    /// <summary>A reading is worth this share when the claim names no group or place where the measure has one.</summary>
+    public double UnsaidScopeFactor { get; init; }
+    /// <summary>A figure more than this many times off every fact of the measure read is more likely about something else.</summary>
+    public double ImplausibleRatio { get; init; }
+    /// <summary>A date whose year the text left to be inferred from earlier dates is worth this share.</summary>
+    public double InferredYearFactor { get; init; }
+
+    /// <summary>A reading that calls a precise figure wrong is worth this share when another measure gives that very value.</summary>
+    public double OtherMeasureValueFactor { get; init; }
+    /// <summary>A reading that calls a vague quantity ("thousands") wrong is worth this share.</summary>
+    public double VagueReadingFactor { get; init; }
+    /// <summary>A date this many years or more from every date of the event read is more likely about another event.</summary>
+    public int ImplausibleYearsApart { get; init; }
+
     /// <summary>Names of the numbers read, for the test that every number in the file is used.</summary>
     public static IReadOnlyList<string> Names { get; } =
     [
         "figureTermMaxDistance", "figureReadingSlack", "periodMaxDistance", "dateEventMaxDistance", "dateDisagreeMaxDistance",
         "dateReadingSlack", "workYearMaxDistance", "workTitleMaxDistance", "publicationCueLookback", "commaPenalty",
         "clauseBreakPenalty", "groupNounMaxGap", "groupMaxDistance", "placeNounMaxGap", "placeMaxDistance", "vagueFactor",
-        "claimAboutMargin", "factAboutMargin", "factMoreThanFactor", "otherMatterMaxDistance",
+        "claimAboutMargin", "factAboutMargin", "factMoreThanFactor", "otherMatterMaxDistance", "strongThreshold",
+        "contextReadingConfidence", "farReadingConfidence", "plainTermDistance", "rivalReadingFactor", "unsaidScopeFactor",
+        "implausibleRatio", "inferredYearFactor", "otherMeasureValueFactor", "vagueReadingFactor", "implausibleYearsApart",
     ];
 
     internal static RuleNumbers From(Func<string, double> number)
@@ -82,6 +108,17 @@ public sealed record RuleNumbers
             FactAboutMargin = number("factAboutMargin"),
             FactMoreThanFactor = number("factMoreThanFactor"),
             OtherMatterMaxDistance = Int("otherMatterMaxDistance"),
+            StrongThreshold = number("strongThreshold"),
+            ContextReadingConfidence = number("contextReadingConfidence"),
+            FarReadingConfidence = number("farReadingConfidence"),
+            PlainTermDistance = Int("plainTermDistance"),
+            RivalReadingFactor = number("rivalReadingFactor"),
+            UnsaidScopeFactor = number("unsaidScopeFactor"),
+            ImplausibleRatio = number("implausibleRatio"),
+            InferredYearFactor = number("inferredYearFactor"),
+            OtherMeasureValueFactor = number("otherMeasureValueFactor"),
+            VagueReadingFactor = number("vagueReadingFactor"),
+            ImplausibleYearsApart = Int("implausibleYearsApart"),
         };
     }
 }

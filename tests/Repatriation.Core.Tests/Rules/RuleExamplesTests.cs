@@ -127,6 +127,16 @@ public class RuleExamplesTests
                 failures.Add($"'{span}' names {claim.PersonId ?? "nobody known"}, not {person}");
             }
 
+            if (expected.MinConfidence is { } min && outcome.Confidence < min - 1e-9)
+            {
+                failures.Add($"'{span}' has confidence {outcome.Confidence.ToString(CultureInfo.InvariantCulture)}, below {min.ToString(CultureInfo.InvariantCulture)}");
+            }
+
+            if (expected.MaxConfidence is { } max && outcome.Confidence > max + 1e-9)
+            {
+                failures.Add($"'{span}' has confidence {outcome.Confidence.ToString(CultureInfo.InvariantCulture)}, above {max.ToString(CultureInfo.InvariantCulture)}");
+            }
+
             if (expected.Object is { } what && claim.ObjectText != what)
             {
                 failures.Add($"'{span}' credits '{claim.ObjectText}', not '{what}'");
