@@ -129,11 +129,49 @@ public class ShippedFactSetTests
     [InlineData("low-toby", "chief of staff of V Corps")]
     [InlineData("deane-john", "signed for the United States")]
     [InlineData("golikov-filipp", "Plenipotentiary for Repatriation")]
+    [InlineData("macmillan-harold", "political representative in the Mediterranean")]
+    [InlineData("low-toby", "General Staff Brigadier")]
+    [InlineData("deane-john", "US Military Mission")]
     public void ShippedFactSet_Offices_NameWhoHeldWhatAtTheTime(string person, string term)
     {
         var index = new FactIndex(Shipped);
 
         Assert.Contains(index.OfficesByPerson[person], o => o.Terms.Contains(term) && o.Sources.Count > 0);
+    }
+
+    [Fact]
+    public void ShippedFactSet_YaltaConference_IsNamedApartFromTheAgreementsSignedOnItsLastDay()
+    {
+        // "Yalta Conference" dated only the signing (11 February), so the conference's first day read as a wrong date.
+        var conference = Shipped.Measures.Single(m => m.Id == "yalta-conference");
+        var agreements = Shipped.Measures.Single(m => m.Id == "yalta-repatriation-agreements-signed");
+
+        Assert.Contains("Yalta Conference", conference.Terms);
+        Assert.DoesNotContain("Yalta Conference", agreements.Terms);
+        Assert.Equal(Assert.Single(FactsOf(agreements.Id)).Date!.From, Assert.Single(FactsOf(conference.Id)).Date!.To);
+    }
+
+    [Fact]
+    public void ShippedFactSet_DachauDeaths_PartsAddUpToTheTotal()
+    {
+        // Nine hanged, one stabbed to death, one died later: parts of their own, so "nine" is not read against eleven.
+        var parts = new[] { "dachau-hanged-themselves", "dachau-stabbed-themselves-to-death", "dachau-died-later-of-wounds" }
+            .Sum(id => Assert.Single(FactsOf(id)).Value!.Low);
+
+        Assert.Equal(FactsOf("dachau-deaths").Single(f => f.EstimateBy == "buhrman-parker").Value!.Low, parts);
+    }
+
+    [Theory]
+    [InlineData("eden-anthony", "Foreign Secretary", "1945-05-21")]
+    [InlineData("deane-john", "US Military Mission", "1945-02")]
+    public void ShippedFactSet_Office_CoversTheTimeTextsNameItFor(string person, string term, string when)
+    {
+        var office = new FactIndex(Shipped).OfficesByPerson[person].Single(o => o.Terms.Contains(term));
+        var span = office.From is not null ? new FactDate { From = office.From, To = office.To } : office.HeldOn!;
+
+        Assert.True(FactDates.TryParse(span, out var held));
+        Assert.True(FactDates.TryParse(new FactDate { From = when }, out var at));
+        Assert.True(held.From <= at.From && at.To <= held.To, $"{person} as {term}: {span.From}..{span.To} does not cover {when}");
     }
 
     [Fact]
@@ -185,6 +223,15 @@ public class ShippedFactSetTests
     [InlineData("krasnov-executed", "1947-01-17", null)]
     [InlineData("us-directive-december-1945", "1945-12-20", null)]
     [InlineData("us-directive-december-1945", "1945-12-21", null)]
+    [InlineData("yalta-conference", "1945-02-04", "1945-02-11")]
+    [InlineData("swncc-directive-military-service-cut-off", "1941-06-22", null)]
+    [InlineData("vlasov-taken-prisoner-by-germans", "1942-07", null)]
+    [InlineData("nyt-fort-dix-riot-report", "1945-06-30", null)]
+    [InlineData("fort-dix-prisoners-moved-to-pier-51", "1945-06-30", null)]
+    [InlineData("repatriation-archives-opened", "1971", "1972")]
+    [InlineData("first-yalta-memorial-dedicated", "1982-03-06", null)]
+    [InlineData("twelve-responses-to-tragedy-dedicated", "1986-08-02", null)]
+    [InlineData("peggetz-chapel-consecrated", "2015-06-01", null)]
     public void ShippedFactSet_KeyEventDate_IsRecorded(string measureId, string from, string? to)
     {
         var measure = Shipped.Measures.Single(m => m.Id == measureId);
