@@ -100,6 +100,13 @@ internal static class DateParser
                         yearsOnly &= right.Kind == AtomKind.Year && !right.HasPart;
                         ranged = true;
                     }
+                    else if (!left.IsPartial && left.Kind == AtomKind.Full && right.Kind == AtomKind.Full)
+                    {
+                        // "between 14 August 1946 and 9 May 1946": the text's range runs backwards, which is itself an
+                        // error to report; it is read as the span between the two days.
+                        (from, to) = (right.From, left.To);
+                        ranged = true;
+                    }
                 }
             }
 

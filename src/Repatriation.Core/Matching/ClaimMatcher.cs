@@ -64,7 +64,26 @@ public sealed class ClaimMatcher
         _ => Outcomes.Unsupported(claim),
     });
 
+    /// <summary>
+    /// A figure is read by the terms around it first. Where they find nothing that bears it out (and no sure error),
+    /// a fact that gives exactly this figure may: "399 former Russian soldiers" is the FRUS count of those to be
+    /// entrained at Dachau, whatever words the text uses.
+    /// </summary>
     private static MatchOutcome MatchFigure(CompiledFactSet facts, ExtractedClaim claim, SentenceContext sentence)
+    {
+        var byTerms = MatchFigureByTerms(facts, claim, sentence);
+        if (byTerms.Status is ClaimStatuses.Supported or ClaimStatuses.Disputed
+            || (VerdictGrader.IsStrong(byTerms.Status) && byTerms.Confidence >= facts.Numbers.StrongThreshold))
+        {
+            return byTerms;
+        }
+
+        return facts.Figures.ByValue(sentence, claim) is { } byValue
+            ? facts.FigureOutcomes.Describe(claim, byValue.Verdict, null) with { Confidence = byValue.Confidence }
+            : byTerms;
+    }
+
+    private static MatchOutcome MatchFigureByTerms(CompiledFactSet facts, ExtractedClaim claim, SentenceContext sentence)
     {
         var kind = DateMatcher.MeasureKindOf(claim.Figure!);
         var candidates = facts.Figures.Candidates(sentence, claim, kind);

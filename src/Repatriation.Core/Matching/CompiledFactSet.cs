@@ -173,6 +173,38 @@ public sealed class CompiledFactSet
         return false;
     }
 
+    /// <summary>Measures of this unit with a fact whose own figure lies inside the interval.</summary>
+    internal IEnumerable<string> MeasuresHolding(Interval claim, string unit)
+    {
+        if (!_nominalByUnit.TryGetValue(unit, out var values))
+        {
+            yield break;
+        }
+
+        int lo = 0, hi = values.Count;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (values[mid].Low < claim.Low)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = lo; i < values.Count && values[i].Low <= claim.High; i++)
+        {
+            if (values[i].High <= claim.High && seen.Add(values[i].Measure))
+            {
+                yield return values[i].Measure;
+            }
+        }
+    }
+
     /// <summary>Resolves a name as written to a person of the fact set.</summary>
     public Person? FindPerson(string name) => Index.FindPerson(name);
 

@@ -173,15 +173,19 @@ internal sealed class DateMatcher(CompiledFactSet compiled)
         {
             // Only a date that cannot be the same day as a matched one disagrees ("February 1946" does not
             // dispute "24 February 1946").
+            // A weak page's other date does not make a firm one disputed.
             var rivals = facts.Except(inside)
-                .Where(f => inside.All(m => FactInterval(f.Date!) is { } r && FactInterval(m.Date!) is { } q && r.RelationTo(q) == Relation.Apart && q.RelationTo(r) == Relation.Apart))
+                .Where(f => (!f.Weak || inside.All(m => m.Weak))
+                            && inside.All(m => FactInterval(f.Date!) is { } r && FactInterval(m.Date!) is { } q && r.RelationTo(q) == Relation.Apart && q.RelationTo(r) == Relation.Apart))
                 .ToList();
+            inside = [.. inside.OrderBy(f => f.Weak)];
             if (rivals.Count > 0)
             {
+                var all = inside.Concat(rivals).OrderBy(f => f.Weak).ToList();
                 return new MatchOutcome(ClaimStatuses.Disputed,
-                    $"Sources disagree on the date of {EventName(measure)}: {DatesByWhom(inside.Concat(rivals))}.",
-                    inside.Concat(rivals).Select(evidence.From).ToList(),
-                    $"Give both dates: {DatesByWhom(inside.Concat(rivals))}.");
+                    $"Sources disagree on the date of {EventName(measure)}: {DatesByWhom(all)}.",
+                    all.Select(evidence.From).ToList(),
+                    $"Give both dates: {DatesByWhom(all)}.");
             }
 
             return new MatchOutcome(ClaimStatuses.Supported,
@@ -199,7 +203,7 @@ internal sealed class DateMatcher(CompiledFactSet compiled)
                 during.Select(evidence.From).ToList(), null);
         }
 
-        var overlap = weighed.Where(x => x.Relation == Relation.Overlap).Select(x => x.Fact).ToList();
+        var overlap = weighed.Where(x => x.Relation == Relation.Overlap && !x.Fact.Weak).Select(x => x.Fact).ToList();
         if (overlap.Count > 0)
         {
             return new MatchOutcome(ClaimStatuses.Imprecise,
@@ -208,12 +212,17 @@ internal sealed class DateMatcher(CompiledFactSet compiled)
                 $"{EvidenceBuilder.FormatDate(overlap[0].Date!)} ({evidence.Citation(overlap[0].Sources)})");
         }
 
-        // The firm sources lead; a weak page's date never stands first or goes into the suggestion.
-        var best = facts.FirstOrDefault(f => !f.Weak) ?? facts[0];
+        // Only the firm sources can call a date wrong; a weak page's date never stands first or goes into the suggestion.
+        if (facts.All(f => f.Weak))
+        {
+            return null;
+        }
+
+        var best = facts.First(f => !f.Weak);
         return new MatchOutcome(ClaimStatuses.Contradicted,
             $"{Capitalised(EventName(measure))} is dated {EvidenceBuilder.FormatDate(best.Date!)}, not “{claim.Text}”.",
             facts.OrderBy(f => f.Weak).Select(evidence.From).ToList(),
-            best.Weak ? null : $"{EvidenceBuilder.FormatDate(best.Date!)} ({evidence.Citation(best.Sources)})")
+            $"{EvidenceBuilder.FormatDate(best.Date!)} ({evidence.Citation(best.Sources)})")
         {
             Confidence = YearsApart(claim.Date!, facts.Select(f => FactInterval(f.Date!))) >= compiled.Numbers.ImplausibleYearsApart ? 0.5 : 1,
         };

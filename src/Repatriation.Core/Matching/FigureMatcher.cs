@@ -140,6 +140,89 @@ internal sealed class FigureMatcher(CompiledFactSet compiled)
         return measure.PlaceImplied || scope.ContextPlaces.Any(Fits) ? broader : null;
     }
 
+    /// <summary>
+    /// A measure one of whose facts gives exactly the figure: accepted when the sentence (or the two before) names the
+    /// measure, its group or its place, or when the figure is specific enough (three significant digits: "399",
+    /// "4,199,488") to be a citation by itself. Such a reading can only bear the figure out.
+    /// </summary>
+    public (FigureVerdict Verdict, double Confidence)? ByValue(SentenceContext sentence, ExtractedClaim claim)
+    {
+        // Only a figure that states one number ("399", "about 20,000") can cite one: not a bound ("more than 300,000"),
+        // not a range, not a vague quantity. Its own number, give or take its rounding, must be the fact's.
+        var figure = claim.Figure!;
+        double nominal;
+        if (figure.Vague || figure.Low <= 0 || double.IsInfinity(figure.High))
+        {
+            return null;
+        }
+
+        if (figure.Qualifier is null or "exactly" or "precisely" && figure.Low == figure.High)
+        {
+            nominal = figure.Low;
+        }
+        else if (figure.Qualifier is "about" or "some" or "around" or "approximately" or "approx." or "roughly" or "c." or "ca." or "circa" or "an estimated" or "estimated")
+        {
+            nominal = (figure.Low + figure.High) / 2;
+        }
+        else
+        {
+            return null;
+        }
+
+        var interval = new Interval(nominal - figure.Tolerance, nominal + figure.Tolerance);
+        var specific = SignificantDigits(nominal) >= 3 && figure.Unit != FigureParser.Percent;
+        var scope = ScopeReader.Read(sentence, claim);
+        (FigureVerdict Verdict, double Confidence)? best = null;
+        foreach (var measureId in compiled.MeasuresHolding(interval, figure.Unit))
+        {
+            // The group and place must be the measure's own: a count of Cossacks is no citation of all repatriates.
+            if (!index.Measures.TryGetValue(measureId, out var measure) || measure.Kind == MeasureKinds.Date || ScopeOf(measure, scope) != false)
+            {
+                continue;
+            }
+
+            var named = IsNamed(sentence, measure);
+            if (!named && !specific)
+            {
+                continue;
+            }
+
+            var verdict = Weigh(new MeasureCandidate(measure, compiled.Numbers.FigureTermMaxDistance, 0, false, FromContext: true), claim, null);
+            if (verdict.Status is not (ClaimStatuses.Supported or ClaimStatuses.Disputed))
+            {
+                continue;
+            }
+
+            var confidence = named ? compiled.Numbers.FarReadingConfidence : compiled.Numbers.ContextReadingConfidence;
+            if (best is null || confidence > best.Value.Confidence)
+            {
+                best = (verdict, confidence);
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>The sentence or the two before name the measure (its terms or its action's), its group or its place.</summary>
+    private static bool IsNamed(SentenceContext sentence, Measure measure)
+    {
+        bool Names(TermHit hit) => hit.Entry.Owner switch
+        {
+            TermOwner.Measure => hit.Entry.OwnerId == measure.Id,
+            TermOwner.Population => hit.Entry.OwnerId == measure.Population,
+            TermOwner.Place => hit.Entry.OwnerId == measure.Place,
+            _ => false,
+        };
+
+        return sentence.Hits.Any(Names) || sentence.PrecedingHits.Any(Names);
+    }
+
+    private static int SignificantDigits(double value)
+    {
+        var digits = ((long)Math.Round(value)).ToString(System.Globalization.CultureInfo.InvariantCulture).TrimEnd('0');
+        return digits.Length;
+    }
+
     /// <summary>Weighs the figure against the facts of a candidate measure, within the claim's period if it names one.</summary>
     public FigureVerdict Weigh(MeasureCandidate candidate, ExtractedClaim claim, DateValue? period)
     {
@@ -196,20 +279,22 @@ internal sealed class FigureMatcher(CompiledFactSet compiled)
     {
         var relations = considered.Select(f => (Fact: f, Relation: RelationOf(f, claimInterval))).ToList();
         var inside = relations.Where(r => r.Relation == Relation.Inside).Select(r => r.Fact).ToList();
-        // A weak source's loose wording ("more than 4 million") can bear a figure out but not excuse one that the
-        // firm sources rule out.
-        var overlap = relations.Where(r => r.Relation == Relation.Overlap && (!r.Fact.Weak || considered.All(c => c.Weak))).Select(r => r.Fact).ToList();
+        // A weak source (a blog, a blurb) may bear a figure out but never refutes one, never stretches one, and never
+        // makes a firm figure "disputed": only the firm sources can.
+        var firm = considered.Where(f => !f.Weak).ToList();
+        var overlap = relations.Where(r => r.Relation == Relation.Overlap && !r.Fact.Weak).Select(r => r.Fact).ToList();
         if (inside.Count > 0)
         {
             // A range wide enough to hold every disagreeing estimate ("1,500–2,200") already says they disagree.
-            var rivals = Rivals(considered, inside).Where(f => !inside.Contains(f)).ToList();
+            var rivals = Rivals(considered, inside).Where(f => !inside.Contains(f) && (!f.Weak || inside.All(m => m.Weak))).ToList();
+            inside = [.. inside.OrderBy(f => f.Weak)];
             if (candidate.ScopeBroader)
             {
-                return new FigureVerdict(candidate, ClaimStatuses.Imprecise, inside.Union(rivals).ToList(), facts, null, "scope");
+                return new FigureVerdict(candidate, ClaimStatuses.Imprecise, inside.Union(rivals).OrderBy(f => f.Weak).ToList(), facts, null, "scope");
             }
 
             return rivals.Count > 0
-                ? new FigureVerdict(candidate, ClaimStatuses.Disputed, inside.Union(rivals).ToList(), facts, null, "rivals")
+                ? new FigureVerdict(candidate, ClaimStatuses.Disputed, inside.Union(rivals).OrderBy(f => f.Weak).ToList(), facts, null, "rivals")
                 : new FigureVerdict(candidate, ClaimStatuses.Supported, inside, facts, null, periodIgnored ? "inside-period-ignored" : "inside");
         }
 
@@ -218,6 +303,12 @@ internal sealed class FigureMatcher(CompiledFactSet compiled)
             return new FigureVerdict(candidate, ClaimStatuses.Imprecise, overlap, facts, null, candidate.ScopeBroader ? "scope" : "overlap");
         }
 
+        if (firm.Count == 0)
+        {
+            return new FigureVerdict(candidate, ClaimStatuses.Unsupported, [], facts, null, "weak only");
+        }
+
+        considered = firm;
         var nearest = considered.MinBy(f => compiled.ValueOf(f).RatioApart(claimInterval))!;
         var ratio = compiled.ValueOf(nearest).RatioApart(claimInterval);
         var loose = figure.Vague && ratio < compiled.Numbers.VagueFactor;
@@ -228,7 +319,7 @@ internal sealed class FigureMatcher(CompiledFactSet compiled)
 
     private FigureVerdict WeighPeriod(MeasureCandidate candidate, FigureValue figure, Interval claimInterval, IReadOnlyList<Fact> facts, DateValue period)
     {
-        var within = facts.Where(f => f.Period is not null && FactDates.TryParse(f.Period, out var p)
+        var within = facts.Where(f => !f.Weak && f.Period is not null && FactDates.TryParse(f.Period, out var p)
                                       && p.From >= period.From && p.To <= period.To).ToList();
         if (within.Count == 0)
         {

@@ -172,13 +172,25 @@ public class ClaimMatcherTests
     }
 
     [Fact]
-    public void Match_DateWithRivalDates_IsDisputed()
+    public void Match_DateWhoseOnlyRivalIsAWeakPage_IsSupportedByTheFirmSource()
     {
         const string text = "Vlasov was hanged on 1 August 1946.";
         var outcome = MatchOne(text, Date(text, "1 August 1946", "1946-08-01", "1946-08-01"));
 
+        // A weak page's other day does not make the firm date disputed, nor does it lead the evidence.
+        Assert.Equal(ClaimStatuses.Supported, outcome.Status);
+        Assert.Equal("vlasov-1-aug", outcome.Evidence[0].FactId);
+    }
+
+    [Fact]
+    public void Match_DateOnlyAWeakPageGives_IsDisputedWithTheFirmSourceFirst()
+    {
+        const string text = "Vlasov was hanged on 2 August 1946.";
+        var outcome = MatchOne(text, Date(text, "2 August 1946", "1946-08-02", "1946-08-02"));
+
         Assert.Equal(ClaimStatuses.Disputed, outcome.Status);
-        Assert.Equal(2, outcome.Evidence.Count);
+        Assert.Equal("vlasov-1-aug", outcome.Evidence[0].FactId);
+        Assert.Contains("1 August 1946", outcome.Suggestion);
     }
 
     [Fact]
