@@ -59,6 +59,11 @@ public sealed class ClaimChecker
             for (var i = 0; i < extracted.Count; i++)
             {
                 var claim = extracted[i];
+                if (!outcomes[i].IsClaim)
+                {
+                    continue;
+                }
+
                 var sentenceOffset = claim.SentenceOffset + start;
                 if (sentenceOffset != lastSentenceOffset)
                 {

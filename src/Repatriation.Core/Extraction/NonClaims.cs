@@ -34,8 +34,9 @@ internal static partial class NonClaims
     /// </summary>
     private static bool IsLifeDates(string text, TextSpan span)
     {
-        var before = WordBefore(text, span.Offset, out var beforeStart);
-        if (before is "born" || (before == "b" && beforeStart + 1 < text.Length && text[beforeStart + 1] == '.'))
+        var before = WordBefore(text, span.Offset, out _);
+        if (before is "born" || text.AsSpan(0, span.Offset).TrimEnd().EndsWith("b.", StringComparison.Ordinal)
+            || text.AsSpan(0, span.Offset).TrimEnd().EndsWith("(b.", StringComparison.Ordinal))
         {
             return true;
         }

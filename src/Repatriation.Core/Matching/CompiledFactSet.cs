@@ -21,6 +21,7 @@ public sealed class CompiledFactSet
     private readonly HashSet<string> _units;
     private readonly HashSet<string> _personWords;
     private readonly Dictionary<string, List<Act>> _actsByPerson = new(StringComparer.Ordinal);
+    private readonly HashSet<int> _subjectYears = [];
     private readonly Dictionary<string, List<Work>> _worksByPerson = new(StringComparer.Ordinal);
 
     public CompiledFactSet(FactIndex index, EngineRules rules)
@@ -70,6 +71,25 @@ public sealed class CompiledFactSet
             foreach (var author in work.Authors)
             {
                 (_worksByPerson.TryGetValue(author, out var works) ? works : _worksByPerson[author] = []).Add(work);
+            }
+        }
+
+        foreach (var fact in index.FactSet.Facts)
+        {
+            AddYears(fact.Date);
+            AddYears(fact.Period);
+        }
+
+        foreach (var act in index.FactSet.Acts)
+        {
+            AddYears(act.Date);
+        }
+
+        foreach (var work in index.FactSet.Works)
+        {
+            foreach (var year in work.AlternativeYears.Concat(work.Year is { } y ? [y] : []))
+            {
+                _subjectYears.Add(year);
             }
         }
 
@@ -171,6 +191,31 @@ public sealed class CompiledFactSet
         }
 
         return false;
+    }
+
+    /// <summary>True when some year from <paramref name="from"/> to <paramref name="to"/> is one a fact, act or work of the fact set touches.</summary>
+    public bool TouchesSubjectYears(int from, int to)
+    {
+        for (var year = from; year <= to && year - from < 200; year++)
+        {
+            if (_subjectYears.Contains(year))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private void AddYears(FactDate? date)
+    {
+        if (date is not null && FactDates.TryParse(date, out var span))
+        {
+            for (var year = span.From.Year; year <= span.To.Year && year - span.From.Year < 200; year++)
+            {
+                _subjectYears.Add(year);
+            }
+        }
     }
 
     /// <summary>Measures of this unit with a fact whose own figure lies inside the interval.</summary>

@@ -93,7 +93,7 @@ internal sealed class DateMatcher(CompiledFactSet compiled)
 
         if (options.Count == 0)
         {
-            return FromContext(claim, sentence) ?? Outcomes.Unsupported(claim);
+            return FromContext(claim, sentence) ?? Unread(claim);
         }
 
         var nearest = options.Min(o => o.Distance);
@@ -105,7 +105,7 @@ internal sealed class DateMatcher(CompiledFactSet compiled)
             .ToList();
         if (outcomes.Count == 0)
         {
-            return FromContext(claim, sentence) ?? Outcomes.Unsupported(claim);
+            return FromContext(claim, sentence) ?? Unread(claim);
         }
 
         var best = outcomes.MinBy(o => Outcomes.Rank(o.Outcome!.Status));
@@ -116,6 +116,14 @@ internal sealed class DateMatcher(CompiledFactSet compiled)
             ? Outcomes.Unsupported(claim)
             : best.Outcome;
     }
+
+    /// <summary>
+    /// A date nothing in the sentence or before it ties to the fact set: unsupported, unless none of its years is one
+    /// the subject's facts, acts or works touch ("in 1938 Epstein fled Europe", "the peerage created in 1962"), in which
+    /// case it is about another matter and no claim.
+    /// </summary>
+    private MatchOutcome Unread(ExtractedClaim claim) =>
+        compiled.TouchesSubjectYears(claim.Date!.From.Year, claim.Date.To.Year) ? Outcomes.Unsupported(claim) : Outcomes.NotAClaim(claim);
 
     /// <summary>
     /// "It was signed on 11 February 1945": the event was named a sentence or two before. Context can bear a date

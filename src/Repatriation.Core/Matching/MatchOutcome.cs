@@ -16,4 +16,7 @@ public sealed record MatchOutcome(
     string? Suggestion)
 {
     public double Confidence { get; init; } = 1.0;
+
+    /// <summary>False when the matcher found the claim to be about another matter altogether (a date nothing in the fact set dates, in a year the subject never touches): it is not reported.</summary>
+    public bool IsClaim { get; init; } = true;
 }
