@@ -233,6 +233,13 @@ internal static class AttributionFinder
             return null;
         }
 
+        // "By Jane Smith" opening a line is a byline: it names the writer of the page, which is no claim (a book's
+        // author under its title is found from the title, see MentionAttributions).
+        if (AtLineStart(text, at))
+        {
+            return null;
+        }
+
         if (TitleBefore(text, at, limitStart) is not { } title)
         {
             return ReadAgent(text, at, person, limitStart);
@@ -240,6 +247,17 @@ internal static class AttributionFinder
 
         var start = title.Offset > 0 && text[title.Offset - 1] is '“' or '"' or '‘' ? title.Offset - 1 : title.Offset;
         return new Found(start, person.End, person, "authored", text.Substring(title.Offset, title.Length), null);
+    }
+
+    private static bool AtLineStart(string text, int at)
+    {
+        var p = at;
+        while (p > 0 && text[p - 1] is ' ' or '\t' or '*' or '_')
+        {
+            p--;
+        }
+
+        return p == 0 || text[p - 1] == '\n';
     }
 
     /// <summary>

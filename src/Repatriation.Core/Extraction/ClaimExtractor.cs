@@ -194,7 +194,41 @@ public sealed class ClaimExtractor
             value = value with { Unit = type.Unit, UnitImplied = type.Implied };
         }
 
+        if (IsYearLikeCount(text, span, value) || IsPrice(text, span, value, facts))
+        {
+            return null;
+        }
+
         return value.UnitImplied || facts.HasUnit(value.Unit) ? value : null;
+    }
+
+    /// <summary>
+    /// "1888", "1869", "1888–1945" with no counted noun: years the date reader does not take (before 1900, or in a
+    /// range a date cannot hold), not counts of people.
+    /// </summary>
+    private static bool IsYearLikeCount(string text, TextSpan span, FigureValue value)
+    {
+        if (!value.UnitImplied || value.Vague || text.AsSpan(span.Offset, span.Length).Contains(','))
+        {
+            return false;
+        }
+
+        return value.Low is >= 1000 and <= 2099 && value.Low == Math.Floor(value.Low)
+               && (value.High == value.Low || value.High is >= 1000 and <= 2099) && value.Qualifier is null;
+    }
+
+    /// <summary>"$35.00", "£11.99", "£ 5": a price with pence or cents, or a sum far smaller than any the fact set holds in that currency.</summary>
+    private static bool IsPrice(string text, TextSpan span, FigureValue value, CompiledFactSet facts)
+    {
+        if (value.Unit is not ("GBP" or "USD" or "EUR" or "RUB"))
+        {
+            return false;
+        }
+
+        var written = text.AsSpan(span.Offset, span.Length);
+        var dot = written.LastIndexOf('.');
+        return (dot > 0 && written.Length - dot - 1 == 2 && char.IsAsciiDigit(written[^1]) && char.IsAsciiDigit(written[^2]))
+               || value.High * 100 < facts.SmallestValue(value.Unit);
     }
 
     /// <summary>The longest figure or date ("between 14 August 1946 and 9 May 1947") fits in this many characters.</summary>

@@ -27,7 +27,7 @@ internal static class FigureTyper
     /// <param name="personWords">Words that name groups of people in the fact set (its population terms).</param>
     public static FigureType Type(string text, int start, int end, Func<string, bool> personWords)
     {
-        if (IsAgeBefore(text, start))
+        if (IsAgeBefore(text, start) || IsAgeAfterName(text, start, end))
         {
             return new FigureType(Age, false);
         }
@@ -142,6 +142,41 @@ internal static class FigureTyper
 
         var rest = text.AsSpan(p, Math.Min(4, text.Length - p));
         return rest.StartsWith("a.m", StringComparison.OrdinalIgnoreCase) || rest.StartsWith("p.m", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>"Lord Aldington, 80, said…": a number alone between commas right after a name is the person's age.</summary>
+    private static bool IsAgeAfterName(string text, int start, int end)
+    {
+        if (end - start > 3 || end >= text.Length || text[end] != ',' || start < 3)
+        {
+            return false;
+        }
+
+        var p = start;
+        while (p > 0 && text[p - 1] == ' ')
+        {
+            p--;
+        }
+
+        if (p == 0 || text[p - 1] != ',')
+        {
+            return false;
+        }
+
+        p--;
+        while (p > 0 && text[p - 1] == ' ')
+        {
+            p--;
+        }
+
+        var e = p;
+        while (p > 0 && char.IsLetter(text[p - 1]))
+        {
+            p--;
+        }
+
+        return e > p && char.IsUpper(text[p]) && !EngineRules.Default.Words.NonPerson.Contains(text.AsSpan(p, e - p))
+               && !EngineRules.Default.Words.Stop.Contains(text.AsSpan(p, e - p));
     }
 
     /// <summary>"aged 84", "at the age of 84".</summary>

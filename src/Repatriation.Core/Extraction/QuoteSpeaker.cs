@@ -30,6 +30,13 @@ internal static class QuoteSpeaker
             return (null, null, false);
         }
 
+        // A name elsewhere in the sentence makes a speaker only of a real quotation: two or three quoted words with no
+        // verb giving them to anyone ("a \"war crime\"", "\"make believe\"") are the writer's scare quotes.
+        if (IsShort(text, quote))
+        {
+            return (null, null, false);
+        }
+
         if (FromMentions(text, index, sentence, quote, preferLast: false) is { } m)
         {
             return (m.Item1, m.Item2, false);
@@ -149,6 +156,26 @@ internal static class QuoteSpeaker
     }
 
 
+
+    private const int MaxScareQuoteWords = 4;
+
+    private static bool IsShort(string text, QuotedSpan quote)
+    {
+        var words = 0;
+        var inWord = false;
+        for (var i = quote.Inner.Offset; i < quote.Inner.End; i++)
+        {
+            var letter = char.IsLetterOrDigit(text[i]);
+            if (letter && !inWord)
+            {
+                words++;
+            }
+
+            inWord = letter;
+        }
+
+        return words <= MaxScareQuoteWords;
+    }
 
     private static bool IsPossessive(string text, int end) =>
         end + 1 < text.Length && text[end] is '’' or '\'' && text[end + 1] == 's';

@@ -193,6 +193,10 @@ public sealed class CompiledFactSet
         return false;
     }
 
+    /// <summary>The smallest figure any fact of this unit gives (infinity when none does).</summary>
+    public double SmallestValue(string unit) =>
+        _nominalByUnit.TryGetValue(unit, out var values) && values.Count > 0 ? values[0].Low : double.PositiveInfinity;
+
     /// <summary>True when some year from <paramref name="from"/> to <paramref name="to"/> is one a fact, act or work of the fact set touches.</summary>
     public bool TouchesSubjectYears(int from, int to)
     {
