@@ -228,7 +228,7 @@ public sealed class ClaimExtractor
         var written = text.AsSpan(span.Offset, span.Length);
         var dot = written.LastIndexOf('.');
         return (dot > 0 && written.Length - dot - 1 == 2 && char.IsAsciiDigit(written[^1]) && char.IsAsciiDigit(written[^2]))
-               || value.High * 100 < facts.SmallestValue(value.Unit);
+               || (facts.SmallestValue(value.Unit) is var smallest && !double.IsInfinity(smallest) && value.High * 100 < smallest);
     }
 
     /// <summary>The longest figure or date ("between 14 August 1946 and 9 May 1947") fits in this many characters.</summary>

@@ -336,6 +336,12 @@ internal static class ContextRules
         var p = start;
         while (p > 0 && (char.IsWhiteSpace(text[p - 1]) || text[p - 1] is '“' or '"' or '‘' or '(' or '['))
         {
+            if (text[p - 1] == '\n')
+            {
+                // A new line (a heading above, a paragraph's start) starts a sentence.
+                return true;
+            }
+
             p--;
         }
 

@@ -148,20 +148,33 @@ internal sealed class SentenceContext
         return penalty;
     }
 
-    /// <summary>How far back "it", "the order" or "the agreement" may reach for what they stand for.</summary>
-    internal const int PrecedingWindow = 400;
-
     private List<Token>? _precedingTokens;
 
-    /// <summary>The words of the text just before this sentence (the last sentence or two), for references back.</summary>
+    /// <summary>
+    /// The running context of this sentence, for what it leaves unsaid ("It was signed by…", "In the following year
+    /// the stream shrank to 195,273"): the text just before it, up to the rules' context length (about two sentences;
+    /// newspapers' one-sentence paragraphs run on), and the heading of its section. A heading starts a new context: the
+    /// text before it is another section's; the heading itself carries until the next heading.
+    /// </summary>
     public List<Token> PrecedingTokens
     {
         get
         {
             if (_precedingTokens is null)
             {
-                var start = Math.Max(0, Offset - PrecedingWindow);
-                _precedingTokens = _words?.Slice(start, Offset) ?? Tokenizer.Tokenize(Text, start, Offset - start);
+                var passage = _words ?? new TextTokens(Text);
+                var start = Math.Max(0, Offset - Facts.Numbers.ContextCharacters);
+                var heading = passage.HeadingBefore(Offset);
+                if (heading is { } h && h.End > start)
+                {
+                    start = Math.Min(Offset, h.End);
+                }
+
+                _precedingTokens = passage.Slice(start, Offset);
+                if (heading is { } carried && carried.End <= start)
+                {
+                    _precedingTokens.InsertRange(0, passage.Slice(carried.Offset, carried.End));
+                }
             }
 
             return _precedingTokens;
@@ -286,6 +299,99 @@ internal static class ScopeReader
 internal sealed class TextTokens(string text)
 {
     private readonly List<Token> _tokens = Tokenizer.Tokenize(text);
+    private List<int>? _paragraphStarts;
+    private List<Extraction.TextSpan>? _headings;
+
+    /// <summary>Where the paragraph holding <paramref name="offset"/> starts: after the last blank line before it.</summary>
+    public int ParagraphStart(int offset)
+    {
+        _paragraphStarts ??= FindParagraphStarts();
+        var i = _paragraphStarts.BinarySearch(offset);
+        return i >= 0 ? _paragraphStarts[i] : _paragraphStarts[~i - 1];
+    }
+
+    /// <summary>The nearest heading line that ends at or before <paramref name="offset"/>, if any.</summary>
+    public Extraction.TextSpan? HeadingBefore(int offset)
+    {
+        _headings ??= FindHeadings();
+        Extraction.TextSpan? found = null;
+        foreach (var heading in _headings)
+        {
+            if (heading.End > offset)
+            {
+                break;
+            }
+
+            found = heading;
+        }
+
+        return found;
+    }
+
+    private List<int> FindParagraphStarts()
+    {
+        var starts = new List<int> { 0 };
+        var i = text.IndexOf('\n');
+        while (i >= 0 && i + 1 < text.Length)
+        {
+            var j = i + 1;
+            while (j < text.Length && text[j] is ' ' or '\t' or '\r')
+            {
+                j++;
+            }
+
+            if (j < text.Length && text[j] == '\n')
+            {
+                while (j < text.Length && char.IsWhiteSpace(text[j]))
+                {
+                    j++;
+                }
+
+                starts.Add(j);
+            }
+
+            i = text.IndexOf('\n', j < text.Length ? j : text.Length - 1);
+            if (i < 0 || j >= text.Length)
+            {
+                break;
+            }
+        }
+
+        return starts;
+    }
+
+    /// <summary>
+    /// Headings: a line of its own, opening a paragraph, of at most twelve words and not ending as a sentence does
+    /// (no full stop, comma, colon or semicolon).
+    /// </summary>
+    private List<Extraction.TextSpan> FindHeadings()
+    {
+        _paragraphStarts ??= FindParagraphStarts();
+        var headings = new List<Extraction.TextSpan>();
+        foreach (var start in _paragraphStarts)
+        {
+            if (start >= text.Length)
+            {
+                continue;
+            }
+
+            var end = text.IndexOf('\n', start);
+            if (end < 0)
+            {
+                continue;
+            }
+
+            var line = text.AsSpan(start, end - start).TrimEnd();
+            if (line.Length == 0 || line[^1] is '.' or ',' or ':' or ';' or '?' or '!' || line.Count(' ') >= 12)
+            {
+                continue;
+            }
+
+            headings.Add(new Extraction.TextSpan(start, line.Length));
+        }
+
+        return headings;
+    }
 
     /// <summary>The words that lie wholly between two offsets.</summary>
     public List<Token> Slice(int start, int end)

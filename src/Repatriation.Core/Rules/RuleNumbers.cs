@@ -72,6 +72,9 @@ public sealed record RuleNumbers
     /// <summary>A date this many years or more from every date of the event read is more likely about another event.</summary>
     public int ImplausibleYearsApart { get; init; }
 
+    /// <summary>How far back (in characters, about two sentences) a sentence's running context reaches within its paragraph.</summary>
+    public int ContextCharacters { get; init; }
+
     /// <summary>Names of the numbers read, for the test that every number in the file is used.</summary>
     public static IReadOnlyList<string> Names { get; } =
     [
@@ -81,6 +84,7 @@ public sealed record RuleNumbers
         "claimAboutMargin", "factAboutMargin", "factMoreThanFactor", "otherMatterMaxDistance", "strongThreshold",
         "contextReadingConfidence", "farReadingConfidence", "plainTermDistance", "rivalReadingFactor", "unsaidScopeFactor",
         "implausibleRatio", "inferredYearFactor", "otherMeasureValueFactor", "vagueReadingFactor", "implausibleYearsApart",
+        "contextCharacters",
     ];
 
     internal static RuleNumbers From(Func<string, double> number)
@@ -119,6 +123,7 @@ public sealed record RuleNumbers
             OtherMeasureValueFactor = number("otherMeasureValueFactor"),
             VagueReadingFactor = number("vagueReadingFactor"),
             ImplausibleYearsApart = Int("implausibleYearsApart"),
+            ContextCharacters = Int("contextCharacters"),
         };
     }
 }
