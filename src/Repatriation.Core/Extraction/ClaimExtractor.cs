@@ -24,13 +24,14 @@ public sealed class ClaimExtractor
         var figures = FindFigures(text, anchors.Figures, dates, facts);
         var quotes = QuoteFinder.Find(text);
         var mentions = facts.Mentions.Find(text, 0, text.Length);
+        var otherMatterKeys = facts.Terms.OtherMatterKeyOffsets(text);
         var attributions = AttributionFinder.Find(text, sentences, facts, quotes, anchors.Attributions);
         MentionAttributions.AddTo(attributions, text, sentences, facts, quotes, mentions);
 
         var claims = new List<ExtractedClaim>(dates.Count + figures.Count + quotes.Count + attributions.Count);
         foreach (var date in dates)
         {
-            if (!date.Removed && !NonClaims.IsNonClaim(text, date.Span, quotes, mentions, sentences, facts))
+            if (!date.Removed && !NonClaims.IsNonClaim(text, date.Span, quotes, mentions, sentences, facts, otherMatterKeys))
             {
                 claims.Add(Claim(text, sentences, ClaimKind.Date, date.Span) with { Date = date.Value });
             }
@@ -38,7 +39,7 @@ public sealed class ClaimExtractor
 
         foreach (var figure in figures)
         {
-            if (NonClaims.IsNonClaim(text, figure.Span, quotes, mentions, sentences, facts))
+            if (NonClaims.IsNonClaim(text, figure.Span, quotes, mentions, sentences, facts, otherMatterKeys))
             {
                 continue;
             }

@@ -292,11 +292,28 @@ internal static class MentionAttributions
         return -1;
     }
 
+    /// <summary>An attribution already made overlaps the mention (claims are in text order, so the search is binary).</summary>
     private static bool Covered(List<ExtractedClaim> claims, Mention mention)
     {
-        foreach (var claim in claims)
+        // Claims starting before the mention's end; an attribution is at most a sentence long.
+        int lo = 0, hi = claims.Count;
+        while (lo < hi)
         {
-            if (claim.Kind == ClaimKind.Attribution && claim.Offset < mention.End && mention.Start < claim.Offset + claim.Length)
+            var mid = (lo + hi) >>> 1;
+            if (claims[mid].Offset < mention.End)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        for (var i = lo - 1; i >= 0 && mention.Start - claims[i].Offset < MaxCoveredReach; i--)
+        {
+            var claim = claims[i];
+            if (claim.Kind == ClaimKind.Attribution && mention.Start < claim.Offset + claim.Length)
             {
                 return true;
             }
@@ -305,11 +322,25 @@ internal static class MentionAttributions
         return false;
     }
 
+    /// <summary>How far back an attribution may start and still reach a mention (longer than any the finder makes).</summary>
+    private const int MaxCoveredReach = 600;
+
     private static bool InsideQuote(List<QuotedSpan> quotes, int offset)
     {
-        foreach (var quote in quotes)
+        int lo = 0, hi = quotes.Count - 1;
+        while (lo <= hi)
         {
-            if (quote.Span.Contains(offset))
+            var mid = (lo + hi) >>> 1;
+            var span = quotes[mid].Span;
+            if (span.End <= offset)
+            {
+                lo = mid + 1;
+            }
+            else if (span.Offset > offset)
+            {
+                hi = mid - 1;
+            }
+            else
             {
                 return true;
             }

@@ -24,9 +24,9 @@ internal static partial class NonClaims
     private static partial Regex DatelineSuffix();
 
     /// <summary>True when the figure or date at <paramref name="span"/> is not a claim about the subject.</summary>
-    public static bool IsNonClaim(string text, TextSpan span, List<QuotedSpan> quotes, List<Mention> mentions, SentenceMap sentences, CompiledFactSet facts) =>
+    public static bool IsNonClaim(string text, TextSpan span, List<QuotedSpan> quotes, List<Mention> mentions, SentenceMap sentences, CompiledFactSet facts, List<int> otherMatterKeys) =>
         InsideQuotation(span, quotes) || InsideWorkTitle(span, mentions) || IsDateline(text, span) || OnMetadataLine(text, span) || NextToEditionWord(text, span)
-        || IsLifeDates(text, span) || IsDateOnItsOwnLine(text, span) || AboutAnotherMatter(text, span, sentences, facts);
+        || IsLifeDates(text, span) || IsDateOnItsOwnLine(text, span) || AboutAnotherMatter(text, span, sentences, facts, otherMatterKeys);
 
     /// <summary>
     /// "(1899–1977)" after a name, "(b. 1990)", "born 7 November 1915": when someone lived, which is their biography,
@@ -62,8 +62,19 @@ internal static partial class NonClaims
     /// </summary>
     private static bool IsDateOnItsOwnLine(string text, TextSpan span)
     {
-        var lineStart = LineStart(text, span.Offset);
-        var lineEnd = text.IndexOf('\n', span.End);
+        var lineStart = LineStart(text, span.Offset, 40);
+        if (lineStart < 0)
+        {
+            return false;
+        }
+
+        var lineEnd = text.IndexOf('\n', span.End, Math.Min(MaxMetadataLineCharacters, text.Length - span.End));
+        if (lineEnd < 0 && text.Length - span.End >= MaxMetadataLineCharacters)
+        {
+            // The line runs on: prose, not a line of its own.
+            return false;
+        }
+
         lineEnd = lineEnd < 0 ? text.Length : lineEnd;
         var last = lineEnd;
         while (last > lineStart && char.IsWhiteSpace(text[last - 1]))
@@ -122,27 +133,29 @@ internal static partial class NonClaims
     /// <summary>"Operation Keelhaul: The Story of Forced Repatriation from 1944 to the Present": years in a title name the book's scope.</summary>
     private static bool InsideWorkTitle(TextSpan span, List<Mention> mentions)
     {
-        foreach (var mention in mentions)
+        // Mentions are in text order and do not overlap: the one starting last at or before the span is the only candidate.
+        int lo = 0, hi = mentions.Count;
+        while (lo < hi)
         {
-            if (mention.Kind == MentionKind.Work && mention.Start <= span.Offset && span.End <= mention.End)
+            var mid = (lo + hi) >>> 1;
+            if (mentions[mid].Start <= span.Offset)
             {
-                return true;
+                lo = mid + 1;
             }
-
-            if (mention.Start > span.End)
+            else
             {
-                break;
+                hi = mid;
             }
         }
 
-        return false;
+        return lo > 0 && mentions[lo - 1] is { Kind: MentionKind.Work } mention && span.End <= mention.End;
     }
 
     /// <summary>"LONDON, June 2, 1978 (AP) – …": the date the report was filed, at the start of its first line.</summary>
     private static bool IsDateline(string text, TextSpan span)
     {
-        var lineStart = LineStart(text, span.Offset);
-        if (span.Offset - lineStart > 60)
+        var lineStart = LineStart(text, span.Offset, 60);
+        if (lineStart < 0)
         {
             return false;
         }
@@ -163,14 +176,25 @@ internal static partial class NonClaims
     /// </summary>
     private static bool OnMetadataLine(string text, TextSpan span)
     {
-        var lineStart = LineStart(text, span.Offset);
+        var lineStart = LineStart(text, span.Offset, MaxMetadataLineCharacters);
+        if (lineStart < 0)
+        {
+            return false;
+        }
+
         var p = lineStart;
         while (p < span.Offset && text[p] is ' ' or '\t' or '*' or '_' or '>' or '|')
         {
             p++;
         }
 
-        var lineEnd = text.IndexOf('\n', span.End);
+        var lineEnd = text.IndexOf('\n', span.End, Math.Min(MaxMetadataLineCharacters, text.Length - span.End));
+        if (lineEnd < 0 && text.Length - span.End >= MaxMetadataLineCharacters)
+        {
+            // The line runs on: prose, not a line of its own.
+            return false;
+        }
+
         lineEnd = lineEnd < 0 ? text.Length : lineEnd;
         if (CountWords(text, p, lineEnd) > MaxMetadataLineWords)
         {
@@ -198,6 +222,9 @@ internal static partial class NonClaims
 
     /// <summary>A metadata line is short; a line this long is prose that happens to start with "Published".</summary>
     private const int MaxMetadataLineWords = 14;
+
+    /// <summary>No line of at most <see cref="MaxMetadataLineWords"/> words is longer than this.</summary>
+    private const int MaxMetadataLineCharacters = 200;
 
     /// <summary>"the 1990 paperback edition", "(reprinted 2002)", "copyright 1977": an edition's year, not the work's.</summary>
     private static bool NextToEditionWord(string text, TextSpan span)
@@ -228,10 +255,12 @@ internal static partial class NonClaims
     /// "In the First World War 2 million Russians died": the clause names another matter and nothing the fact set
     /// knows, so the figure is about that other matter.
     /// </summary>
-    private static bool AboutAnotherMatter(string text, TextSpan span, SentenceMap sentences, CompiledFactSet facts)
+    private static bool AboutAnotherMatter(string text, TextSpan span, SentenceMap sentences, CompiledFactSet facts, List<int> otherMatterKeys)
     {
         var sentence = sentences.At(span.Offset);
-        if (!facts.Terms.MayNameOtherMatter(text, sentence))
+        var i = otherMatterKeys.BinarySearch(sentence.Offset);
+        i = i < 0 ? ~i : i;
+        if (i >= otherMatterKeys.Count || otherMatterKeys[i] >= sentence.End)
         {
             return false;
         }
@@ -272,11 +301,17 @@ internal static partial class NonClaims
     private static bool IsClauseBreak(string text, int i) =>
         text[i] is ';' or ':' or '—' or '(' or ')' || (text[i] is '–' && i > 0 && text[i - 1] == ' ' && i + 1 < text.Length && text[i + 1] == ' ');
 
-    private static int LineStart(string text, int offset)
+    /// <summary>Where the line holding <paramref name="offset"/> starts, or -1 when it starts more than <paramref name="reach"/> characters back.</summary>
+    private static int LineStart(string text, int offset, int reach)
     {
         var p = offset;
         while (p > 0 && text[p - 1] != '\n')
         {
+            if (offset - p > reach)
+            {
+                return -1;
+            }
+
             p--;
         }
 

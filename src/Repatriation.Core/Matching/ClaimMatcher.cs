@@ -142,7 +142,7 @@ public sealed class ClaimMatcher
             confidence *= numbers.RivalReadingFactor;
         }
 
-        var scope = ScopeReader.Read(sentence, claim);
+        var scope = sentence.ScopeOf(claim);
         if ((candidate.Measure.Population is not null && scope.Population is null) || (candidate.Measure.Place is not null && scope.Place is null))
         {
             confidence *= numbers.UnsaidScopeFactor;

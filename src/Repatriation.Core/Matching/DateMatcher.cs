@@ -96,25 +96,54 @@ internal sealed class DateMatcher(CompiledFactSet compiled)
             return FromContext(claim, sentence) ?? Unread(claim);
         }
 
-        var nearest = options.Min(o => o.Distance);
+        // The readings named within the slack of the nearest, nearest first (ties in the order found); the one the
+        // facts bear out best wins, the nearer on a tie.
+        var nearest = int.MaxValue;
+        foreach (var option in options)
+        {
+            nearest = Math.Min(nearest, option.Distance);
+        }
+
+        var order = new List<int>(options.Count);
+        for (var i = 0; i < options.Count; i++)
+        {
+            if (options[i].Distance <= nearest + numbers.DateReadingSlack)
+            {
+                order.Add(i);
+            }
+        }
+
+        order.Sort((a, b) => options[a].Distance != options[b].Distance ? options[a].Distance.CompareTo(options[b].Distance) : a.CompareTo(b));
         var yearFactor = date.YearInferred ? numbers.InferredYearFactor : 1;
-        var outcomes = options.Where(o => o.Distance <= nearest + numbers.DateReadingSlack)
-            .OrderBy(o => o.Distance)
-            .Select(o => (o.Distance, Outcome: o.Outcome() is { } outcome ? outcome with { Confidence = outcome.Confidence * o.Reading * yearFactor } : null))
-            .Where(o => o.Outcome is not null)
-            .ToList();
-        if (outcomes.Count == 0)
+        MatchOutcome? best = null;
+        var bestDistance = 0;
+        var bestRank = int.MaxValue;
+        foreach (var i in order)
+        {
+            if (options[i].Outcome() is not { } outcome)
+            {
+                continue;
+            }
+
+            var rank = Outcomes.Rank(outcome.Status);
+            if (rank < bestRank)
+            {
+                best = outcome with { Confidence = outcome.Confidence * options[i].Reading * yearFactor };
+                bestRank = rank;
+                bestDistance = options[i].Distance;
+            }
+        }
+
+        if (best is null)
         {
             return FromContext(claim, sentence) ?? Unread(claim);
         }
 
-        var best = outcomes.MinBy(o => Outcomes.Rank(o.Outcome!.Status));
-
         // A date is held against an event only when the two stand together; a wrong verdict from a distant
         // mention would be a false alarm, so nothing is said instead.
-        return Outcomes.Rank(best.Outcome!.Status) >= Outcomes.Rank(ClaimStatuses.Imprecise) && best.Distance > numbers.DateDisagreeMaxDistance
+        return bestRank >= Outcomes.Rank(ClaimStatuses.Imprecise) && bestDistance > numbers.DateDisagreeMaxDistance
             ? Outcomes.Unsupported(claim)
-            : best.Outcome;
+            : best;
     }
 
     /// <summary>

@@ -60,7 +60,7 @@ internal sealed class FigureMatcher(CompiledFactSet compiled)
     private List<MeasureCandidate> Candidates(SentenceContext sentence, ExtractedClaim claim, string kind, IEnumerable<TermHit> hits, bool fromContext)
     {
         var (first, last) = sentence.TokenSpan(claim);
-        var scope = ScopeReader.Read(sentence, claim);
+        var scope = sentence.ScopeOf(claim);
         var maxDistance = compiled.Numbers.FigureTermMaxDistance;
         var candidates = new List<MeasureCandidate>();
         foreach (var group in hits.GroupBy(h => h.Entry.OwnerId))
@@ -171,7 +171,7 @@ internal sealed class FigureMatcher(CompiledFactSet compiled)
 
         var interval = new Interval(nominal - figure.Tolerance, nominal + figure.Tolerance);
         var specific = SignificantDigits(nominal) >= 3 && figure.Unit != FigureParser.Percent;
-        var scope = ScopeReader.Read(sentence, claim);
+        var scope = sentence.ScopeOf(claim);
         (FigureVerdict Verdict, double Confidence)? best = null;
         foreach (var measureId in compiled.MeasuresHolding(interval, figure.Unit))
         {

@@ -99,6 +99,19 @@ internal sealed class SentenceContext
     public IReadOnlyList<string> ContextPlaces =>
         _contextPlaces ??= PrecedingHits.Where(h => h.Entry.Owner == TermOwner.Place).Select(h => h.Entry.OwnerId).Distinct().ToList();
 
+    private readonly Dictionary<(int Offset, int Length), ClaimScope> _scopes = new();
+
+    /// <summary>The group and place a claim's words put it in, read once per claim.</summary>
+    public ClaimScope ScopeOf(ExtractedClaim claim)
+    {
+        if (!_scopes.TryGetValue((claim.Offset, claim.Length), out var scope))
+        {
+            _scopes[(claim.Offset, claim.Length)] = scope = ScopeReader.Read(this, claim);
+        }
+
+        return scope;
+    }
+
     /// <summary>Measure candidates are asked for several times per claim (its own verdict, dates, estimates): computed once.</summary>
     public IReadOnlyList<MeasureCandidate> CandidatesFor(ExtractedClaim claim, string kind, Func<IReadOnlyList<MeasureCandidate>> compute)
     {

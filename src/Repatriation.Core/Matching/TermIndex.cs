@@ -13,6 +13,9 @@ internal sealed record TermEntry(string[] Tokens, TermOwner Owner, string OwnerI
 {
     /// <summary>For measures: count, percentage, amount or date (a date's name does not hide a sum's).</summary>
     public string? MeasureKind { get; init; }
+
+    /// <summary>For loose names: the order they were declared in, which decides which of an owner's names is reported.</summary>
+    public int Order { get; init; }
 }
 
 /// <summary>A term found in a sentence: which entry, and the token positions it spans.</summary>
@@ -89,27 +92,36 @@ internal sealed class TermIndex
             }
         }
 
-        _otherMatterKeys = words.OtherMatterKeys.Items.ToArray();
+        _otherMatterKeys = System.Buffers.SearchValues.Create(words.OtherMatterKeys.Items.ToArray(), StringComparison.OrdinalIgnoreCase);
         _subjectPeople = index.PersonNames.ToHashSet(StringComparer.Ordinal);
     }
 
     private readonly List<string[]> _otherMatters = [];
-    private readonly string[] _otherMatterKeys = [];
+    private readonly System.Buffers.SearchValues<string> _otherMatterKeys;
     private readonly HashSet<string> _subjectPeople = [];
 
-    /// <summary>A cheap first look: the span holds one of the words that start another matter's name ("War", "Vietnam").</summary>
-    public bool MayNameOtherMatter(string text, Extraction.TextSpan span)
+    /// <summary>
+    /// A cheap first look, once per text: where the phrases that name another matter ("World War", "Civil War",
+    /// "Vietnam") occur, in order. Only sentences holding one are read word by word.
+    /// </summary>
+    public List<int> OtherMatterKeyOffsets(string text)
     {
-        var window = text.AsSpan(span.Offset, span.Length);
-        foreach (var key in _otherMatterKeys)
+        // One multi-string search over the text, in order.
+        var offsets = new List<int>();
+        var from = 0;
+        while (from < text.Length)
         {
-            if (window.Contains(key, StringComparison.OrdinalIgnoreCase))
+            var i = text.AsSpan(from).IndexOfAny(_otherMatterKeys);
+            if (i < 0)
             {
-                return true;
+                break;
             }
+
+            offsets.Add(from + i);
+            from += i + 1;
         }
 
-        return false;
+        return offsets;
     }
 
     /// <summary>
@@ -188,7 +200,9 @@ internal sealed class TermIndex
             var words = Tokenizer.Tokenize(term).Select(t => t.Norm).Where(w => !_functionWords.Contains(w)).Distinct().ToArray();
             if (words.Length >= 2)
             {
-                _looseTerms.Add(new TermEntry(words, owner, id, Loose: true));
+                var entry = new TermEntry(words, owner, id, Loose: true) { Order = _looseTerms.Count };
+                _looseTerms.Add(entry);
+                (_looseByFirstWord.TryGetValue(words[0], out var list) ? list : _looseByFirstWord[words[0]] = []).Add(entry);
             }
         }
     }
@@ -214,6 +228,9 @@ internal sealed class TermIndex
 
     private readonly List<TermEntry> _looseTerms = [];
 
+    /// <summary>Loose names by their first meaningful word: only names whose first word the sentence holds are checked.</summary>
+    private readonly Dictionary<string, List<TermEntry>> _looseByFirstWord = new(StringComparer.Ordinal);
+
     /// <summary>
     /// Events and acts named with their words apart or reordered ("Vlasov, had been captured", "Eden argued in a
     /// paper"): every meaningful word of one of their names occurs in the sentence. Only where no name matched exactly.
@@ -233,7 +250,7 @@ internal sealed class TermIndex
         }
 
         HashSet<string>? named = null;
-        foreach (var entry in _looseTerms)
+        foreach (var entry in Candidates(words))
         {
             var all = true;
             foreach (var word in entry.Tokens)
@@ -274,6 +291,27 @@ internal sealed class TermIndex
         }
 
         return hits;
+    }
+
+    /// <summary>The loose names whose first word is among <paramref name="words"/>, in the order they were declared.</summary>
+    private List<TermEntry> Candidates(HashSet<string> words)
+    {
+        var candidates = new List<TermEntry>();
+        foreach (var word in words)
+        {
+            if (_looseByFirstWord.TryGetValue(word, out var entries))
+            {
+                candidates.AddRange(entries);
+            }
+        }
+
+        if (candidates.Count > 1)
+        {
+            // Declaration order decides which name of an owner is reported first, as a full scan would.
+            candidates.Sort((a, b) => a.Order.CompareTo(b.Order));
+        }
+
+        return candidates;
     }
 
     /// <summary>All term occurrences in the tokens; longer terms first where two start at the same word.</summary>
