@@ -21,6 +21,59 @@ internal static class MentionAttributions
 {
     private const int MaxAppositionWords = 12;
 
+    /// <summary>The verb of an attribution that gives a person an office at the time.</summary>
+    public const string HeldOffice = "held-office";
+
+    /// <summary>
+    /// An office name the fact set knows, joined to the name: after it by a comma and "then", "the", "as", "who was",
+    /// "a" or "an" ("Harold Macmillan, then Minister Resident"), or right before it, ranks and "the" allowed between
+    /// ("Minister Resident Harold Macmillan", "the Foreign Secretary, Anthony Eden").
+    /// </summary>
+    private static OfficeMention? OfficeBeside(string text, Mention mention, int limitStart, int limitEnd, CompiledFactSet facts)
+    {
+        if (facts.Offices.IsEmpty)
+        {
+            return null;
+        }
+
+        var after = Tokenizer.Tokenize(text, mention.End, Math.Min(limitEnd, mention.End + 120) - mention.End);
+        for (var i = 0; i < after.Count && i <= 3; i++)
+        {
+            if (facts.Offices.At(after, i) is { } office)
+            {
+                return office;
+            }
+
+            if (!Words.OfficeJoiners.Contains(after[i].Norm))
+            {
+                break;
+            }
+        }
+
+        var from = Math.Max(limitStart, mention.Start - 120);
+        var before = Tokenizer.Tokenize(text, from, mention.Start - from);
+        for (var start = Math.Max(0, before.Count - 8); start < before.Count; start++)
+        {
+            if (facts.Offices.At(before, start) is { } office && office.End <= mention.Start)
+            {
+                // Only ranks, "the" and a comma may stand between the office and the name.
+                var between = text.AsSpan(office.End, mention.Start - office.End);
+                var ok = true;
+                foreach (var word in between.ToString().Split([' ', ',', '\u00A0'], StringSplitOptions.RemoveEmptyEntries))
+                {
+                    ok &= word is "the" or "The" || Words.Ranks.Contains(word);
+                }
+
+                if (ok)
+                {
+                    return office;
+                }
+            }
+        }
+
+        return null;
+    }
+
     private static Lexicon Words => EngineRules.Default.Words;
 
     public static void AddTo(List<ExtractedClaim> claims, string text, SentenceMap sentences, CompiledFactSet facts, List<QuotedSpan> quotes, List<Mention> mentions)
@@ -34,7 +87,7 @@ internal static class MentionAttributions
         for (var i = 0; i < mentions.Count; i++)
         {
             var mention = mentions[i];
-            if (mention.Kind != MentionKind.Person || InsideQuote(quotes, mention.Start) || Covered(claims, mention) || Covered(found, mention))
+            if (mention.Kind != MentionKind.Person || InsideQuote(quotes, mention.Start))
             {
                 continue;
             }
@@ -42,6 +95,20 @@ internal static class MentionAttributions
             var sentence = sentences.At(mention.Start);
             var limitEnd = Math.Max(sentence.End, mention.End);
             var limitStart = Math.Min(sentence.Offset, mention.Start);
+
+            // "Harold Macmillan, then Minister Resident", "Minister Resident Harold Macmillan": an office at the time,
+            // a claim of its own beside whatever else the sentence says the person did.
+            if (OfficeBeside(text, mention, limitStart, limitEnd, facts) is { } office)
+            {
+                var start = Math.Min(office.Start, mention.Start);
+                var end = Math.Max(office.End, mention.End);
+                found.Add(Claim(text, sentences, facts, start, end, mention, HeldOffice, text[office.Start..office.End]));
+            }
+
+            if (Covered(claims, mention) || Covered(found, mention))
+            {
+                continue;
+            }
             if (WorkBeside(text, mentions, i, limitStart, limitEnd) is { } work)
             {
                 var start = Math.Min(work.Start, mention.Start);

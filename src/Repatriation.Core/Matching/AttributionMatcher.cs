@@ -62,6 +62,11 @@ internal sealed class AttributionMatcher(CompiledFactSet compiled)
                 $"The fact set knows nothing of {claim.PersonText ?? "this person"}; check the attribution against the source.", [], null);
         }
 
+        if (claim.Verb == Extraction.MentionAttributions.HeldOffice && claim.ObjectText is { } officeWords)
+        {
+            return JudgeOffice(claim, officeWords);
+        }
+
         var outcomes = new List<MatchOutcome>();
         var works = WorksNamed(claim, sentence).ToList();
 
@@ -135,6 +140,39 @@ internal sealed class AttributionMatcher(CompiledFactSet compiled)
 
         // One wrong attribution in the sentence is enough to flag it.
         return outcomes.MaxBy(o => o.Status == ClaimStatuses.Misattributed ? 9 : -Outcomes.Rank(o.Status))!;
+    }
+
+    /// <summary>
+    /// "Harold Macmillan, then Minister Resident": the office was the person's (supported) or someone else's at the
+    /// time (misattributed, naming the holder). A name several people held, or a bare title, is not sure enough to
+    /// call the text wrong.
+    /// </summary>
+    private MatchOutcome JudgeOffice(ExtractedClaim claim, string officeWords)
+    {
+        var offices = compiled.Offices.Named(officeWords);
+        if (offices.Count == 0)
+        {
+            return Outcomes.Unsupported(claim);
+        }
+
+        if (offices.FirstOrDefault(o => o.Person == claim.PersonId) is { } held)
+        {
+            return new MatchOutcome(ClaimStatuses.Supported,
+                $"{evidence.PersonName(held.Person)} was {held.Office}{EvidenceBuilder.Tenure(held)}.", [evidence.From(held)], null);
+        }
+
+        var holders = offices.Select(o => o.Person).Distinct().ToList();
+        var office = offices[0];
+        var words = Tokenizer.Tokenize(officeWords).Count(t => !compiled.Rules.Words.TermFunctionWords.Contains(t.Norm));
+        var sure = holders.Count > 1 ? compiled.Numbers.ContextReadingConfidence
+            : words >= 2 ? 1.0 : compiled.Numbers.RivalReadingFactor;
+        return new MatchOutcome(ClaimStatuses.Misattributed,
+            $"{evidence.PeopleNames(holders)} was {office.Office}{EvidenceBuilder.Tenure(office)}, not {claim.PersonText}.",
+            offices.Select(evidence.From).ToList(),
+            $"{evidence.PeopleNames(holders)}, {office.Office}")
+        {
+            Confidence = sure,
+        };
     }
 
     private static string VerbPhrase(string? verb) => verb is null or "according-to" ? "said or written" : verb;

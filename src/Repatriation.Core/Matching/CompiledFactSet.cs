@@ -33,6 +33,7 @@ public sealed class CompiledFactSet
         Numbers = rules.Numbers;
         Terms = new TermIndex(index, rules.Words);
         Mentions = new MentionIndex(index);
+        Offices = new OfficeIndex(index.FactSet);
         _workTitles = new HashSet<string>(
             index.Works.Values.SelectMany(w => w.AlternativeTitles.Prepend(w.Title)).Select(FactIndex.NormaliseName), StringComparer.Ordinal);
         _units = new HashSet<string>(index.Measures.Values.Select(m => m.Unit ?? DefaultUnit(m.Kind)), StringComparer.Ordinal);
@@ -112,6 +113,7 @@ public sealed class CompiledFactSet
 
     internal TermIndex Terms { get; }
     internal MentionIndex Mentions { get; }
+    internal OfficeIndex Offices { get; }
     internal EvidenceBuilder Evidence { get; }
     internal FigureMatcher Figures { get; }
     internal FigureOutcomes FigureOutcomes { get; }

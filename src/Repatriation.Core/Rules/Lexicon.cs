@@ -106,6 +106,7 @@ public sealed class Lexicon
         NotVerbsAfterNames = Set("notVerbsAfterNames");
         AscriptionVerbs = Set("ascriptionVerbs");
         EstimateVerbs = Set("estimateVerbs");
+        OfficeJoiners = Set("officeJoiners");
     }
 
     /// <summary>Names of the lists read, for the test that every list in the file is used.</summary>
@@ -158,6 +159,7 @@ public sealed class Lexicon
     public WordSet NotVerbsAfterNames { get; }
     public WordSet AscriptionVerbs { get; }
     public WordSet EstimateVerbs { get; }
+    public WordSet OfficeJoiners { get; }
 
     private WordSet Set(string name)
     {
