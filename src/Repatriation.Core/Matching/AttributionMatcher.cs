@@ -253,27 +253,42 @@ internal sealed class AttributionMatcher(CompiledFactSet compiled)
 
                 if (matching.Count > 0 && misattributed is null)
                 {
-                    var owner = matching[0];
+                    // The figure is someone else's: a named person's, or a scholarly or archival source's. Where the fact
+                    // set has it only from an encyclopedia or a popular page ("official statistics as quoted on
+                    // Wikipedia"), it cannot say whose estimate it is.
+                    var owner = matching.FirstOrDefault(OwnedForSure) ?? matching[0];
                     var ownerName = evidence.EstimatorName(owner) ?? evidence.Citation(owner.Sources);
                     misattributed = new MatchOutcome(ClaimStatuses.Misattributed,
                         $"“{figureClaim.Text}” is {ownerName}'s figure, not {claim.PersonText}'s.",
                         matching.Concat(byPerson).Select(evidence.From).ToList(),
                         byPerson.Count > 0
                             ? $"{evidence.PersonName(personId)} gives {EvidenceBuilder.FormatValue(byPerson[0].Value!, candidate.Measure.Unit)}; {figureClaim.Text} is {ownerName}'s figure"
-                            : $"according to {ownerName}");
+                            : $"according to {ownerName}")
+                    {
+                        Confidence = OwnedForSure(owner) ? 1.0 : compiled.Numbers.ContextReadingConfidence,
+                    };
                 }
                 else if (byPerson.Count > 0 && contradicted is null)
                 {
+                    // The person gives another figure for this measure, but may give this one for something narrower:
+                    // the closest fact is shown, the text is not called wrong.
                     contradicted = new MatchOutcome(ClaimStatuses.Contradicted,
                         $"{evidence.PersonName(personId)} gives {EvidenceBuilder.FormatValue(byPerson[0].Value!, candidate.Measure.Unit)} for {candidate.Measure.Name}, not “{figureClaim.Text}”.",
                         byPerson.Select(evidence.From).ToList(),
-                        $"{EvidenceBuilder.FormatValue(byPerson[0].Value!, candidate.Measure.Unit)} ({evidence.Citation(byPerson[0].Sources)})");
+                        $"{EvidenceBuilder.FormatValue(byPerson[0].Value!, candidate.Measure.Unit)} ({evidence.Citation(byPerson[0].Sources)})")
+                    {
+                        Confidence = compiled.Numbers.ContextReadingConfidence,
+                    };
                 }
             }
         }
 
         return misattributed ?? contradicted;
     }
+
+    private bool OwnedForSure(Fact fact) =>
+        fact.EstimateBy is not null
+        || fact.Sources.Any(s => index.Sources.TryGetValue(s.Source, out var source) && SourceReliabilities.IsScholarly(source.Reliability));
 
     private IEnumerable<Work> WorksNamed(ExtractedClaim claim, SentenceContext sentence)
     {

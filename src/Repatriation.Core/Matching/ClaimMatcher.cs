@@ -78,7 +78,7 @@ public sealed class ClaimMatcher
             return byTerms;
         }
 
-        return facts.Figures.ByValue(sentence, claim) is { } byValue
+        return facts.Figures.ByValue(sentence, claim, PeriodFor(claim, sentence, facts.Numbers.PeriodMaxDistance)) is { } byValue
             ? facts.FigureOutcomes.Describe(claim, byValue.Verdict, null) with { Confidence = byValue.Confidence }
             : byTerms;
     }
@@ -143,9 +143,17 @@ public sealed class ClaimMatcher
         }
 
         var scope = sentence.ScopeOf(claim);
-        if ((candidate.Measure.Population is not null && scope.Population is null) || (candidate.Measure.Place is not null && scope.Place is null))
+        var unsaid = (candidate.Measure.Population is not null && scope.Population is null) || (candidate.Measure.Place is not null && scope.Place is null);
+        if (unsaid)
         {
             confidence *= numbers.UnsaidScopeFactor;
+        }
+
+        // Named only by its action ("hanged") and by nothing that is the measure's own (a term, its group, its place):
+        // any measure of that action would have fitted as well.
+        if (candidate.ByActionOnly && scope.Population is null && scope.Place is null)
+        {
+            confidence *= numbers.ActionOnlyFactor;
         }
 
         if (!good)
@@ -164,12 +172,16 @@ public sealed class ClaimMatcher
             var figure = claim.Figure!;
             if (chosen.Reason is not ("period" or "scope"))
             {
-                var precise = !figure.Vague && figure.Tolerance <= figure.Low * 0.01 && figure.Low > 0;
-                if (precise && facts.OtherMeasureHolds(new Interval(figure.Low - figure.Tolerance, figure.Low + figure.Tolerance), figure.Unit, candidate.Measure.Id))
+                // The figure's own number, give or take its rounding ("£0.5m" is £500,000; "about 1.5 million" rounds
+                // 1,539,475), given by another measure: the text most likely cites that measure.
+                var nominal = figure.Vague || double.IsInfinity(figure.High) ? double.NaN
+                    : figure.Qualifier is null or "exactly" or "precisely" ? figure.Low : (figure.Low + figure.High) / 2;
+                if (!double.IsNaN(nominal) && nominal > 0
+                    && facts.OtherMeasureHolds(new Interval(nominal - figure.Tolerance, nominal + figure.Tolerance), figure.Unit, candidate.Measure.Id))
                 {
                     confidence *= numbers.OtherMeasureValueFactor;
                 }
-                else if (!precise && facts.OtherMeasureHolds(claimInterval, figure.Unit, candidate.Measure.Id))
+                else if (facts.OtherMeasureHolds(claimInterval, figure.Unit, candidate.Measure.Id))
                 {
                     confidence *= numbers.RivalReadingFactor;
                 }

@@ -11,6 +11,9 @@ namespace Repatriation.Core.Matching;
 internal sealed record MeasureCandidate(Measure Measure, int Distance, int TermLength, bool ScopeBroader, bool FromContext = false)
 {
     public bool ScopeNarrower { get; init; }
+
+    /// <summary>Only the measure's action named it ("hanged"), not a term of its own.</summary>
+    public bool ByActionOnly { get; init; }
 }
 
 /// <summary>The facts of one measure weighed against one figure.</summary>
@@ -79,7 +82,7 @@ internal sealed class FigureMatcher(CompiledFactSet compiled)
 
             if (ScopeOf(measure, scope) is { } broader)
             {
-                candidates.Add(new MeasureCandidate(measure, distance, best.Entry.Tokens.Length, broader, fromContext));
+                candidates.Add(new MeasureCandidate(measure, distance, best.Entry.Tokens.Length, broader, fromContext) { ByActionOnly = group.All(h => h.Entry.ByAction) });
             }
             else if (!fromContext && measure.Kind == MeasureKinds.Count && IsPartOf(measure, scope))
             {
@@ -145,7 +148,7 @@ internal sealed class FigureMatcher(CompiledFactSet compiled)
     /// measure, its group or its place, or when the figure is specific enough (three significant digits: "399",
     /// "4,199,488") to be a citation by itself. Such a reading can only bear the figure out.
     /// </summary>
-    public (FigureVerdict Verdict, double Confidence)? ByValue(SentenceContext sentence, ExtractedClaim claim)
+    public (FigureVerdict Verdict, double Confidence)? ByValue(SentenceContext sentence, ExtractedClaim claim, DateValue? period)
     {
         // Only a figure that states one number ("399", "about 20,000") can cite one: not a bound ("more than 300,000"),
         // not a range, not a vague quantity. Its own number, give or take its rounding, must be the fact's.
@@ -187,7 +190,8 @@ internal sealed class FigureMatcher(CompiledFactSet compiled)
                 continue;
             }
 
-            var verdict = Weigh(new MeasureCandidate(measure, compiled.Numbers.FigureTermMaxDistance, 0, false, FromContext: true), claim, null);
+            // Within the period the sentence gives: "3,888,721 in 1946" is no citation of the 1945 count.
+            var verdict = Weigh(new MeasureCandidate(measure, compiled.Numbers.FigureTermMaxDistance, 0, false, FromContext: true), claim, period);
             if (verdict.Status is not (ClaimStatuses.Supported or ClaimStatuses.Disputed))
             {
                 continue;

@@ -14,6 +14,9 @@ internal sealed record TermEntry(string[] Tokens, TermOwner Owner, string OwnerI
     /// <summary>For measures: count, percentage, amount or date (a date's name does not hide a sum's).</summary>
     public string? MeasureKind { get; init; }
 
+    /// <summary>For measures: the term is its action's ("repatriated", "hanged"), which names every measure of the action.</summary>
+    public bool ByAction { get; init; }
+
     /// <summary>For loose names: the order they were declared in, which decides which of an owner's names is reported.</summary>
     public int Order { get; init; }
 }
@@ -41,8 +44,11 @@ internal sealed class TermIndex
         var set = index.FactSet;
         foreach (var m in set.Measures)
         {
-            // A measure is named by its own terms and its action's (FactIndex.TermsOf).
-            AddAll(index.TermsOf(m), TermOwner.Measure, m.Id, m.Kind);
+            // A measure is named by its own terms and its action's (FactIndex.TermsOf); an action's term names every
+            // measure of that action, so a reading resting on it alone is less sure.
+            var own = new HashSet<string>(m.Terms, StringComparer.OrdinalIgnoreCase);
+            AddAll(own, TermOwner.Measure, m.Id, m.Kind);
+            AddAll(index.TermsOf(m).Where(t => !own.Contains(t)), TermOwner.Measure, m.Id, m.Kind, byAction: true);
             if (m.Kind == MeasureKinds.Date)
             {
                 AddLoose(m.Terms.Concat(index.EventNamesOf(m)), TermOwner.Measure, m.Id);
@@ -207,7 +213,7 @@ internal sealed class TermIndex
         }
     }
 
-    private void AddAll(IEnumerable<string> terms, TermOwner owner, string id, string? measureKind = null)
+    private void AddAll(IEnumerable<string> terms, TermOwner owner, string id, string? measureKind = null, bool byAction = false)
     {
         foreach (var term in terms.Distinct(StringComparer.OrdinalIgnoreCase))
         {
@@ -222,7 +228,7 @@ internal sealed class TermIndex
                 _byFirstToken[tokens[0]] = list = [];
             }
 
-            list.Add(new TermEntry(tokens, owner, id) { MeasureKind = measureKind });
+            list.Add(new TermEntry(tokens, owner, id) { MeasureKind = measureKind, ByAction = byAction });
         }
     }
 

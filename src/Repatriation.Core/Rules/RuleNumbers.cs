@@ -75,6 +75,9 @@ public sealed record RuleNumbers
     /// <summary>How far back (in characters, about two sentences) a sentence's running context reaches within its paragraph.</summary>
     public int ContextCharacters { get; init; }
 
+    /// <summary>A figure reading resting only on the measure's action ("hanged"), with no group or place said, is worth this share.</summary>
+    public double ActionOnlyFactor { get; init; }
+
     /// <summary>Names of the numbers read, for the test that every number in the file is used.</summary>
     public static IReadOnlyList<string> Names { get; } =
     [
@@ -84,7 +87,7 @@ public sealed record RuleNumbers
         "claimAboutMargin", "factAboutMargin", "factMoreThanFactor", "otherMatterMaxDistance", "strongThreshold",
         "contextReadingConfidence", "farReadingConfidence", "plainTermDistance", "rivalReadingFactor", "unsaidScopeFactor",
         "implausibleRatio", "inferredYearFactor", "otherMeasureValueFactor", "vagueReadingFactor", "implausibleYearsApart",
-        "contextCharacters",
+        "contextCharacters", "actionOnlyFactor",
     ];
 
     internal static RuleNumbers From(Func<string, double> number)
@@ -124,6 +127,7 @@ public sealed record RuleNumbers
             VagueReadingFactor = number("vagueReadingFactor"),
             ImplausibleYearsApart = Int("implausibleYearsApart"),
             ContextCharacters = Int("contextCharacters"),
+            ActionOnlyFactor = number("actionOnlyFactor"),
         };
     }
 }
