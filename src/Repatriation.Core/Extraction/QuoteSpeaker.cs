@@ -66,6 +66,12 @@ internal static class QuoteSpeaker
         for (; i < attributions.Count && attributions[i].Offset < sentence.End; i++)
         {
             var a = attributions[i];
+            // "Tolstoy quoted…", "Bethell cites…": the person relays someone else's words, and is not their speaker.
+            if (a.Verb is { } verb && Rules.EngineRules.Default.Words.RelayingVerbs.Contains(verb))
+            {
+                continue;
+            }
+
             if (a.Offset < quoteStart)
             {
                 before = a;

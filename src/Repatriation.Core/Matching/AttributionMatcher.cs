@@ -74,11 +74,16 @@ internal sealed class AttributionMatcher(CompiledFactSet compiled)
         // attributed; an attribution of a book ("Tolstoy's Victims of Yalta") is judged by the book alone.
         if (works.Count == 0)
         {
-            foreach (var quote in sentence.Claims.Where(c => c.Kind == ClaimKind.Quote && (c.PersonId == claim.PersonId || c.PersonId is null)))
+            var relays = claim.Verb is { } relaying && compiled.Rules.Words.RelayingVerbs.Contains(relaying);
+            foreach (var quote in sentence.Claims.Where(c => c.Kind == ClaimKind.Quote && (relays || c.PersonId == claim.PersonId || c.PersonId is null)))
             {
-                if (FindQuotation(QuoteText(quote), claim.PersonId) is { } quotation)
+                if (FindQuotation(QuoteText(quote), relays ? null : claim.PersonId) is { } quotation)
                 {
-                    outcomes.Add(Judge(claim.PersonId, claim.PersonText, quotation));
+                    // "Tolstoy quoted Alexander's words": relaying someone else's words is no claim to have said them.
+                    outcomes.Add(relays && quotation.Speaker != claim.PersonId
+                        ? new MatchOutcome(ClaimStatuses.Supported,
+                            $"These words are {evidence.PersonName(quotation.Speaker)}'s, as {evidence.PersonName(claim.PersonId)} {claim.Verb} them.", [evidence.From(quotation)], null)
+                        : Judge(claim.PersonId, claim.PersonText, quotation));
                 }
             }
 
@@ -135,7 +140,7 @@ internal sealed class AttributionMatcher(CompiledFactSet compiled)
         if (outcomes.Count == 0)
         {
             return new MatchOutcome(ClaimStatuses.Unsupported,
-                $"The fact set holds nothing {evidence.PersonName(claim.PersonId)} is known to have {VerbPhrase(claim.Verb)} in these words.", [], null);
+                NothingKnown(evidence.PersonName(claim.PersonId), claim.Verb), [], null);
         }
 
         // One wrong attribution in the sentence is enough to flag it.
@@ -175,7 +180,39 @@ internal sealed class AttributionMatcher(CompiledFactSet compiled)
         };
     }
 
-    private static string VerbPhrase(string? verb) => verb is null or "according-to" ? "said or written" : verb;
+    /// <summary>What the fact set lacks, said for each relation in plain English.</summary>
+    private string NothingKnown(string person, string? verb) => verb switch
+    {
+        "authored" => $"The fact set holds no work by {person} under this title; check the title and the author against the book.",
+        Extraction.MentionAttributions.HeldOffice => $"The fact set records no such office for {person}; check it against a source.",
+        null or "according-to" or "estimated" or "counted" or "calculated" or "reckoned" =>
+            $"The fact set holds no estimate or statement of {person}'s that this sentence repeats; check it against the source.",
+        _ when ActVerbs.Contains(verb) => $"The fact set records no act of {person}'s like this; check it against a source.",
+        _ => $"The fact set holds nothing {person} is known to have {Participle(verb)} in these words; check it against the source.",
+    };
+
+    /// <summary>"wrote" → "written", "said" → "said", "condemns" → "condemned": the participle after "known to have".</summary>
+    private static string Participle(string verb) => verb switch
+    {
+        "wrote" or "write" or "writes" => "written",
+        "gave" or "give" => "given",
+        "took" => "taken",
+        "spoke" => "spoken",
+        "drew" => "drawn",
+        "saw" => "seen",
+        "knew" => "known",
+        "went" => "gone",
+        "came" => "come",
+        "began" => "begun",
+        "ran" => "run",
+        "fought" or "brought" or "thought" or "found" or "held" or "led" or "met" or "sent" or "kept" or "said" or "told" or "put" or "read" or "set" or "made" => verb,
+        _ when verb.EndsWith("ed", StringComparison.Ordinal) => verb,
+        _ when verb.EndsWith("ies", StringComparison.Ordinal) => verb[..^3] + "ied",
+        _ when verb.EndsWith("es", StringComparison.Ordinal) && verb.Length > 4 && verb[^3] is 's' or 'x' or 'z' or 'h' => verb[..^2] + "ed",
+        _ when verb.EndsWith('s') && verb.Length > 3 => Participle(verb[..^1]),
+        _ when verb.EndsWith('e') => verb + "d",
+        _ => verb + "ed",
+    };
 
     /// <summary>True when the person's name, or one of their aliases, stands in this sentence.</summary>
     private bool IsNamedNearby(string personId, SentenceContext sentence)

@@ -107,6 +107,7 @@ public sealed class Lexicon
         AscriptionVerbs = Set("ascriptionVerbs");
         EstimateVerbs = Set("estimateVerbs");
         OfficeJoiners = Set("officeJoiners");
+        RelayingVerbs = Set("relayingVerbs");
     }
 
     /// <summary>Names of the lists read, for the test that every list in the file is used.</summary>
@@ -160,6 +161,7 @@ public sealed class Lexicon
     public WordSet AscriptionVerbs { get; }
     public WordSet EstimateVerbs { get; }
     public WordSet OfficeJoiners { get; }
+    public WordSet RelayingVerbs { get; }
 
     private WordSet Set(string name)
     {

@@ -103,7 +103,7 @@ public class NonClaimExtractionTests
     [Fact]
     public void Extract_NumbersInsideAQuotation_AreTheSpeakersNotClaims()
     {
-        const string text = "Bethell quotes an officer: “we put 2,000 men on the trains in May 1945 and nobody asked why”.";
+        const string text = "Keightley told Bethell: “we put 2,000 men on the trains in May 1945 and nobody asked why”.";
 
         var claims = Extract(text);
 
