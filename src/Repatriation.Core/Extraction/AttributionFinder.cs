@@ -127,7 +127,9 @@ internal static class AttributionFinder
         if (cue.EndsWith(" ") || cue.EndsWith("\n") || cue[^1] is '\t' or '\r' or '\u00A0')
         {
             // "... by " cues end in white space; verb cues end in a letter.
-            return cue.StartsWith("by") ? ReadTitleBy(text, at, end, limitStart, limitEnd) : ReadPassive(text, at, end, limitStart, limitEnd);
+            return cue.StartsWith("by", StringComparison.OrdinalIgnoreCase)
+                ? ReadTitleBy(text, at, end, limitStart, limitEnd, index)
+                : ReadPassive(text, at, end, limitStart, limitEnd);
         }
 
         return ReadVerb(text, at, end, limitStart, limitEnd, index, quotes);
@@ -226,7 +228,7 @@ internal static class AttributionFinder
         return new Found(person.Offset, spanEnd, person, verb, text.Substring(title.Offset, title.Length), year);
     }
 
-    private static Found? ReadTitleBy(string text, int at, int end, int limitStart, int limitEnd)
+    private static Found? ReadTitleBy(string text, int at, int end, int limitStart, int limitEnd, CompiledFactSet index)
     {
         if (NameScanner.NameAfter(text, end, limitEnd, out var roleStart) is not { } person || (roleStart >= 0 && roleStart != SkipSpaces(text, end, limitEnd)))
         {
@@ -242,11 +244,61 @@ internal static class AttributionFinder
 
         if (TitleBefore(text, at, limitStart) is not { } title)
         {
+            // "VICTIMS OF YALTA. By Nicholas Tolstoy": a known title ending the sentence before.
+            if (KnownTitleBeforeStop(text, at, index) is { } known)
+            {
+                return new Found(known.Offset, person.End, person, "authored", text.Substring(known.Offset, known.Length), null);
+            }
+
             return ReadAgent(text, at, person, limitStart);
         }
 
         var start = title.Offset > 0 && text[title.Offset - 1] is '“' or '"' or '‘' ? title.Offset - 1 : title.Offset;
         return new Found(start, person.End, person, "authored", text.Substring(title.Offset, title.Length), null);
+    }
+
+    /// <summary>The longest run of words ending in a full stop right before <paramref name="by"/> that is a known work's title.</summary>
+    private static TextSpan? KnownTitleBeforeStop(string text, int by, CompiledFactSet index)
+    {
+        var p = by;
+        while (p > 0 && text[p - 1] is ' ' or '\n' or '\r' or '\t')
+        {
+            p--;
+        }
+
+        if (p == 0 || text[p - 1] != '.')
+        {
+            return null;
+        }
+
+        var end = p - 1;
+        TextSpan? found = null;
+        var start = end;
+        for (var words = 0; words < MaxTitleTokens && start > 0; words++)
+        {
+            while (start > 0 && text[start - 1] is ' ')
+            {
+                start--;
+            }
+
+            var wordEnd = start;
+            while (start > 0 && (char.IsLetterOrDigit(text[start - 1]) || text[start - 1] is '\'' or '’' or '-' or ':' or ','))
+            {
+                start--;
+            }
+
+            if (start == wordEnd)
+            {
+                break;
+            }
+
+            if (index.IsKnownWorkTitle(text.AsSpan(start, end - start)))
+            {
+                found = new TextSpan(start, end - start);
+            }
+        }
+
+        return found;
     }
 
     private static bool AtLineStart(string text, int at)
@@ -281,6 +333,13 @@ internal static class AttributionFinder
 
         var start = p - word.Length;
         var lower = word.ToString().ToLowerInvariant();
+
+        // "the British one by Eden and the American one by Roosevelt": "one" stands for what the sentence says was
+        // signed, ordered or written; the person is credited with that.
+        if (lower is "one" or "ones" && ActVerbBefore(text, start, limitStart) is { } done)
+        {
+            return new Found(start, person.End, person, done, null, null);
+        }
         var words = Rules.EngineRules.Default.Words;
         if (words.DocumentNouns.Contains(lower))
         {
@@ -294,6 +353,36 @@ internal static class AttributionFinder
         }
 
         return new Found(start, person.End, person, Normalise(word) ?? lower, null, null);
+    }
+
+    /// <summary>The act or writing verb earlier in the sentence ("…were signed at Yalta: the British one by…").</summary>
+    private static string? ActVerbBefore(string text, int before, int limitStart)
+    {
+        var p = before;
+        while (p > limitStart)
+        {
+            var e = p;
+            while (p > limitStart && char.IsLetter(text[p - 1]))
+            {
+                p--;
+            }
+
+            if (e > p)
+            {
+                var word = text.AsSpan(p, e - p);
+                if (Normalise(word) is { } verb && (Rules.EngineRules.Default.Words.ActVerbs.Contains(verb) || verb == "wrote"))
+                {
+                    return verb;
+                }
+            }
+
+            while (p > limitStart && !char.IsLetter(text[p - 1]))
+            {
+                p--;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>"sued", "written", "made", "put": a past participle (regular or in the rules' irregular forms).</summary>

@@ -273,7 +273,14 @@ internal sealed class AttributionMatcher(CompiledFactSet compiled)
         foreach (var figureClaim in sentence.Claims.Where(c => c.Kind == ClaimKind.Figure && c.Figure is not null))
         {
             var claimInterval = Interval.OfClaim(figureClaim.Figure!);
-            foreach (var candidate in figures.Candidates(sentence, figureClaim, DateMatcher.MeasureKindOf(figureClaim.Figure!)))
+            // The measures the sentence's words name, and the one a fact gives this very figure for.
+            var readings = figures.Candidates(sentence, figureClaim, DateMatcher.MeasureKindOf(figureClaim.Figure!)).ToList();
+            if (figures.ByValue(sentence, figureClaim, null) is { } byValue && readings.All(r => r.Measure.Id != byValue.Verdict.Candidate.Measure.Id))
+            {
+                readings.Add(byValue.Verdict.Candidate);
+            }
+
+            foreach (var candidate in readings)
             {
                 var facts = index.FactsByMeasure.TryGetValue(candidate.Measure.Id, out var list) ? list : [];
                 // The facts the figure fits best: the source's own number inside the claim's precision, else any overlap.
@@ -281,8 +288,8 @@ internal sealed class AttributionMatcher(CompiledFactSet compiled)
                 var exact = fitting.Where(f => new Interval((double)f.Value!.Low, (double)f.Value.High).RelationTo(claimInterval) == Relation.Inside).ToList();
                 // Only a figure that is exactly someone else's makes the attribution wrong; a loose overlap does not.
                 var matching = exact;
-                var byPerson = facts.Where(f => f.EstimateBy == personId && f.Value is not null).ToList();
-                if ((exact.Count > 0 ? exact : fitting).FirstOrDefault(f => f.EstimateBy == personId) is { } mine)
+                var byPerson = facts.Where(f => IsEstimateOf(f, personId) && f.Value is not null).ToList();
+                if ((exact.Count > 0 ? exact : fitting).FirstOrDefault(f => IsEstimateOf(f, personId)) is { } mine)
                 {
                     // The person's own figure in any candidate measure settles it.
                     return new MatchOutcome(ClaimStatuses.Supported, $"{evidence.PersonName(personId)} gives this figure: {mine.Statement}", [evidence.From(mine)], null);
@@ -322,6 +329,11 @@ internal sealed class AttributionMatcher(CompiledFactSet compiled)
 
         return misattributed ?? contradicted;
     }
+
+    /// <summary>The fact is the person's estimate: credited to them by id, or by a name that resolves to them ("Zemskov").</summary>
+    private bool IsEstimateOf(Fact fact, string personId) =>
+        fact.EstimateBy == personId
+        || (fact.EstimateBy is null && fact.EstimateByName is { } name && compiled.FindPerson(name.Split('(')[0].Trim())?.Id == personId);
 
     private bool OwnedForSure(Fact fact) =>
         fact.EstimateBy is not null

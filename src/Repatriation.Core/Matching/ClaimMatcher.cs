@@ -102,6 +102,12 @@ public sealed class ClaimMatcher
             return Outcomes.Unsupported(claim);
         }
 
+        // A measure whose place was only carried from earlier sentences yields to one the clause scopes by itself.
+        if (verdicts.Any(v => !v.Candidate.PlaceCarried && !v.Candidate.ScopeNarrower && !v.Candidate.ScopeBroader) && verdicts.Any(v => v.Candidate.PlaceCarried))
+        {
+            verdicts = verdicts.Where(v => !v.Candidate.PlaceCarried).ToList();
+        }
+
         // Same-scope measures first; among the nearest-named ones, the reading the facts bear out best.
         var exact = verdicts.Where(v => !v.Candidate.ScopeBroader).ToList();
         var pool = exact.Count > 0 ? exact : verdicts;

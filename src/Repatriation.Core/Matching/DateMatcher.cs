@@ -30,6 +30,12 @@ internal sealed class DateMatcher(CompiledFactSet compiled)
             var distance = ff > last ? ff - last : first > fl ? first - fl : 0;
             var kind = MeasureKindOf(figureClaim.Figure!);
             var candidates = figures.Candidates(sentence, figureClaim, kind);
+            if (candidates.Count == 0 && figures.ByValue(sentence, figureClaim, null) is { } byValue)
+            {
+                // "4,199,488 repatriates by 1 March 1946": the measure a fact gives this very figure for dates it too.
+                candidates = [byValue.Verdict.Candidate];
+            }
+
             if (candidates.Count > 0 && distance <= numbers.PeriodMaxDistance)
             {
                 // The figure's own period reading already requires the two to stand close (see PeriodFor).

@@ -14,6 +14,9 @@ internal sealed record MeasureCandidate(Measure Measure, int Distance, int TermL
 
     /// <summary>Only the measure's action named it ("hanged"), not a term of its own.</summary>
     public bool ByActionOnly { get; init; }
+
+    /// <summary>The measure's place was not said with the figure, only earlier in the running context.</summary>
+    public bool PlaceCarried { get; init; }
 }
 
 /// <summary>The facts of one measure weighed against one figure.</summary>
@@ -82,7 +85,11 @@ internal sealed class FigureMatcher(CompiledFactSet compiled)
 
             if (ScopeOf(measure, scope) is { } broader)
             {
-                candidates.Add(new MeasureCandidate(measure, distance, best.Entry.Tokens.Length, broader, fromContext) { ByActionOnly = group.All(h => h.Entry.ByAction) });
+                candidates.Add(new MeasureCandidate(measure, distance, best.Entry.Tokens.Length, broader, fromContext)
+                {
+                    ByActionOnly = group.All(h => h.Entry.ByAction),
+                    PlaceCarried = measure.Place is not null && scope.Place is null && !measure.PlaceImplied,
+                });
             }
             else if (!fromContext && measure.Kind == MeasureKinds.Count && IsPartOf(measure, scope))
             {
