@@ -20,7 +20,7 @@ internal static class ContextRules
 
         if (char.IsLetter(first))
         {
-            if (char.IsUpper(first) && !IsSentenceStart(text, start))
+            if (char.IsUpper(first) && !IsSentenceStart(text, start) && !IsAllCaps(text, start))
             {
                 // "the Big Three", "Five Eyes": a capitalised number word inside a sentence is a name.
                 return true;
@@ -63,11 +63,34 @@ internal static class ContextRules
                 return true;
             }
 
+            // "in 1945 of 47,000 Cossacks": a year after "in", "by", "since"… is a date whatever follows it.
+            if (PreviousWord(text, start) is { Length: > 0 } before && Rules.EngineRules.Default.Words.YearPrepositions.Contains(before))
+            {
+                return false;
+            }
+
             var next = NextWord(text, end);
             return next.Length > 0 && Words.CountNouns.Contains(next) && (end >= text.Length || text[end] == ' ');
         }
 
         return false;
+    }
+
+    /// <summary>"TWO MILLION": a word in capitals is shouting, not a name.</summary>
+    private static bool IsAllCaps(string text, int start)
+    {
+        var e = start;
+        while (e < text.Length && char.IsLetter(text[e]))
+        {
+            if (!char.IsUpper(text[e]))
+            {
+                return false;
+            }
+
+            e++;
+        }
+
+        return e - start > 1;
     }
 
     /// <summary>"June 2", "2 June": a day of a month, never a count (a dateline's day, a date without its year).</summary>

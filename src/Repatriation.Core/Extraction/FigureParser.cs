@@ -163,7 +163,7 @@ internal static class FigureParser
         {
             unit = "USD";
         }
-        else if (reader.TryChar('£'))
+        else if (reader.TryChar('£') || reader.TryPhrase("gbp"))
         {
             unit = "GBP";
         }

@@ -108,6 +108,7 @@ public sealed class Lexicon
         EstimateVerbs = Set("estimateVerbs");
         OfficeJoiners = Set("officeJoiners");
         RelayingVerbs = Set("relayingVerbs");
+        YearPrepositions = Set("yearPrepositions");
     }
 
     /// <summary>Names of the lists read, for the test that every list in the file is used.</summary>
@@ -162,6 +163,7 @@ public sealed class Lexicon
     public WordSet EstimateVerbs { get; }
     public WordSet OfficeJoiners { get; }
     public WordSet RelayingVerbs { get; }
+    public WordSet YearPrepositions { get; }
 
     private WordSet Set(string name)
     {
