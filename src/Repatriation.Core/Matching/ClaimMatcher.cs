@@ -215,10 +215,14 @@ public sealed class ClaimMatcher
         static int Apart((int First, int Last) a, (int First, int Last) b) => a.Last < b.First ? b.First - a.Last : a.First > b.Last ? a.First - b.Last : 0;
         var figures = sentence.Claims.Where(c => c.Kind == ClaimKind.Figure && !ReferenceEquals(c, claim)).Select(sentence.TokenSpan).ToList();
 
-        // A date nearer another figure is that figure's ("by 1 March 1946, 4,199,488…, and in 1945 alone 3,888,721").
+        // A date nearer another figure is that figure's ("by 1 March 1946, 4,199,488…, and in 1945 alone 3,888,721"); a
+        // date right beside an event's name is the event's ("the 1944 Yalta Conference"), not the figure's period.
+        var events = sentence.HitsWithLoose(TermOwner.Measure).Where(h => !h.Entry.Loose && h.Entry.MeasureKind == Facts.MeasureKinds.Date)
+            .Concat(sentence.HitsOf(TermOwner.Act)).ToList();
         return sentence.Claims
             .Where(c => c.Kind == ClaimKind.Date && c.Date is not null && (c.Offset + c.Length <= claim.Offset || c.Offset >= claim.Offset + claim.Length))
             .Select(c => (Claim: c, Span: sentence.TokenSpan(c)))
+            .Where(x => !events.Any(h => h.DistanceTo(x.Span.First, x.Span.Last) <= 1))
             .Select(x => (x.Claim, x.Span, Distance: Apart(x.Span, (first, last))))
             .Where(x => x.Distance <= maxDistance && !figures.Any(f => Apart(x.Span, f) < x.Distance))
             .OrderBy(x => x.Distance)
