@@ -27,7 +27,7 @@ public sealed class ClaimChecker
     {
         var results = new List<ClaimResult>();
         var header = Stream(request, snapshot, results.Add);
-        return header with { Summary = ReportSummary.From(results), Claims = results };
+        return header with { Summary = ReportSummary.From(results) with { StaleDecisions = [] }, Claims = results };
     }
 
     /// <summary>
@@ -66,7 +66,8 @@ public sealed class ClaimChecker
                     lastSentenceOffset = sentenceOffset;
                 }
 
-                var key = string.Join('\u001f', snapshot.FactSet.Id, snapshot.FactSet.Version, KindName(claim.Kind), claim.Text, claim.PersonText ?? "", lastSentence);
+                // The fact set's version is left out on purpose: a new version must not make every editor's decision stale.
+                var key = string.Join('\u001f', snapshot.FactSet.Id, KindName(claim.Kind), claim.Text, claim.PersonText ?? "", lastSentence);
                 var hash = SHA256.HashData(Encoding.UTF8.GetBytes(key));
                 var slot = BitConverter.ToUInt64(hash, 0);
                 var seen = occurrences.TryGetValue(slot, out var n) ? n + 1 : 0;
@@ -152,8 +153,10 @@ public sealed class ClaimChecker
     };
 
     /// <summary>
-    /// The fact set, the claim's words and the sentence around them decide the id, so it survives edits
-    /// elsewhere in the text; a repeat of the same sentence gets its occurrence number.
+    /// The fact set's id, the claim's kind, words and person and the whole sentence around them decide the id, so
+    /// it survives edits elsewhere in the text and new versions of the fact set (decisions and baselines follow a
+    /// claim through revisions; a verdict changed by a new version shows as baseline "updated"), and changes when
+    /// the claim's own words or sentence change. A repeat of the same sentence gets its occurrence number.
     /// </summary>
     private static string Fingerprint(string key, int occurrence)
     {
