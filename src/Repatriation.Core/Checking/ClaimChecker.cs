@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Repatriation.Core.Extraction;
 using Repatriation.Core.Facts;
 using Repatriation.Core.Matching;
@@ -47,8 +45,7 @@ public sealed class ClaimChecker
 
         var lines = new LineMap(text);
         var positions = new PositionCursor(text, lines, useCodePoints);
-        // Keyed by the id's leading bytes, not its text, so a book-length manuscript's ids cost a few bytes each.
-        var occurrences = new Dictionary<ulong, int>();
+        var ids = new ClaimIds(snapshot.FactSet.Id);
         string? lastSentence = null;
         var lastSentenceOffset = -1;
         foreach (var (start, length) in Chunks(text))
@@ -66,14 +63,7 @@ public sealed class ClaimChecker
                     lastSentenceOffset = sentenceOffset;
                 }
 
-                // The fact set's version is left out on purpose: a new version must not make every editor's decision stale.
-                var key = string.Join('\u001f', snapshot.FactSet.Id, KindName(claim.Kind), claim.Text, claim.PersonText ?? "", lastSentence);
-                var hash = SHA256.HashData(Encoding.UTF8.GetBytes(key));
-                var slot = BitConverter.ToUInt64(hash, 0);
-                var seen = occurrences.TryGetValue(slot, out var n) ? n + 1 : 0;
-                occurrences[slot] = seen;
-                var baseId = "c_" + Convert.ToHexStringLower(hash.AsSpan(0, 8));
-                var id = seen == 0 ? baseId : Fingerprint(baseId, seen);
+                var id = ids.Next(extracted, i, chunk);
                 onClaim(ToResult(claim, start, outcomes[i], lastSentence!, positions, id));
             }
         }
@@ -151,16 +141,4 @@ public sealed class ClaimChecker
         ClaimKind.Quote => ClaimKinds.Quote,
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
-
-    /// <summary>
-    /// The fact set's id, the claim's kind, words and person and the whole sentence around them decide the id, so
-    /// it survives edits elsewhere in the text and new versions of the fact set (decisions and baselines follow a
-    /// claim through revisions; a verdict changed by a new version shows as baseline "updated"), and changes when
-    /// the claim's own words or sentence change. A repeat of the same sentence gets its occurrence number.
-    /// </summary>
-    private static string Fingerprint(string key, int occurrence)
-    {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(key + "\u001f" + occurrence));
-        return "c_" + Convert.ToHexStringLower(hash.AsSpan(0, 8));
-    }
 }

@@ -75,4 +75,37 @@ public class ClaimIdTests
 
         Assert.Empty(before.Intersect(after));
     }
+
+    [Fact]
+    public void Id_AnotherClaimInTheSameSentenceChanged_KeepsThisId()
+    {
+        const string Original = "Between 1946 and 1948 several million civilians were forcibly repatriated to the Soviet Union.\n";
+        var edited = Original.Replace("several million", "two million", StringComparison.Ordinal);
+
+        var before = Claims(Original).ToDictionary(c => c.Text, c => c.Id);
+        var after = Claims(edited).ToDictionary(c => c.Text, c => c.Id);
+
+        Assert.Equal(before["Between 1946 and 1948"], after["Between 1946 and 1948"]);
+        Assert.NotEqual(before["several million"], Assert.Single(after, p => p.Key.Contains("two million", StringComparison.Ordinal)).Value);
+    }
+
+    [Fact]
+    public void Id_SentenceAroundTheClaimReworded_ChangesId()
+    {
+        const string Original = "At the Yalta Conference in February 1945 the Allies agreed to return Soviet citizens.\n";
+        var edited = Original.Replace("agreed to return", "decided to send back", StringComparison.Ordinal);
+
+        Assert.NotEqual(Assert.Single(Claims(Original)).Id, Assert.Single(Claims(edited)).Id);
+    }
+
+    [Fact]
+    public void Id_SameClaimInTheSameSentenceTwice_DistinctIds()
+    {
+        const string Repeated = "In February 1945 the Allies met at Yalta.\n\nIn February 1945 the Allies met at Yalta.\n";
+
+        var ids = Claims(Repeated).Select(c => c.Id).ToList();
+
+        Assert.Equal(2, ids.Count);
+        Assert.Equal(ids.Count, ids.Distinct().Count());
+    }
 }
