@@ -37,6 +37,12 @@ public sealed record BaselineFile(IReadOnlyList<BaselineDocument> Documents)
             throw new InvalidBaselineException($"{origin}: not valid JSON: {e.Message}");
         }
 
+        return FromNode(root, origin);
+    }
+
+    /// <summary>A baseline already parsed (the "baseline" field of a JSON request body).</summary>
+    public static BaselineFile FromNode(JsonNode? root, string origin)
+    {
         try
         {
             return root switch
@@ -79,7 +85,7 @@ public sealed record BaselineFile(IReadOnlyList<BaselineDocument> Documents)
     private static string? FileName(string? name) =>
         string.IsNullOrEmpty(name) ? null : Uri.UnescapeDataString(name.Replace('\\', '/').Split('/')[^1]);
 
-    private static BaselineDocument FromReport(JsonObject report)
+    internal static BaselineDocument FromReport(JsonObject report)
     {
         var claims = report["claims"]!.AsArray()
             .Select(c => new BaselineClaim(

@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Repatriation.Core.Reports;
 
 namespace Repatriation.Core.Review;
@@ -52,6 +54,34 @@ public static class ReportReview
             Sections = report.Sections?.Select(s => Recount(s, claims, report.Sections)).ToList(),
             AbsentClaims = absent,
         };
+    }
+
+    /// <summary>
+    /// The same baseline marks on a report already written as JSON (a job's stored report, shared by every job that
+    /// submitted the same manuscript): each claim gets "baseline", the report "absentClaims".
+    /// </summary>
+    public static void ApplyBaseline(JsonObject report, BaselineDocument? baseline)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var before = new Dictionary<string, BaselineClaim>(StringComparer.Ordinal);
+        foreach (var claim in baseline?.Claims ?? [])
+        {
+            before.TryAdd(claim.Id, claim);
+        }
+
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var claim in report["claims"]?.AsArray().OfType<JsonObject>() ?? [])
+        {
+            var id = claim["id"]?.GetValue<string>() ?? "";
+            ids.Add(id);
+            claim["baseline"] = !before.TryGetValue(id, out var earlier) ? BaselineStates.New
+                : earlier.Status == claim["status"]?.GetValue<string>() ? BaselineStates.Unchanged
+                : BaselineStates.Updated;
+        }
+
+        report["absentClaims"] = JsonSerializer.SerializeToNode(
+            before.Values.Where(b => !ids.Contains(b.Id)).Select(b => new AbsentClaim(b.Id, b.Kind, b.Status, b.Text, b.Line, b.Column)).ToList(),
+            ReportJson.Options);
     }
 
     /// <summary>A section's dismissed and open counts, from the claims between its start and the next section's.</summary>
