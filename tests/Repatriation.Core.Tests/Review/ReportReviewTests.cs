@@ -136,4 +136,23 @@ public class ReportReviewTests
         Assert.False(json.RootElement.TryGetProperty("absentClaims", out _));
         Assert.All(json.RootElement.GetProperty("claims").EnumerateArray(), c => Assert.False(c.TryGetProperty("baseline", out _) || c.TryGetProperty("decision", out _)));
     }
+
+    [Fact]
+    public void Writers_DismissedClaims_ShownApartWithTheReason()
+    {
+        var report = Check(Chapter);
+        var flagged = report.Claims.First(c => c.Status != ClaimStatuses.Supported);
+        var reviewed = ReportReview.Apply(report, [Dismiss(flagged.Id, "quoted <as> in the source")], null);
+
+        var html = HtmlReportWriter.Write([reviewed], [Chapter]);
+        var text = TextReportWriter.Write(reviewed, colour: false);
+
+        var dismissedSection = html[html.IndexOf("<h2>Dismissed</h2>", StringComparison.Ordinal)..];
+        Assert.Contains("quoted &lt;as&gt; in the source", dismissedSection);
+        Assert.Contains(System.Net.WebUtility.HtmlEncode(flagged.Text), dismissedSection);
+        Assert.Contains($"({reviewed.Summary.Open} open, 1 dismissed)", text);
+        var dismissedLines = text[text.IndexOf("dismissed (1):", StringComparison.Ordinal)..];
+        Assert.Contains("dismissed: quoted <as> in the source (editor, 2026-12-01)", dismissedLines);
+        Assert.Equal(1, text.Split('\n').Count(l => l.Contains($"\"{flagged.Text}\"", StringComparison.Ordinal)));
+    }
 }
