@@ -36,23 +36,6 @@ public sealed class JobsOptions
     /// <summary>Most manuscripts one job may hold.</summary>
     public int MaxManuscripts { get; set; } = 1000;
 
-    /// <summary>
-    /// The key that signs job callbacks (X-Repatriation-Signature: sha256=HMAC-SHA256 of the body); env Jobs__CallbackSecret.
-    /// Without it a job with a callbackUrl is refused.
-    /// </summary>
-    public string? CallbackSecret { get; set; }
-
-    /// <summary>How long a completed job's callback is retried, from its first attempt, across restarts.</summary>
-    public double CallbackDeliveryMinutes { get; set; } = 60;
-
-    /// <summary>The first retry's delay; each later one doubles it (with jitter) up to <see cref="CallbackMaxDelaySeconds"/>.</summary>
-    public double CallbackRetrySeconds { get; set; } = 2;
-
-    public double CallbackMaxDelaySeconds { get; set; } = 300;
-
-    /// <summary>How long one POST to a callback URL may take.</summary>
-    public double CallbackAttemptTimeoutSeconds { get; set; } = 30;
-
     /// <summary>The queue trigger's and the blob trigger's fixed names (binding attributes need constants).</summary>
     public const string DefaultQueue = "manuscript-checks";
     public const string DefaultManuscriptsContainer = "manuscripts";

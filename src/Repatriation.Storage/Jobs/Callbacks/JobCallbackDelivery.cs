@@ -21,7 +21,8 @@ public sealed class JobCallbackDelivery(
     CallbackUrlPolicy policy,
     JobCallbackHttpClient http,
     ResiliencePipelineProvider<string> pipelines,
-    IOptions<JobsOptions> options,
+    IOptions<JobsOptions> jobsOptions,
+    IOptions<JobCallbackOptions> options,
     TimeProvider time,
     ILogger<JobCallbackDelivery> logger)
 {
@@ -83,7 +84,7 @@ public sealed class JobCallbackDelivery(
                 return JobCallbackOutcome.JobNotComplete;
             }
 
-            var payload = JobCallbackPayload.From(job, record.DeliveryId, now, options.Value.ReportsContainer);
+            var payload = JobCallbackPayload.From(job, record.DeliveryId, now, jobsOptions.Value.ReportsContainer);
             record = record with { Body = JsonSerializer.Serialize(payload, JobJson.Options), FirstAttemptAt = now };
             await store.SaveAsync(record, cancellationToken);
         }
@@ -158,7 +159,7 @@ public sealed class JobCallbackDelivery(
     /// deadline in the context; retries with exponential backoff and jitter counted from the attempts saved before
     /// this run; each try bounded by Jobs__CallbackAttemptTimeoutSeconds.
     /// </summary>
-    internal static void Configure(ResiliencePipelineBuilder builder, JobsOptions o, TimeProvider time)
+    internal static void Configure(ResiliencePipelineBuilder builder, JobCallbackOptions o, TimeProvider time)
     {
         var first = TimeSpan.FromSeconds(Math.Max(0.01, o.CallbackRetrySeconds));
         var longest = TimeSpan.FromSeconds(Math.Max(o.CallbackRetrySeconds, o.CallbackMaxDelaySeconds));
@@ -222,9 +223,9 @@ public sealed class CallbackAddressRefusedException(string message) : Exception(
 public sealed class JobCallbackHttpClient : IDisposable
 {
     private readonly HttpClient _client;
-    private readonly IOptions<JobsOptions> _options;
+    private readonly IOptions<JobCallbackOptions> _options;
 
-    public JobCallbackHttpClient(CallbackUrlPolicy policy, IOptions<JobsOptions> options)
+    public JobCallbackHttpClient(CallbackUrlPolicy policy, IOptions<JobCallbackOptions> options)
     {
         _options = options;
         var handler = new SocketsHttpHandler { UseProxy = false, AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) };

@@ -11,6 +11,8 @@ public static class JobCallbackServiceExtensions
     /// <summary>The function app's rules (https to public addresses) unless a host registered its own policy first.</summary>
     public static IServiceCollection AddJobCallbacks(this IServiceCollection services)
     {
+        services.AddOptions<JobCallbackOptions>().BindConfiguration(JobsOptions.SectionName)
+            .Validate(o => o.CallbackDeliveryMinutes > 0 && o.CallbackRetrySeconds > 0 && o.CallbackAttemptTimeoutSeconds > 0, "Jobs callback settings must be positive.");
         services.TryAddSingleton(CallbackUrlPolicy.PublicOnly);
         services.TryAddSingleton<JobCallbackStore>();
         services.TryAddSingleton<JobCallbackHttpClient>();
@@ -20,7 +22,7 @@ public static class JobCallbackServiceExtensions
         {
             var time = context.ServiceProvider.GetRequiredService<TimeProvider>();
             builder.TimeProvider = time;
-            JobCallbackDelivery.Configure(builder, context.ServiceProvider.GetRequiredService<IOptions<JobsOptions>>().Value, time);
+            JobCallbackDelivery.Configure(builder, context.ServiceProvider.GetRequiredService<IOptions<JobCallbackOptions>>().Value, time);
         });
         return services;
     }

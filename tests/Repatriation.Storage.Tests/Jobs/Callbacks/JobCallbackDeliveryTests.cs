@@ -36,7 +36,8 @@ public sealed class JobCallbackDeliveryTests
         services.AddLogging();
         services.AddSingleton<TimeProvider>(_time);
         services.AddSingleton<IJobStorage>(new InMemoryJobStorage(_time));
-        services.AddSingleton(Options.Create(new JobsOptions { CallbackSecret = "k", CallbackDeliveryMinutes = 60 }));
+        services.AddSingleton(Options.Create(new JobsOptions()));
+        services.AddSingleton(Options.Create(new JobCallbackOptions { CallbackSecret = "k", CallbackDeliveryMinutes = 60 }));
         services.AddSingleton<JobService>();
         services.AddJobCallbacks();
         _services = services.BuildServiceProvider();
