@@ -160,3 +160,44 @@ public sealed class CommandLineTests
         Assert.Null(Suggestions.Nearest("--zzzzzzzz", ["--format", "--facts"]));
     }
 }
+
+/// <summary>The real executable with its standard streams redirected, as in a CI log.</summary>
+public sealed class RedirectedOutputTests : IDisposable
+{
+    private readonly DirectoryInfo _root = Directory.CreateTempSubdirectory("redirected-");
+
+    public void Dispose() => _root.Delete(recursive: true);
+
+    [Fact]
+    public async Task Check_FolderWithStandardErrorRedirected_OnePlainProgressLinePerManuscriptAndAPlainTable()
+    {
+        File.WriteAllText(Path.Combine(_root.FullName, "a.txt"), "At the Yalta Conference in February 1945 the Allies agreed to return Soviet citizens.\n");
+        File.WriteAllText(Path.Combine(_root.FullName, "b.txt"), "Some 50,000,000 people were returned in 1812 according to Churchill.\n");
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in (string[])[Path.Combine(AppContext.BaseDirectory, "repatriation.dll"), "check", _root.FullName, "--output", Path.Combine(_root.FullName, "out")])
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+
+        Assert.Equal(1, process.ExitCode);
+        var lines = (await stderr).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, lines.Length);
+        Assert.Matches(@"^\[1/2\] .*a\.txt: \d+ claims, \d+ open, 0 dismissed$", lines[0]);
+        Assert.Matches(@"^\[2/2\] .*b\.txt: \d+ claims, [1-9]\d* open, 0 dismissed$", lines[1]);
+        Assert.DoesNotContain("\u001b", await stderr);
+        var table = await stdout;
+        Assert.Contains("total (2 files)", table);
+        Assert.DoesNotContain("╭", table);
+        Assert.Contains("open", table.Split('\n')[0]);
+    }
+}
