@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Text.Json;
 using Repatriation.Core.Evaluation;
 using Repatriation.Core.Facts;
@@ -16,9 +17,56 @@ internal static class EvalCommand
 {
     private const string SolutionFile = "Repatriation.sln";
 
-    public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, string? currentDirectory = null, TimeProvider? time = null)
+    public static Command Create(CliContext context)
     {
-        var options = EvalOptions.Parse(args);
+        var part = new Option<string?>("--part")
+        {
+            Description = "Which corpus part to run: regression (eval/corpus), tuning or heldout (eval/published/…), or all (the default).",
+            HelpName = "regression|tuning|heldout|all",
+        };
+        part.AcceptOnlyFromAmong([.. CorpusParts.All, "all"]);
+        var corpus = new Option<string?>("--corpus")
+        {
+            Description = "Score one folder of labelled passages on its own, without floors (takes neither --part nor --write-floors).",
+            HelpName = "DIR",
+        };
+        var facts = new Option<string?>("--facts")
+        {
+            Description = "A fact-set file to evaluate (default: the fact set that ships in the repository).",
+            HelpName = "FILE",
+        };
+        var format = new Option<string>("--format")
+        {
+            Description = "How to print the figures.",
+            DefaultValueFactory = _ => "text",
+            HelpName = "text|json",
+        };
+        format.AcceptOnlyFromAmong("text", "json");
+        var verbose = new Option<bool>("--verbose", "-v") { Description = "Also list every missed and wrong claim (regression and tuning parts only)." };
+        var showHeldout = new Option<bool>("--show-heldout") { Description = "Also show the held-out part's mismatches (that part is measured, never read, while rules change)." };
+        var writeFloors = new Option<bool>("--write-floors") { Description = "Set eval/floors.json at today's figures (rounded down) and list what moved." };
+
+        var command = new Command("eval", "Runs the engine on the labelled corpus parts and prints each part's figures, the goals against the held-out part and the floors of eval/floors.json. Exit 0 no floor broken, 1 one broken, 2 bad input.")
+        {
+            part, corpus, facts, format, verbose, showHeldout, writeFloors,
+        };
+        command.SetAction((result, _) => RunAsync(
+            EvalOptions.From(
+                result.GetValue(part),
+                result.GetValue(corpus),
+                result.GetValue(facts),
+                result.GetValue(format) ?? "text",
+                result.GetValue(verbose),
+                result.GetValue(showHeldout),
+                result.GetValue(writeFloors)),
+            context.Stdout,
+            context.Stderr,
+            context.WorkingDirectory));
+        return command;
+    }
+
+    public static Task<int> RunAsync(EvalOptions options, TextWriter stdout, TextWriter stderr, string? currentDirectory = null, TimeProvider? time = null)
+    {
         var root = options.Corpus is null ? RepositoryRoot(currentDirectory ?? Directory.GetCurrentDirectory()) : TryRepositoryRoot(currentDirectory ?? Directory.GetCurrentDirectory());
 
         IReadOnlyList<CorpusPart> parts;
@@ -144,58 +192,13 @@ internal static class EvalCommand
 }
 
 /// <summary>
-/// The eval command's options, parsed in this one place (so moving to System.CommandLine touches nothing else).
+/// The eval command's options, declared once in <see cref="EvalCommand.Create"/>.
 /// </summary>
 internal sealed record EvalOptions(IReadOnlyList<string> Parts, string? Corpus, string? Facts, string Format, bool Verbose, bool ShowHeldout, bool WriteFloors)
 {
-    public const string Usage =
-        "usage: eval [--part regression|tuning|heldout|all] [--corpus DIR] [--facts FILE] [--format text|json] [--verbose] [--show-heldout] [--write-floors]";
-
-    public static EvalOptions Parse(string[] args)
+    /// <summary>The options as parsed; the combinations System.CommandLine cannot express are refused here as usage errors.</summary>
+    public static EvalOptions From(string? part, string? corpus, string? facts, string format, bool verbose, bool showHeldout, bool writeFloors)
     {
-        string? corpus = null, facts = null, part = null;
-        var format = "text";
-        bool verbose = false, showHeldout = false, writeFloors = false;
-        for (var i = 0; i < args.Length; i++)
-        {
-            switch (args[i])
-            {
-                case "--part":
-                    part = Value(args, ref i);
-                    if (part != "all" && !CorpusParts.All.Contains(part))
-                    {
-                        throw new UsageException($"eval --part must be regression, tuning, heldout or all, not '{part}'");
-                    }
-
-                    break;
-                case "--corpus":
-                    corpus = Value(args, ref i);
-                    break;
-                case "--facts":
-                    facts = Value(args, ref i);
-                    break;
-                case "--format":
-                    format = Value(args, ref i);
-                    if (format is not ("text" or "json"))
-                    {
-                        throw new UsageException($"eval --format must be text or json, not '{format}'");
-                    }
-
-                    break;
-                case "--verbose" or "-v":
-                    verbose = true;
-                    break;
-                case "--show-heldout":
-                    showHeldout = true;
-                    break;
-                case "--write-floors":
-                    writeFloors = true;
-                    break;
-                default:
-                    throw new UsageException($"eval: unknown argument '{args[i]}'. {Usage}");
-            }
-        }
-
         if (corpus is not null && (part is not null || writeFloors))
         {
             throw new UsageException("eval --corpus scores one folder on its own; it takes neither --part nor --write-floors");
@@ -208,16 +211,6 @@ internal sealed record EvalOptions(IReadOnlyList<string> Parts, string? Corpus, 
         }
 
         return new EvalOptions(parts, corpus, facts, format, verbose, showHeldout, writeFloors);
-    }
-
-    private static string Value(string[] args, ref int i)
-    {
-        if (i + 1 >= args.Length || args[i + 1].StartsWith("--", StringComparison.Ordinal))
-        {
-            throw new UsageException($"eval {args[i]} needs a value");
-        }
-
-        return args[++i];
     }
 
     /// <summary>Whether this part's per-claim mismatches may be shown.</summary>

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using System.Text.Json.Nodes;
 
 namespace Repatriation.Cli.Tests;
@@ -48,16 +49,8 @@ public sealed class EvalCommandTests : IDisposable
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        int code;
-        try
-        {
-            code = await EvalCommand.RunAsync(args, stdout, stderr, _root.FullName);
-        }
-        catch (UsageException e)
-        {
-            // CommandLine turns a usage error into exit 2 with its message; the command itself throws it.
-            code = CommandLine.Fail(stderr, e.Message);
-        }
+        var context = new CliContext(TextReader.Null, stdout, stderr, new ConfigurationBuilder().Build()) { WorkingDirectory = _root.FullName };
+        var code = await CommandLine.RunAsync(["eval", .. args], context);
 
         return (code, stdout.ToString(), stderr.ToString());
     }
@@ -166,6 +159,8 @@ public sealed class EvalCommandTests : IDisposable
         var (code, _, stderr) = await Eval(args);
 
         Assert.Equal(2, code);
-        Assert.StartsWith("error: eval", stderr);
+        Assert.StartsWith("error: ", stderr);
+        Assert.Contains("eval", stderr);
+        Assert.Single(stderr.TrimEnd().Split('\n'));
     }
 }

@@ -82,7 +82,13 @@ public sealed class ReportDownloadHandler(
             return Problems.TooLarge(request, $"The text is {textBytes:N0} bytes of UTF-8; the limit is {limit:N0} bytes.");
         }
 
-        var report = checker.Check(new CheckRequest(text, name), facts.Current);
+        // The editor's page sends its decisions too, so the files it downloads show them (SARIF suppressions).
+        if (!ReviewFields.TryRead(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), out var review, out var reviewError))
+        {
+            return Problems.BadRequest(request, reviewError);
+        }
+
+        var report = review.Apply(checker.Check(new CheckRequest(text, name), facts.Current));
         var stem = FileStem(name);
         var (content, contentType, fileName) = format switch
         {
