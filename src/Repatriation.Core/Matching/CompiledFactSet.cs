@@ -94,6 +94,16 @@ public sealed class CompiledFactSet
             }
         }
 
+        // A place where the fact set dates one event only ("Plattling": the handover) names that event well enough to
+        // bear a date out.
+        foreach (var group in index.Measures.Values.Where(m => m.Kind == MeasureKinds.Date && m.Place is not null).GroupBy(m => m.Place!))
+        {
+            if (group.Count() == 1)
+            {
+                _datedEventByPlace[group.Key] = group.First();
+            }
+        }
+
         Evidence = new EvidenceBuilder(index);
         Figures = new FigureMatcher(this);
         FigureOutcomes = new FigureOutcomes(index, Evidence);
@@ -105,6 +115,11 @@ public sealed class CompiledFactSet
     /// <summary>Compiles a fact set with the shipped rules (or the ones given).</summary>
     public static CompiledFactSet Compile(FactSet factSet, EngineRules? rules = null) =>
         new(new FactIndex(factSet), rules ?? EngineRules.Default);
+
+    private readonly Dictionary<string, Measure> _datedEventByPlace = new(StringComparer.Ordinal);
+
+    /// <summary>The one event the fact set dates at this place, if it dates exactly one there.</summary>
+    internal Measure? DatedEventAt(string placeId) => _datedEventByPlace.GetValueOrDefault(placeId);
 
     public FactSet FactSet => Index.FactSet;
     public FactIndex Index { get; }

@@ -43,9 +43,20 @@ internal sealed class DateMatcher(CompiledFactSet compiled)
             }
         }
 
+        // "On 28 May 1946 the Cossack officers were taken to a conference at Spittal": a date that opens the sentence
+        // dates its whole first clause, so the words after it count for less.
+        var fronted = first <= 1 && (first == 0 || compiled.Rules.Words.FrontedDateWords.Contains(sentence.Tokens[0].Norm));
+        int DistanceTo(TermHit hit)
+        {
+            var distance = sentence.Distance(hit, first, last);
+            return fronted && hit.FirstToken > last && distance - (hit.FirstToken - last) < numbers.ClauseBreakPenalty
+                ? (int)Math.Ceiling(distance * numbers.FrontedDateWeight)
+                : distance;
+        }
+
         foreach (var group in sentence.HitsWithLoose(TermOwner.Measure).Where(h => !sentence.Claims.Any(c => c.Kind == ClaimKind.Quote && sentence.InsideClaim(h, c))).GroupBy(h => h.Entry.OwnerId))
         {
-            var distance = group.Min(h => sentence.Distance(h, first, last));
+            var distance = group.Min(DistanceTo);
             var loose = group.All(h => h.Entry.Loose);
             if (distance <= numbers.DateEventMaxDistance && index.Measures.TryGetValue(group.Key, out var measure) && measure.Kind == MeasureKinds.Date)
             {
@@ -56,7 +67,7 @@ internal sealed class DateMatcher(CompiledFactSet compiled)
         foreach (var group in sentence.HitsWithLoose(TermOwner.Act).GroupBy(h => h.Entry.OwnerId))
         {
             var act = _acts.GetValueOrDefault(group.Key);
-            var distance = group.Min(h => sentence.Distance(h, first, last));
+            var distance = group.Min(DistanceTo);
             var loose = group.All(h => h.Entry.Loose);
             if (act?.Date is not null && distance <= numbers.DateEventMaxDistance)
             {
@@ -94,6 +105,18 @@ internal sealed class DateMatcher(CompiledFactSet compiled)
                 {
                     options.Add((distance, VerdictGrader.Naming(numbers, distance, numbers.WorkYearMaxDistance), () => AsWorkYear(claim, work)));
                 }
+            }
+        }
+
+        // "at Plattling at dawn on 24 February 1946": a place where the fact set dates a single event can bear a date
+        // beside it out, never refute it (the sentence may date something else that happened there); only when the
+        // sentence names no event, act or figure to date.
+        foreach (var hit in options.Count == 0 ? sentence.HitsOf(TermOwner.Place) : [])
+        {
+            var distance = DistanceTo(hit);
+            if (distance <= numbers.DateDisagreeMaxDistance && compiled.DatedEventAt(hit.Entry.OwnerId) is { } measure)
+            {
+                options.Add((distance, numbers.ContextReadingConfidence, () => SupportOnlyIf(true, AsEvent(claim, measure))));
             }
         }
 

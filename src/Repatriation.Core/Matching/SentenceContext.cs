@@ -137,7 +137,21 @@ internal sealed class SentenceContext
         }
 
         var (from, to) = hit.LastToken < first ? (Tokens[hit.LastToken].End, Tokens[first].Start) : (Tokens[last].End, Tokens[hit.FirstToken].Start);
+        if (hit.LastToken < first && hit.LastToken + 1 < first && OpensApposition(hit.LastToken))
+        {
+            // "Victims of Yalta, which came out in 1974": the comma opens a description of the name, the date is in it.
+            from = Tokens[hit.LastToken + 1].Start;
+        }
+
         return distance + Punctuation(from, to);
+    }
+
+    /// <summary>A comma right after the token, then a word that opens a description of what the token ends ("…, which", "…, a").</summary>
+    private bool OpensApposition(int token)
+    {
+        var next = Tokens[token + 1];
+        return Facts.Rules.Words.AppositionStarts.Contains(next.Norm)
+            && Text.AsSpan(Tokens[token].End, next.Start - Tokens[token].End).Trim() is [',' ];
     }
 
     /// <summary>Extra distance for punctuation between two places in the sentence: a comma a little, a clause break a lot.</summary>

@@ -109,6 +109,8 @@ public sealed class Lexicon
         OfficeJoiners = Set("officeJoiners");
         RelayingVerbs = Set("relayingVerbs");
         YearPrepositions = Set("yearPrepositions");
+        AppositionStarts = Set("appositionStarts");
+        FrontedDateWords = Set("frontedDateWords");
     }
 
     /// <summary>Names of the lists read, for the test that every list in the file is used.</summary>
@@ -164,6 +166,12 @@ public sealed class Lexicon
     public WordSet OfficeJoiners { get; }
     public WordSet RelayingVerbs { get; }
     public WordSet YearPrepositions { get; }
+
+    /// <summary>"Victims of Yalta, which came out in 1974": words that after a comma open a description of the name before it.</summary>
+    public WordSet AppositionStarts { get; }
+
+    /// <summary>"On 28 May 1946 …": words before a date that opens its sentence.</summary>
+    public WordSet FrontedDateWords { get; }
 
     private WordSet Set(string name)
     {

@@ -36,6 +36,8 @@ public sealed record RuleNumbers
     public int PlaceNounMaxGap { get; init; }
     /// <summary>A place further than this from a figure belongs to another clause.</summary>
     public int PlaceMaxDistance { get; init; }
+    /// <summary>A date that opens its sentence ("On 28 May 1946 the officers were…") is this share as far from what its clause names.</summary>
+    public double FrontedDateWeight { get; init; }
     /// <summary>A vague quantity within this factor of the facts is loose (imprecise), beyond it wrong.</summary>
     public double VagueFactor { get; init; }
     /// <summary>"about N" in a text allows this share either side.</summary>
@@ -87,7 +89,7 @@ public sealed record RuleNumbers
         "claimAboutMargin", "factAboutMargin", "factMoreThanFactor", "otherMatterMaxDistance", "strongThreshold",
         "contextReadingConfidence", "farReadingConfidence", "plainTermDistance", "rivalReadingFactor", "unsaidScopeFactor",
         "implausibleRatio", "inferredYearFactor", "otherMeasureValueFactor", "vagueReadingFactor", "implausibleYearsApart",
-        "contextCharacters", "actionOnlyFactor",
+        "contextCharacters", "actionOnlyFactor", "frontedDateWeight",
     ];
 
     internal static RuleNumbers From(Func<string, double> number)
@@ -128,6 +130,7 @@ public sealed record RuleNumbers
             ImplausibleYearsApart = Int("implausibleYearsApart"),
             ContextCharacters = Int("contextCharacters"),
             ActionOnlyFactor = number("actionOnlyFactor"),
+            FrontedDateWeight = number("frontedDateWeight"),
         };
     }
 }
