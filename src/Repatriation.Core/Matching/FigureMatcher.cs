@@ -69,6 +69,19 @@ internal sealed class FigureMatcher(CompiledFactSet compiled)
         var scope = sentence.ScopeOf(claim);
         var maxDistance = compiled.Numbers.FigureTermMaxDistance;
         var candidates = new List<MeasureCandidate>();
+        if (!fromContext)
+        {
+            // "230,000 repatriated people ended up in the Gulag": an action word between the figure and its noun says
+            // which people, not what happened to them, when the clause goes on to name something else.
+            var list = hits as IReadOnlyList<TermHit> ?? hits.ToList();
+            bool Attributive(TermHit h) => h.Entry.ByAction && h.FirstToken == last + 1 && h.LastToken + 1 < sentence.Tokens.Count
+                && compiled.Rules.Words.UnitNouns.BaseOf(sentence.Tokens[h.LastToken + 1].Norm) == FigureParser.Persons;
+            if (list.Any(Attributive) && list.Any(h => !Attributive(h) && h.FirstToken > last && index.Measures.TryGetValue(h.Entry.OwnerId, out var m) && m.Kind == kind))
+            {
+                hits = list.Where(h => !Attributive(h)).ToList();
+            }
+        }
+
         foreach (var group in hits.GroupBy(h => h.Entry.OwnerId))
         {
             if (!index.Measures.TryGetValue(group.Key, out var measure) || measure.Kind != kind || !UnitsAgree(measure, claim.Figure!))
