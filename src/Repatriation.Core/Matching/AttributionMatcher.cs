@@ -93,8 +93,43 @@ internal sealed class AttributionMatcher(CompiledFactSet compiled)
             }
         }
 
+        // "Mark Elliott has written a thorough book", "a pamphlet written by Count Tolstoy", "The Minister and the
+        // Massacres is a 1986 book written by Nikolai Tolstoy": writing a work is authorship. A title further on in the
+        // sentence can bear it out (it may be a topic, so it never refutes); else any work of theirs can.
+        var writesWork = works.Count == 0 && claim.Verb is "wrote" or "published" && WorkNounBeside(claim, sentence);
+        if (writesWork)
+        {
+            var titles = sentence.HitsOf(TermOwner.Work)
+                .Where(h => !sentence.Claims.Any(c => c.Kind == ClaimKind.Quote && sentence.InsideClaim(h, c)))
+                .ToList();
+            if (titles.Select(h => index.Works[h.Entry.OwnerId]).FirstOrDefault(w => w.Authors.Contains(claim.PersonId)) is { } theirs)
+            {
+                works.Add(theirs);
+            }
+            else if (titles.Count > 0)
+            {
+                // "Victims of Yalta is a 1977 book written by Nicholas Bethell": the title the clause describes ("is a",
+                // ", a") is someone else's, a wrong author; otherwise the title may be a topic.
+                writesWork = false;
+                var (first, last) = sentence.TokenSpan(claim);
+                var nearest = titles.MinBy(h => sentence.Distance(h, first, last))!;
+                var described = nearest.LastToken + 1 < first
+                    && (sentence.Tokens[nearest.LastToken + 1].Norm is "is" or "was" || sentence.OpensApposition(nearest.LastToken));
+                if (described && sentence.Distance(nearest, first, last) <= 2 * compiled.Numbers.WorkTitleMaxDistance)
+                {
+                    var work = index.Works[nearest.Entry.OwnerId];
+                    outcomes.Add(new MatchOutcome(ClaimStatuses.Misattributed,
+                        $"{work.Title} is by {evidence.PeopleNames(work.Authors)}, not {claim.PersonText}.",
+                        [evidence.From(work)], $"{evidence.PeopleNames(work.Authors)}, {work.Title} ({EvidenceBuilder.YearsOf(work)})")
+                    {
+                        Confidence = compiled.Numbers.RivalReadingFactor,
+                    });
+                }
+            }
+        }
+
         // "Epstein's book of 1973": a book by this person, unnamed; their works in the fact set bear it out.
-        if (works.Count == 0 && claim.Verb == "authored")
+        if (works.Count == 0 && (claim.Verb == "authored" || writesWork))
         {
             var theirs = index.FactSet.Works.Where(w => w.Authors.Contains(claim.PersonId)).ToList();
             if (theirs.Count > 0)
@@ -338,6 +373,22 @@ internal sealed class AttributionMatcher(CompiledFactSet compiled)
     private bool OwnedForSure(Fact fact) =>
         fact.EstimateBy is not null
         || fact.Sources.Any(s => index.Sources.TryGetValue(s.Source, out var source) && SourceReliabilities.IsScholarly(source.Reliability));
+
+    /// <summary>A word for a work ("book", "pamphlet", "account") just before the attribution or just after it.</summary>
+    private bool WorkNounBeside(ExtractedClaim claim, SentenceContext sentence)
+    {
+        var (first, last) = sentence.TokenSpan(claim);
+        var reach = compiled.Numbers.WorkTitleMaxDistance;
+        for (var i = Math.Max(0, first - reach); i <= Math.Min(sentence.Tokens.Count - 1, last + reach + 1); i++)
+        {
+            if ((i < first || i > last) && compiled.Rules.Words.WorkNouns.Contains(sentence.Tokens[i].Norm))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private IEnumerable<Work> WorksNamed(ExtractedClaim claim, SentenceContext sentence)
     {

@@ -147,7 +147,7 @@ internal sealed class SentenceContext
     }
 
     /// <summary>A comma right after the token, then a word that opens a description of what the token ends ("…, which", "…, a").</summary>
-    private bool OpensApposition(int token)
+    internal bool OpensApposition(int token)
     {
         var next = Tokens[token + 1];
         return Facts.Rules.Words.AppositionStarts.Contains(next.Norm)
