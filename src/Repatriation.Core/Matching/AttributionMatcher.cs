@@ -37,7 +37,7 @@ internal sealed class AttributionMatcher(CompiledFactSet compiled)
     }
 
     /// <summary>The extractor may give a verb's base form ("sue"); acts are recorded with the past form ("sued").</summary>
-    private static string? PastForm(string? verb) => verb switch
+    internal static string? PastForm(string? verb) => verb switch
     {
         null => null,
         "write" => "wrote",

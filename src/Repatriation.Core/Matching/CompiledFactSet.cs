@@ -139,6 +139,11 @@ public sealed class CompiledFactSet
     /// <summary>A fact's value with the room its qualifier gives ("about", "more than"), computed once.</summary>
     internal Interval ValueOf(Fact fact) => _values.TryGetValue(fact, out var value) ? value : Interval.OfFact(fact.Value!, Numbers);
 
+    /// <summary>The dated acts of this verb the person did (not those wrongly credited to them).</summary>
+    internal IEnumerable<Act> DatedActsOf(string personId, string verb) =>
+        (_actsByPerson.TryGetValue(personId, out var list) ? list : [])
+            .Where(a => a.Date is not null && a.Actors.Contains(personId) && string.Equals(a.Verb, verb, StringComparison.OrdinalIgnoreCase));
+
     /// <summary>
     /// True when the fact set could check "person verb…" in this sentence: the person did (or is wrongly credited
     /// with) an act of that verb, or one named in the sentence, or wrote a work the sentence names.

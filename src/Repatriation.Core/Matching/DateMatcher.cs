@@ -120,6 +120,22 @@ internal sealed class DateMatcher(CompiledFactSet compiled)
             }
         }
 
+        // "was sued by Aldington in 1989": the act an attribution in the sentence names by its person and verb can
+        // bear a date beside it out (the act's one date may not be the one a text gives for a long affair, so it never
+        // refutes); only when nothing else in the sentence is dated.
+        foreach (var attribution in options.Count == 0 ? sentence.Claims.Where(c => c.Kind == ClaimKind.Attribution && c.PersonId is not null && c.Verb is not null) : [])
+        {
+            var (af, al) = sentence.TokenSpan(attribution);
+            var distance = af > last ? af - last : first > al ? first - al : 0;
+            if (distance <= numbers.DateDisagreeMaxDistance)
+            {
+                foreach (var act in compiled.DatedActsOf(attribution.PersonId!, AttributionMatcher.PastForm(attribution.Verb)!))
+                {
+                    options.Add((distance, numbers.ContextReadingConfidence, () => SupportOnlyIf(true, AsActDate(claim, act))));
+                }
+            }
+        }
+
         if (options.Count == 0)
         {
             return FromContext(claim, sentence) ?? Unread(claim);
@@ -332,7 +348,7 @@ internal sealed class DateMatcher(CompiledFactSet compiled)
         var when = EvidenceBuilder.FormatDate(act.Date!);
         return relation switch
         {
-            Relation.Inside => new MatchOutcome(ClaimStatuses.Supported, $"{act.Description} ({when}).", [evidence.From(act)], null),
+            Relation.Inside => new MatchOutcome(ClaimStatuses.Supported, $"{Sentence(act.Description)} ({when}).", [evidence.From(act)], null),
             Relation.Overlap => new MatchOutcome(ClaimStatuses.Imprecise, $"{act.Description} The date is {when}; “{claim.Text}” only partly fits.", [evidence.From(act)], $"{when} ({evidence.Citation(act.Sources)})"),
             _ => new MatchOutcome(ClaimStatuses.Contradicted, $"{Sentence(act.Description)}; this is dated {when}, not “{claim.Text}”.", [evidence.From(act)], $"{when} ({evidence.Citation(act.Sources)})")
             {
