@@ -251,7 +251,12 @@ internal static class ScopeReader
             return new ClaimScope(group, NearestPlace(sentence, first, last), sentence);
         }
 
-        var near = populations.Where(h => h.DistanceTo(first, last) <= numbers.GroupMaxDistance).Select(h => h.Entry.OwnerId).Distinct().ToList();
+        // A group with another figure between it and this one is that figure's ("2% of civilians, and 15% of the PoWs
+        // (226,127…)": the civilians are the 2%'s).
+        var otherFigures = sentence.Claims.Where(c => c.Figure is not null).Select(sentence.TokenSpan).Where(s => s.Last < first || s.First > last).ToList();
+        var near = populations.Where(h => h.DistanceTo(first, last) <= numbers.GroupMaxDistance)
+            .Where(h => !otherFigures.Any(f => (f.First > h.LastToken && f.Last < first) || (f.First > last && f.Last < h.FirstToken)))
+            .Select(h => h.Entry.OwnerId).Distinct().ToList();
         near = RemoveAncestorsOfOthers(near, index);
         if (near.Count == 1)
         {
