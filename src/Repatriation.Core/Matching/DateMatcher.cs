@@ -57,10 +57,11 @@ internal sealed class DateMatcher(CompiledFactSet compiled)
         foreach (var group in sentence.HitsWithLoose(TermOwner.Measure).Where(h => !sentence.Claims.Any(c => c.Kind == ClaimKind.Quote && sentence.InsideClaim(h, c))).GroupBy(h => h.Entry.OwnerId))
         {
             var distance = group.Min(DistanceTo);
-            var loose = group.All(h => h.Entry.Loose);
+            var loose = group.All(h => h.Entry.Loose && !sentence.IsCompact(h));
+            var gapped = !loose && group.All(h => h.Entry.Loose);
             if (distance <= numbers.DateEventMaxDistance && index.Measures.TryGetValue(group.Key, out var measure) && measure.Kind == MeasureKinds.Date)
             {
-                options.Add((distance, loose ? numbers.ContextReadingConfidence : VerdictGrader.Naming(numbers, distance, numbers.DateEventMaxDistance), () => SupportOnlyIf(loose, AsEvent(claim, measure))));
+                options.Add((distance, loose ? numbers.ContextReadingConfidence : VerdictGrader.Naming(numbers, distance, numbers.DateEventMaxDistance) * (gapped ? numbers.GappedTermFactor : 1), () => SupportOnlyIf(loose, AsEvent(claim, measure))));
             }
         }
 
@@ -68,10 +69,11 @@ internal sealed class DateMatcher(CompiledFactSet compiled)
         {
             var act = _acts.GetValueOrDefault(group.Key);
             var distance = group.Min(DistanceTo);
-            var loose = group.All(h => h.Entry.Loose);
+            var loose = group.All(h => h.Entry.Loose && !sentence.IsCompact(h));
+            var gapped = !loose && group.All(h => h.Entry.Loose);
             if (act?.Date is not null && distance <= numbers.DateEventMaxDistance)
             {
-                options.Add((distance, loose ? numbers.ContextReadingConfidence : VerdictGrader.Naming(numbers, distance, numbers.DateEventMaxDistance), () => SupportOnlyIf(loose, AsActDate(claim, act))));
+                options.Add((distance, loose ? numbers.ContextReadingConfidence : VerdictGrader.Naming(numbers, distance, numbers.DateEventMaxDistance) * (gapped ? numbers.GappedTermFactor : 1), () => SupportOnlyIf(loose, AsActDate(claim, act))));
             }
         }
 

@@ -146,6 +146,36 @@ internal sealed class SentenceContext
         return distance + Punctuation(from, to);
     }
 
+    /// <summary>
+    /// A loose name whose words stand in their order within a few words of each other in one clause ("Vlasov and his
+    /// officers were hanged" for "Vlasov hanged"): named, if with words between.
+    /// </summary>
+    public bool IsCompact(TermHit hit)
+    {
+        if (!hit.Entry.Loose || hit.LastToken - hit.FirstToken > Facts.Numbers.GappedTermSpan)
+        {
+            return false;
+        }
+
+        var at = hit.FirstToken;
+        foreach (var word in hit.Entry.Tokens)
+        {
+            while (at <= hit.LastToken && Tokens[at].Norm != word)
+            {
+                at++;
+            }
+
+            if (at > hit.LastToken)
+            {
+                return false;
+            }
+
+            at++;
+        }
+
+        return Punctuation(Tokens[hit.FirstToken].End, Tokens[hit.LastToken].Start) < Facts.Numbers.ClauseBreakPenalty;
+    }
+
     /// <summary>A comma right after the token, then a word that opens a description of what the token ends ("…, which", "…, a").</summary>
     internal bool OpensApposition(int token)
     {

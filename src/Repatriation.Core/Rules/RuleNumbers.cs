@@ -38,6 +38,10 @@ public sealed record RuleNumbers
     public int PlaceMaxDistance { get; init; }
     /// <summary>A date that opens its sentence ("On 28 May 1946 the officers were…") is this share as far from what its clause names.</summary>
     public double FrontedDateWeight { get; init; }
+    /// <summary>A loose name whose words stand in order within this many words in one clause is named, if with words between.</summary>
+    public int GappedTermSpan { get; init; }
+    /// <summary>A reading by such a name is worth this share.</summary>
+    public double GappedTermFactor { get; init; }
     /// <summary>A vague quantity within this factor of the facts is loose (imprecise), beyond it wrong.</summary>
     public double VagueFactor { get; init; }
     /// <summary>"about N" in a text allows this share either side.</summary>
@@ -89,7 +93,7 @@ public sealed record RuleNumbers
         "claimAboutMargin", "factAboutMargin", "factMoreThanFactor", "otherMatterMaxDistance", "strongThreshold",
         "contextReadingConfidence", "farReadingConfidence", "plainTermDistance", "rivalReadingFactor", "unsaidScopeFactor",
         "implausibleRatio", "inferredYearFactor", "otherMeasureValueFactor", "vagueReadingFactor", "implausibleYearsApart",
-        "contextCharacters", "actionOnlyFactor", "frontedDateWeight",
+        "contextCharacters", "actionOnlyFactor", "frontedDateWeight", "gappedTermSpan", "gappedTermFactor",
     ];
 
     internal static RuleNumbers From(Func<string, double> number)
@@ -131,6 +135,8 @@ public sealed record RuleNumbers
             ContextCharacters = Int("contextCharacters"),
             ActionOnlyFactor = number("actionOnlyFactor"),
             FrontedDateWeight = number("frontedDateWeight"),
+            GappedTermSpan = Int("gappedTermSpan"),
+            GappedTermFactor = number("gappedTermFactor"),
         };
     }
 }
