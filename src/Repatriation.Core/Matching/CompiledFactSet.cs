@@ -94,6 +94,27 @@ public sealed class CompiledFactSet
             }
         }
 
+        // "Vlasov taken prisoner by the Germans", named by "captured by the Germans": a term that leaves out the person
+        // the event happened to names it only where that person is mentioned nearby ("His son had been captured by the
+        // Germans in 1941" is not Vlasov's capture).
+        foreach (var measure in index.Measures.Values.Where(m => m.Kind == MeasureKinds.Date))
+        {
+            var people = Mentions.Find(measure.Name, 0, measure.Name.Length).Where(m => m.Kind == MentionKind.Person).Select(m => m.Id).ToHashSet(StringComparer.Ordinal);
+            if (people.Count == 0)
+            {
+                continue;
+            }
+
+            _protagonists[measure.Id] = people;
+            foreach (var term in measure.Terms)
+            {
+                if (!Mentions.Find(term, 0, term.Length).Any(m => people.Contains(m.Id)))
+                {
+                    _termsWithoutProtagonist.Add((measure.Id, string.Join(' ', Tokenizer.Tokenize(term).Select(t => t.Norm))));
+                }
+            }
+        }
+
         // A place where the fact set dates one event only ("Plattling": the handover) names that event well enough to
         // bear a date out.
         foreach (var group in index.Measures.Values.Where(m => m.Kind == MeasureKinds.Date && m.Place is not null).GroupBy(m => m.Place!))
@@ -117,6 +138,19 @@ public sealed class CompiledFactSet
         new(new FactIndex(factSet), rules ?? EngineRules.Default);
 
     private readonly Dictionary<string, Measure> _datedEventByPlace = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HashSet<string>> _protagonists = new(StringComparer.Ordinal);
+    private readonly HashSet<(string Measure, string Term)> _termsWithoutProtagonist = [];
+
+    /// <summary>
+    /// The people an event happened to, when the term that named it leaves them out ("captured by the Germans" for
+    /// Vlasov's capture); empty when the term names them or the event has none.
+    /// </summary>
+    internal IReadOnlySet<string> ProtagonistsUnsaid(string measureId, TermEntry term) =>
+        _protagonists.TryGetValue(measureId, out var people) && _termsWithoutProtagonist.Contains((measureId, string.Join(' ', term.Tokens)))
+            ? people
+            : EmptySet;
+
+    private static readonly HashSet<string> EmptySet = [];
 
     /// <summary>The one event the fact set dates at this place, if it dates exactly one there.</summary>
     internal Measure? DatedEventAt(string placeId) => _datedEventByPlace.GetValueOrDefault(placeId);

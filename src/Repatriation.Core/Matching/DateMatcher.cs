@@ -59,6 +59,12 @@ internal sealed class DateMatcher(CompiledFactSet compiled)
             var distance = group.Min(DistanceTo);
             var loose = group.All(h => h.Entry.Loose && !sentence.IsCompact(h));
             var gapped = !loose && group.All(h => h.Entry.Loose);
+            if (!loose && group.All(h => compiled.ProtagonistsUnsaid(group.Key, h.Entry) is { Count: > 0 } people && !sentence.MentionsAny(people)))
+            {
+                // "His son had been captured by the Germans in 1941": whose capture? Not the one the fact set dates.
+                loose = true;
+            }
+
             if (distance <= numbers.DateEventMaxDistance && index.Measures.TryGetValue(group.Key, out var measure) && measure.Kind == MeasureKinds.Date)
             {
                 options.Add((distance, loose ? numbers.ContextReadingConfidence : VerdictGrader.Naming(numbers, distance, numbers.DateEventMaxDistance) * (gapped ? numbers.GappedTermFactor : 1), () => SupportOnlyIf(loose, AsEvent(claim, measure))));

@@ -146,6 +146,21 @@ internal sealed class SentenceContext
         return distance + Punctuation(from, to);
     }
 
+    private HashSet<string>? _peopleMentioned;
+
+    /// <summary>Whether any of these people is mentioned in the sentence or its running context.</summary>
+    public bool MentionsAny(IReadOnlySet<string> people)
+    {
+        if (_peopleMentioned is null)
+        {
+            var start = PrecedingTokens.Count > 0 ? Math.Min(PrecedingTokens[^1].Start, PrecedingTokens.Min(t => t.Start)) : Offset;
+            _peopleMentioned = Facts.Mentions.Find(Text, Math.Min(start, Offset), Offset + Length)
+                .Where(m => m.Kind == MentionKind.Person).Select(m => m.Id).ToHashSet(StringComparer.Ordinal);
+        }
+
+        return people.Any(_peopleMentioned.Contains);
+    }
+
     /// <summary>
     /// A loose name whose words stand in their order within a few words of each other in one clause ("Vlasov and his
     /// officers were hanged" for "Vlasov hanged"): named, if with words between.
