@@ -195,6 +195,28 @@ internal static class FigureParser
             {
                 hasScale = true;
                 scale = ScaleOf(scaleWord);
+
+                // "1 million 832 thousand", as translations from Russian write it: one number.
+                var afterScale = reader.Position;
+                reader.SkipSpaces();
+                if (scale >= 1_000_000 && reader.TryDigits(out var rest, out var restTolerance))
+                {
+                    reader.SkipSpaces();
+                    if (reader.TryAnyPhrase(["thousand"]) is not null && rest < 1000)
+                    {
+                        raw = raw * 1000 + rest;
+                        scale = 1000;
+                        rawTolerance = restTolerance;
+                    }
+                    else
+                    {
+                        reader.Position = afterScale;
+                    }
+                }
+                else
+                {
+                    reader.Position = afterScale;
+                }
             }
             else
             {
