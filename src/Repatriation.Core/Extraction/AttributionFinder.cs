@@ -188,7 +188,8 @@ internal static class AttributionFinder
         }
 
         // "Stalin's Secret War" is a title, not a book by Stalin.
-        if (title is { } whole && index.IsKnownWorkTitle(text.AsSpan(person.Offset, whole.End - person.Offset)))
+        if (title is { } whole && (index.IsKnownWorkTitle(text.AsSpan(person.Offset, whole.End - person.Offset))
+                                   || index.Mentions.Find(text, person.Offset, whole.End).Any(m => m.Kind == Matching.MentionKind.Work && m.Start == person.Offset)))
         {
             return null;
         }
@@ -244,10 +245,13 @@ internal static class AttributionFinder
 
         if (TitleBefore(text, at, limitStart) is not { } title)
         {
-            // "VICTIMS OF YALTA. By Nicholas Tolstoy": a known title ending the sentence before.
-            if (KnownTitleBeforeStop(text, at, index) is { } known)
+            // "VICTIMS OF YALTA. By Nicholas Tolstoy": a known title ending the sentence before; "The Secret Betrayal
+            // 1944-47 by Nikolai Tolstoy": a known title with the years it covers.
+            var known = KnownTitleBeforeStop(text, at, index)
+                ?? (YearsBefore(text, at, limitStart) is { } years ? KnownTitleEndingAt(text, years, limitStart, index) : null);
+            if (known is { } k)
             {
-                return new Found(known.Offset, person.End, person, "authored", text.Substring(known.Offset, known.Length), null);
+                return new Found(k.Offset, person.End, person, "authored", text.Substring(k.Offset, k.Length), null);
             }
 
             return ReadAgent(text, at, person, limitStart);
@@ -271,18 +275,63 @@ internal static class AttributionFinder
             return null;
         }
 
-        var end = p - 1;
+        return KnownTitleEndingAt(text, p - 1, 0, index);
+    }
+
+    /// <summary>
+    /// "…Betrayal 1944-47 by", "…Keelhaul (1973), by": where the words before the years end, when a year or a span of
+    /// years stands right before <paramref name="by"/>.
+    /// </summary>
+    private static int? YearsBefore(string text, int by, int limit)
+    {
+        var p = SkipBack(text, by, limit);
+        if (p > limit && text[p - 1] == ',')
+        {
+            p = SkipBack(text, p - 1, limit);
+        }
+
+        var close = p > limit && text[p - 1] == ')';
+        var e = close ? p - 1 : p;
+        var s = e;
+        while (s > limit && (char.IsAsciiDigit(text[s - 1]) || text[s - 1] is '-' or '–'))
+        {
+            s--;
+        }
+
+        var token = text.AsSpan(s, e - s);
+        if (token.Length < 4 || !char.IsAsciiDigit(token[0]) || !(token.Length == 4 || token[4] is '-' or '–') || !char.IsAsciiDigit(token[^1]))
+        {
+            return null;
+        }
+
+        if (close)
+        {
+            if (s <= limit || text[s - 1] != '(')
+            {
+                return null;
+            }
+
+            s--;
+        }
+
+        var end = SkipBack(text, s, limit);
+        return end > limit && end < s ? end : null;
+    }
+
+    /// <summary>The longest run of words ending at <paramref name="end"/> that is a known work's title.</summary>
+    private static TextSpan? KnownTitleEndingAt(string text, int end, int limit, CompiledFactSet index)
+    {
         TextSpan? found = null;
         var start = end;
-        for (var words = 0; words < MaxTitleTokens && start > 0; words++)
+        for (var words = 0; words < MaxTitleTokens && start > limit; words++)
         {
-            while (start > 0 && text[start - 1] is ' ')
+            while (start > limit && text[start - 1] is ' ')
             {
                 start--;
             }
 
             var wordEnd = start;
-            while (start > 0 && (char.IsLetterOrDigit(text[start - 1]) || text[start - 1] is '\'' or '’' or '-' or ':' or ','))
+            while (start > limit && (char.IsLetterOrDigit(text[start - 1]) || text[start - 1] is '\'' or '’' or '-' or ':' or ','))
             {
                 start--;
             }
@@ -319,6 +368,9 @@ internal static class AttributionFinder
     private static Found? ReadAgent(string text, int by, TextSpan person, int limitStart)
     {
         var p = SkipBack(text, by, limitStart);
+        var beforeDate = p;
+        p = SkipDateBack(text, p, limitStart);
+        var dated = p != beforeDate;
         var word = WordBefore(text, p, limitStart);
         if (word.Length > 0 && Rules.EngineRules.Default.Words.VerbParticles.Contains(word))
         {
@@ -352,7 +404,58 @@ internal static class AttributionFinder
             return null;
         }
 
-        return new Found(start, person.End, person, Normalise(word) ?? lower, null, null);
+        // "published in 1993 by Macmillan": one capitalised word after "published by" is a publisher's name.
+        if (lower == "published" && !text.AsSpan(person.Offset, person.Length).Contains(' '))
+        {
+            return null;
+        }
+
+        // "issued on 16 August 1941, by Joseph Stalin": the date between is a claim of its own; the attribution is "by …".
+        return new Found(dated ? by : start, person.End, person, Normalise(word) ?? lower, null, null);
+    }
+
+    /// <summary>
+    /// "issued on 16 August 1941 by Joseph Stalin": back over a date between the participle and "by" (a day, a month,
+    /// a year, and the "on" or "in" before them), when there is one.
+    /// </summary>
+    private static int SkipDateBack(string text, int end, int limit)
+    {
+        var p = end;
+        var sawYear = false;
+        for (var words = 0; words < 5 && p > limit; words++)
+        {
+            var e = SkipBack(text, p, limit);
+            if (e > limit && text[e - 1] == ',')
+            {
+                e = SkipBack(text, e - 1, limit);
+            }
+
+            var s = e;
+            while (s > limit && char.IsLetterOrDigit(text[s - 1]))
+            {
+                s--;
+            }
+
+            var word = text.AsSpan(s, e - s);
+            if (word.Length == 0)
+            {
+                break;
+            }
+
+            if (word.Length == 4 && char.IsAsciiDigit(word[0]) && int.TryParse(word, out var year) && year is > 1000 and < 2100)
+            {
+                sawYear = true;
+            }
+            else if (!(word.Length <= 2 && char.IsAsciiDigit(word[0])) && !DateParser.IsMonthName(word))
+            {
+                // "on", "in" open the date; anything else ends it.
+                return sawYear && word is "on" or "in" ? SkipBack(text, s, limit) : end;
+            }
+
+            p = s;
+        }
+
+        return end;
     }
 
     /// <summary>The act or writing verb earlier in the sentence ("…were signed at Yalta: the British one by…").</summary>

@@ -23,6 +23,25 @@ internal static class DateParser
         "december", "sept", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
     ];
 
+    /// <summary>"August", "Aug": a month's name (capitalised, as in a date).</summary>
+    internal static bool IsMonthName(ReadOnlySpan<char> word)
+    {
+        if (word.Length < 3 || !char.IsUpper(word[0]))
+        {
+            return false;
+        }
+
+        foreach (var name in MonthNames)
+        {
+            if (word.Equals(name, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static readonly int[] MonthNumbers = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 9, 1, 2, 3, 4, 6, 7, 8, 9, 10, 11, 12];
 
     private static readonly string[] Separators = ["-", "–", "—", "/", "to", "until", "till", "through", "and", "or"];

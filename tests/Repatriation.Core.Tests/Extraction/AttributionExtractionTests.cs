@@ -96,6 +96,36 @@ public class AttributionExtractionTests
     }
 
     [Fact]
+    public void Extract_KnownTitleWithItsYearsByPerson_IsAuthorship()
+    {
+        const string text = "Stalin's Secret War 1939-45 by Nikolai Tolstoy appeared first.";
+
+        var claim = Single(text, ClaimKind.Attribution);
+
+        AssertSpan(text, claim, "Stalin's Secret War 1939-45 by Nikolai Tolstoy");
+        Assert.Equal("authored", claim.Verb);
+        Assert.Equal("Stalin's Secret War", claim.ObjectText);
+    }
+
+    [Fact]
+    public void Extract_ParticipleDateBy_IsAgentFromBy()
+    {
+        const string text = "The order, issued on 16 August 1941, by Joseph Stalin, was harsh.";
+
+        var claim = Single(text, ClaimKind.Attribution);
+
+        AssertSpan(text, claim, "by Joseph Stalin");
+        Assert.Equal("issued", claim.Verb);
+        Assert.Equal("stalin-joseph", claim.PersonId);
+    }
+
+    [Fact]
+    public void Extract_PublishedByOneWord_IsAPublisherNoClaim()
+    {
+        Assert.Empty(Extract("The encyclopedia was published in 1993 by Solzhenitsyn, now out of print.", ClaimKind.Attribution));
+    }
+
+    [Fact]
     public void Extract_SignedBy_ObjectIsPhraseBefore()
     {
         const string text = "The Yalta agreement, signed by Eden, covered all Soviet citizens.";
