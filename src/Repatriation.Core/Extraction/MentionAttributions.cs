@@ -78,12 +78,8 @@ internal static class MentionAttributions
 
     public static void AddTo(List<ExtractedClaim> claims, string text, SentenceMap sentences, CompiledFactSet facts, List<QuotedSpan> quotes, List<Mention> mentions)
     {
-        if (mentions.Count == 0)
-        {
-            return;
-        }
-
         var found = new List<ExtractedClaim>();
+
         for (var i = 0; i < mentions.Count; i++)
         {
             var mention = mentions[i];
@@ -131,10 +127,65 @@ internal static class MentionAttributions
             }
         }
 
+        // After the mentions: Covered searches the found claims in text order.
+        AddSignatures(found, text, sentences, quotes, mentions);
         if (found.Count > 0)
         {
             claims.AddRange(found);
             claims.Sort((a, b) => a.Offset != b.Offset ? a.Offset.CompareTo(b.Offset) : b.Length.CompareTo(a.Length));
+        }
+    }
+
+    /// <summary>
+    /// "“…a warning for the future.”—Alexander Solzhenitsyn": a dash and a name right after a quotation (or on the line
+    /// below it) sign it; the attribution carries the quoted words.
+    /// </summary>
+    private static void AddSignatures(List<ExtractedClaim> found, string text, SentenceMap sentences, List<QuotedSpan> quotes, List<Mention> mentions)
+    {
+        foreach (var quote in quotes)
+        {
+            var p = quote.Span.End;
+            while (p < text.Length && text[p] is ' ' or '\t' or '\r' or '\n' && p - quote.Span.End < 4)
+            {
+                p++;
+            }
+
+            if (p >= text.Length || text[p] is not ('—' or '–' or '―'))
+            {
+                continue;
+            }
+
+            var dash = p;
+            var lineEnd = text.IndexOf('\n', dash);
+            var limit = lineEnd < 0 ? text.Length : lineEnd;
+            if (NameScanner.NameAfter(text, dash + 1, limit) is not { } name || name.Offset > dash + 2)
+            {
+                continue;
+            }
+
+            var known = mentions.FirstOrDefault(m => m.Kind == MentionKind.Person && m.Start == name.Offset);
+            var written = text.AsSpan(name.Offset, name.Length);
+            if (known.Id is null && (!written.Contains(' ') || written.StartsWith("The ", StringComparison.Ordinal)))
+            {
+                // "—Newsweek", "—The Times (London)": a publication's, not a person's words.
+                continue;
+            }
+
+            var end = known.Id is not null ? Math.Max(known.End, name.End) : name.End;
+            var sentence = sentences.For(dash, end - dash);
+            found.Add(new ExtractedClaim
+            {
+                Kind = ClaimKind.Attribution,
+                Offset = dash,
+                Length = end - dash,
+                Text = text[dash..end],
+                SentenceOffset = sentence.Offset,
+                SentenceLength = sentence.Length,
+                PersonText = text[name.Offset..name.End],
+                PersonId = known.Id,
+                Verb = "said",
+                ObjectText = text.Substring(quote.Inner.Offset, quote.Inner.Length),
+            });
         }
     }
 

@@ -58,6 +58,12 @@ internal sealed class AttributionMatcher(CompiledFactSet compiled)
         claim = claim with { Verb = PastForm(claim.Verb) };
         if (claim.PersonId is null)
         {
+            // "…a warning for the future.”—Andrei Sakharov": known words, known to be someone else's.
+            if (claim.ObjectText is { Length: > 0 } words && FindQuotation(Normalise(words)) is { } quotation)
+            {
+                return Judge(claim.PersonText ?? "", claim.PersonText, quotation);
+            }
+
             return new MatchOutcome(ClaimStatuses.Unsupported,
                 $"The fact set knows nothing of {claim.PersonText ?? "this person"}; check the attribution against the source.", [], null);
         }

@@ -119,6 +119,25 @@ public class AttributionExtractionTests
         Assert.Equal("stalin-joseph", claim.PersonId);
     }
 
+    [Theory]
+    [InlineData("“The British simply handed them over to die.”—Nikolai Tolstoy\n\nMore praise.", "tolstoy-nikolai")]
+    [InlineData("“The British simply handed them over to die.”\n— Jane Doakes", null)]
+    public void Extract_DashAndNameAfterQuotation_SignsIt(string text, string? personId)
+    {
+        var claim = Single(text, ClaimKind.Attribution);
+
+        Assert.StartsWith("—", claim.Text, StringComparison.Ordinal);
+        Assert.Equal(personId, claim.PersonId);
+        Assert.Equal("said", claim.Verb);
+        Assert.Equal("The British simply handed them over to die", claim.ObjectText?.TrimEnd('.'));
+    }
+
+    [Theory]
+    [InlineData("“A sordid picture of British hypocrisy.” —Newsweek")]
+    [InlineData("“A sordid picture of British hypocrisy.” —The Times (London)")]
+    public void Extract_DashAndPublicationAfterQuotation_IsNoAttribution(string text) =>
+        Assert.Empty(Extract(text, ClaimKind.Attribution));
+
     [Fact]
     public void Extract_PublishedByOneWord_IsAPublisherNoClaim()
     {
