@@ -15,7 +15,7 @@ internal static class ContextRules
         {
             return IsListOrHeadingNumber(text, start, end) || IsIdentifier(text, start) || IsFootnoteMarker(text, start, end) || IsDayOfMonth(text, start, end)
                 || IsPageAfterCitationYear(text, start) || (IsYearLike(text, start, end) && IsYearInTitle(text, start))
-                || IsCodeNumber(text, start, end) || IsContentsNumber(text, start, end);
+                || IsCodeNumber(text, start, end) || IsContentsNumber(text, start, end) || IsRating(text, end) || IsInNumberRun(text, start, end);
         }
 
         if (char.IsLetter(first))
@@ -160,6 +160,13 @@ internal static class ContextRules
             p--;
         }
 
+        if (p > 0 && p < start && text[p - 1] == '.' && end - start <= 2 && end + 2 < text.Length && text[end] == '.' && text[end + 1] == ' '
+            && char.IsUpper(text[end + 2]))
+        {
+            // "…History. 2. Forced migration—Soviet Union": a numbered list run into one line (a catalogue record).
+            return true;
+        }
+
         if (p > 0 && text[p - 1] != '\n')
         {
             return false;
@@ -172,6 +179,71 @@ internal static class ContextRules
 
         var hasDecimal = text.AsSpan(start, end - start).Contains('.');
         return hasDecimal && end + 1 < text.Length && text[end] == ' ' && char.IsUpper(text[end + 1]);
+    }
+
+    /// <summary>"4/5", "0 out of 5 stars": a rating, not a share of anything.</summary>
+    private static bool IsRating(string text, int end)
+    {
+        var rest = text.AsSpan(end, Math.Min(24, text.Length - end));
+        if (rest.Length >= 2 && rest[0] == '/' && char.IsAsciiDigit(rest[1]))
+        {
+            var after = 2;
+            while (after < rest.Length && char.IsAsciiDigit(rest[after]))
+            {
+                after++;
+            }
+
+            // "4/5 (69 Downloads)", "4/5 |": nothing counted follows.
+            return after == rest.Length || rest[after..].TrimStart() is [] or ['(' or '|' or ')' or '\n' or ',', ..];
+        }
+
+        return rest.StartsWith(" out of 5 stars", StringComparison.OrdinalIgnoreCase) || rest.StartsWith(" out of 10 stars", StringComparison.OrdinalIgnoreCase)
+               || rest.StartsWith(" out of 5\n", StringComparison.Ordinal);
+    }
+
+    /// <summary>"74 75 76 77 78": a run of three or more numbers with only spaces between (a printing line).</summary>
+    private static bool IsInNumberRun(string text, int start, int end)
+    {
+        static bool NumberAt(string text, int from, int to) => to > from && text.AsSpan(from, to - from).IndexOfAnyExceptInRange('0', '9') < 0;
+
+        var run = 1;
+        var p = start;
+        while (run < 3 && p > 1 && text[p - 1] == ' ' && char.IsAsciiDigit(text[p - 2]))
+        {
+            var s = p - 1;
+            while (s > 0 && char.IsAsciiDigit(text[s - 1]))
+            {
+                s--;
+            }
+
+            if (s > 0 && !char.IsWhiteSpace(text[s - 1]))
+            {
+                break;
+            }
+
+            run++;
+            p = s;
+        }
+
+        var q = end;
+        while (run < 3 && q + 1 < text.Length && text[q] == ' ' && char.IsAsciiDigit(text[q + 1]))
+        {
+            var e = q + 1;
+            while (e < text.Length && char.IsAsciiDigit(text[e]))
+            {
+                e++;
+            }
+
+            if (e < text.Length && !char.IsWhiteSpace(text[e]) || !NumberAt(text, q + 1, e))
+            {
+                break;
+            }
+
+            run++;
+            q = e;
+        }
+
+        return run >= 3;
     }
 
     /// <summary>

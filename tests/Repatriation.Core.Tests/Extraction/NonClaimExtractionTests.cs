@@ -26,6 +26,10 @@ public class NonClaimExtractionTests
     [InlineData("He came at 10:30 that night.")]
     [InlineData("One of them spoke.")]
     [InlineData("The Big Three met again.")]
+    [InlineData("Rating | : 4/5 (69 Downloads) |")]
+    [InlineData("Rating: 0 out of 5 stars")]
+    [InlineData("Manufactured in the United States of America. 74 75 76 77 78\n")]
+    [InlineData("Includes an index. 1. Migration, Internal. 2. Forced migration. 3. Deportation.")]
     public void Extract_NumberThatOnlyNamesOrLocates_IsNoFigure(string text)
     {
         Assert.Empty(Extract(text, ClaimKind.Figure));
