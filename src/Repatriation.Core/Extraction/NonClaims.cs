@@ -16,12 +16,19 @@ internal static partial class NonClaims
     private static Lexicon Words => EngineRules.Default.Words;
 
     /// <summary>The capitals and agency of a dateline before its date: "LONDON, ", "MOSCOW (AP), ", "WASHINGTON, D.C., ".</summary>
-    [GeneratedRegex(@"^[\t ]*[A-Z][A-Z.'’ -]{1,40}(?:,[\t ]*[A-Z][A-Za-z.]{1,12})?(?:[\t ]*\([A-Za-z .]{1,20}\))?,?[\t ]*$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[\t ]*(?:[A-Z][A-Z.'’ -]{1,40}|[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})(?:,[\t ]*[A-Z][A-Za-z.]{1,12})?(?:[\t ]*\([A-Za-z .]{1,20}\))?,?[\t ]*$", RegexOptions.CultureInvariant)]
     private static partial Regex DatelinePrefix();
 
-    /// <summary>What follows a dateline's date: an optional year and agency, then a dash.</summary>
-    [GeneratedRegex(@"^(?:,?[\t ]*[0-9]{4})?[\t ]*(?:\([A-Za-z .]{1,20}\)[\t ]*)?(?:[–—]|--?\s)", RegexOptions.CultureInvariant)]
+    /// <summary>
+    /// What follows a dateline's date: an optional year and agency, then a dash; or, for a letter's or dispatch's
+    /// dateline ("Berlin, February 14, 1946."), the end of the line.
+    /// </summary>
+    [GeneratedRegex(@"^(?:,?[\t ]*[0-9]{4})?[\t ]*(?:\([A-Za-z .]{1,20}\)[\t ]*)?(?:[–—]|--?\s|\.?[\t ]*(?:\r?\n|$))", RegexOptions.CultureInvariant)]
     private static partial Regex DatelineSuffix();
+
+    /// <summary>"11 FEBRUARY 1978, Page 18": a magazine's issue line.</summary>
+    [GeneratedRegex(@"^,?[\t ]*(?:Page|p\.)[\t ]*[0-9]+[\t ]*(?:\r?\n|$)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex IssuePageSuffix();
 
     /// <summary>True when the figure or date at <paramref name="span"/> is not a claim about the subject.</summary>
     public static bool IsNonClaim(string text, TextSpan span, List<QuotedSpan> quotes, List<Mention> mentions, SentenceMap sentences, CompiledFactSet facts, List<int> otherMatterKeys) =>
@@ -161,12 +168,20 @@ internal static partial class NonClaims
         }
 
         var prefix = text.AsSpan(lineStart, span.Offset - lineStart);
-        if (!DatelinePrefix().IsMatch(prefix))
+        var suffix = text.AsSpan(span.End, Math.Min(30, text.Length - span.End));
+        if (prefix.IsWhiteSpace())
+        {
+            return IssuePageSuffix().IsMatch(suffix);
+        }
+
+        // "In Berlin, 14 February 1946.": a sentence, not a place heading a dispatch.
+        var firstWord = prefix.TrimStart();
+        var wordEnd = firstWord.IndexOfAny(' ', ',', '-');
+        if (!DatelinePrefix().IsMatch(prefix) || Words.Stop.Contains(wordEnd < 0 ? firstWord : firstWord[..wordEnd]))
         {
             return false;
         }
 
-        var suffix = text.AsSpan(span.End, Math.Min(30, text.Length - span.End));
         return DatelineSuffix().IsMatch(suffix);
     }
 

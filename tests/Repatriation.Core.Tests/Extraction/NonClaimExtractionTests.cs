@@ -81,11 +81,22 @@ public class NonClaimExtractionTests
     [InlineData("LONDON, June 2, 1978 (AP) – In 1946, 195,273 Soviet citizens went home.", "1946")]
     [InlineData("MOSCOW (Reuters), 2 June 1978 — In 1946, 195,273 Soviet citizens went home.", "1946")]
     [InlineData("WASHINGTON, D.C., June 2, 1978 -- In 1946, 195,273 Soviet citizens went home.", "1946")]
+    [InlineData("Washington, March 24 - In 1946, 195,273 Soviet citizens went home.", "1946")]
+    [InlineData("Berlin, February 14, 1946.\nIn 1946, 195,273 Soviet citizens went home.", "1946")]
+    [InlineData("11 FEBRUARY 1978, Page 18\n\nIn 1946, 195,273 Soviet citizens went home.", "1946")]
     public void Extract_Dateline_IsNoClaimButTheReportIs(string text, string reportDate)
     {
         var claims = Extract(text);
 
         Assert.Equal([reportDate, "195,273"], claims.Select(c => c.Text));
+    }
+
+    [Fact]
+    public void Extract_SentenceEndingInADateOnItsLine_IsAClaim()
+    {
+        var claims = Extract("In Berlin, 14 February 1946.\nNothing else happened.");
+
+        Assert.Equal(["14 February 1946"], claims.Select(c => c.Text));
     }
 
     [Theory]
