@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Repatriation.Core.Input;
 
 namespace Repatriation.Storage.Jobs;
 
@@ -14,7 +15,7 @@ public sealed record SubmittedManuscript(string Name, byte[] Content);
 /// </summary>
 public sealed partial class JobService(IJobStorage storage, IOptions<JobsOptions> options, TimeProvider time, ILogger<JobService> logger)
 {
-    [GeneratedRegex("^[0-9a-f]{32}$")]
+    [GeneratedRegex("^[0-9a-f]{32}$", RegexOptions.None, RegexBudget.Milliseconds)]
     private static partial Regex JobId();
 
     private JobsOptions Options => options.Value;
