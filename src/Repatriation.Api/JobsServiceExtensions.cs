@@ -37,6 +37,7 @@ public static class JobsServiceExtensions
         services.TryAddSingleton<ManuscriptProcessor>();
         services.TryAddSingleton<SubmitJobHandler>();
         services.TryAddSingleton<GetJobHandler>();
+        services.TryAddSingleton<JobReportHandler>();
         return services;
     }
 

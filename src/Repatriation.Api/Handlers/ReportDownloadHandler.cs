@@ -61,7 +61,12 @@ public sealed class ReportDownloadHandler(
         string? name;
         try
         {
-            using var document = JsonDocument.Parse(buffer.ToArray());
+            if (RequestBodies.CheckJson(request, buffer.ToArray(), out var json) is { } invalid)
+            {
+                return invalid;
+            }
+
+            using var document = JsonDocument.Parse(json);
             if (document.RootElement.ValueKind != JsonValueKind.Object
                 || !document.RootElement.TryGetProperty("text", out var textElement) || textElement.ValueKind != JsonValueKind.String)
             {
@@ -82,7 +87,7 @@ public sealed class ReportDownloadHandler(
             return Problems.TooLarge(request, $"The text is {textBytes:N0} bytes of UTF-8; the limit is {limit:N0} bytes.");
         }
 
-        var report = checker.Check(new CheckRequest(text, name), facts.Current);
+        var report = checker.Check(new CheckRequest(text, name), facts.Current, cancellationToken);
         var stem = FileStem(name);
         var (content, contentType, fileName) = format switch
         {

@@ -79,4 +79,7 @@ public static class DocumentFormats
 }
 
 /// <summary>A manuscript that cannot be read; its message says why in one line.</summary>
-public sealed class UnreadableDocumentException(string message) : Exception(message);
+public class UnreadableDocumentException(string message) : Exception(message);
+
+/// <summary>A manuscript refused for its size (a .docx that inflates past the limits): HTTP 413 rather than 400.</summary>
+public sealed class DocumentTooLargeException(string message) : UnreadableDocumentException(message);
