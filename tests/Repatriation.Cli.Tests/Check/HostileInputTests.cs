@@ -211,6 +211,21 @@ public sealed class HostileInputTests : IDisposable
         Assert.Contains("offset 200", stderr);
     }
 
+    [Fact]
+    public async Task Check_DocxBomb_ExitsTwoWithOneLineAndChecksTheOthers()
+    {
+        var bomb = Path.Combine(_root.FullName, "bomb.docx");
+        File.WriteAllBytes(bomb, Jobs.JobsHardeningTests.DocxBomb());
+        var good = Write("good.txt", Prose);
+
+        var (code, stdout, stderr) = await Run("check", bomb, good, "--format", "json", "--fail-on", "none");
+
+        Assert.Equal(2, code);
+        AssertOneLinePerProblem(stderr, 1);
+        Assert.Contains("inflates", stderr);
+        Assert.Contains("2,272,000", stdout);
+    }
+
     private static void MakeFifo(string path)
     {
         using var mkfifo = Process.Start(new ProcessStartInfo("mkfifo", [path]) { UseShellExecute = false })!;
