@@ -102,6 +102,19 @@ internal static class DocxText
             throw new UnreadableDocumentException($"{name}: not a readable .docx ({OneLine(e.Message)})");
         }
 
+        try
+        {
+            CountInflated(name, content, archive);
+        }
+        catch (Exception e) when (e is not (UnreadableDocumentException or OutOfMemoryException))
+        {
+            // A damaged central directory shows only when its entries are listed (found by the property tests).
+            throw new UnreadableDocumentException($"{name}: not a readable .docx ({OneLine(e.Message)})");
+        }
+    }
+
+    private static void CountInflated(string name, byte[] content, ZipArchive archive)
+    {
         using (archive)
         {
             var total = 0L;

@@ -73,3 +73,20 @@ public class DocxBombTests
         Assert.StartsWith("x.docx: not a readable .docx", e.Message);
     }
 }
+
+public class DocxFuzzFindingTests
+{
+    [Fact]
+    public void Read_DocxWithACentralDirectoryCountThatLies_IsUnreadableInOneLine()
+    {
+        // Found by PropertyTests.Read_AnyBytes_ReadsOrRefusesInOneLine: the entry count in the end-of-central-directory
+        // record disagrees with the directory, which only shows when the entries are listed.
+        var docx = Repatriation.Core.Tests.Documents.TestDocx.Build([new("In 1945.")]);
+        var end = docx.AsSpan().LastIndexOf((byte[])[0x50, 0x4B, 0x05, 0x06]);
+        docx[end + 10] = (byte)(docx[end + 10] + 3);
+
+        var e = Assert.Throws<UnreadableDocumentException>(() => DocumentReader.Read("lying.docx", docx));
+
+        Assert.StartsWith("lying.docx: not a readable .docx", e.Message);
+    }
+}
