@@ -111,12 +111,7 @@ public sealed class CheckHandler(
             name ?? "(unnamed)", report.Summary.Claims, report.Summary.Flagged, snapshot.FactSet.Version,
             Math.Round(elapsed.TotalMilliseconds, 1));
 
-        return new ContentResult
-        {
-            StatusCode = StatusCodes.Status200OK,
-            ContentType = "application/json; charset=utf-8",
-            Content = ReportJson.Serialize(report),
-        };
+        return new JsonReportResult(report);
     }
 
     private static bool TryReadStringIndexType(HttpRequest request, out string stringIndexType)
