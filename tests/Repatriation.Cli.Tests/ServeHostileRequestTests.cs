@@ -73,6 +73,8 @@ public sealed class ServeHostileRequestTests : IAsyncLifetime
         { "job XML", Post("/api/jobs", "application/xml", "<jobs/>"), 415 },
         { "LanguageTool no text", Post("/api/v2/check", "application/x-www-form-urlencoded", "language=en-US"), 400 },
         { "LanguageTool bad percent-encoding byte", Post("/api/v2/check", "application/x-www-form-urlencoded", "language=en-US&text=In%201945%FF"), 400 },
+        { "LanguageTool data with a lone surrogate", Post("/api/v2/check", "application/x-www-form-urlencoded", "language=en-US&data=" + Uri.EscapeDataString("{\"annotation\":[{\"text\":\"\\ud800 In 1945\"}]}")), 400 },
+        { "LanguageTool data markup interpreted as a lone surrogate", Post("/api/v2/check", "application/x-www-form-urlencoded", "language=en-US&data=" + Uri.EscapeDataString("{\"annotation\":[{\"markup\":\"<b>\",\"interpretAs\":\"\\udc00\"}]}")), 400 },
         { "LanguageTool JSON body", Post("/api/v2/check", "application/json", "{\"text\":\"a\"}"), 415 },
         { "report download bad format", Post("/api/report?format=pdf", "application/json", "{\"text\":\"a\"}"), 400 },
         { "report download lone surrogate", Post("/api/report?format=json", "application/json", "{\"text\":\"\\ud800\"}"), 400 },

@@ -138,6 +138,11 @@ public sealed class LanguageToolCheckHandler(
             return Problems.BadRequest(request, "You cannot use 'enabledOnly' without 'enabledRules' or 'enabledCategories'.");
         }
 
+        if (data is not null && RequestBodies.CheckJsonField(request, "data", data) is { } loneSurrogate)
+        {
+            return loneSurrogate;
+        }
+
         AnnotatedText annotated;
         try
         {

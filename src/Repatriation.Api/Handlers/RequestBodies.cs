@@ -99,6 +99,15 @@ public static class RequestBodies
             : null;
     }
 
+    /// <summary>JSON that arrived inside a form field (LanguageTool's data): null when its \u escapes are whole characters, else a 400.</summary>
+    public static ContentResult? CheckJsonField(HttpRequest request, string field, string json)
+    {
+        var lone = StrictUtf8.IndexOfLoneSurrogateEscape(System.Text.Encoding.UTF8.GetBytes(json));
+        return lone >= 0
+            ? Problems.BadRequest(request, $"The field '{field}' escapes a lone surrogate (half of a UTF-16 pair, not a character) at byte offset {lone:N0} of its JSON; send whole characters.")
+            : null;
+    }
+
     /// <summary>
     /// A form's bytes, checked before the form reader (which would replace bad bytes with U+FFFD) sees them: an
     /// urlencoded form's values once percent-decoded, a multipart form (text fields only here) as sent, must be UTF-8.
