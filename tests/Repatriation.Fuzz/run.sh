@@ -16,7 +16,8 @@ dotnet publish Repatriation.Fuzz.csproj -c Release -o "$work/bin" -v q -nologo >
 dotnet "$work/bin/Repatriation.Fuzz.dll" seed "$work/seeds"
 
 if ! command -v afl-fuzz >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
-  (DEBIAN_FRONTEND=noninteractive apt-get install -y -qq afl++ >/dev/null 2>&1) || true
+  (DEBIAN_FRONTEND=noninteractive apt-get install -y -qq afl++ >/dev/null 2>&1) \
+    || (apt-get update -qq >/dev/null 2>&1 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq afl++ >/dev/null 2>&1) || true
 fi
 tools="$PWD/.tools"
 if [ ! -x "$tools/sharpfuzz" ]; then
