@@ -4,7 +4,8 @@
     python3 facts/merge_parts.py [--version 2026.11.26]
 
 Each part holds the fact-set collections for one half of the curation (figures.json: figures and dated events with
-their measures, populations, places and sources; attributions.json: people, works, quotations and acts). Entries are
+their actions, measures, populations, places and sources; attributions.json: people, works, quotations, acts and the
+offices people held). Entries are
 merged by id. When both parts define the same id (a source or a person both halves cite, an event both date) the
 lists that name things (aliases, terms, seenAt, alternative titles and years, wronglyCredited) are united and every
 other field comes from the part that owns that collection; the differences are printed so a curator can look.
@@ -16,11 +17,13 @@ import json
 import pathlib
 from collections import OrderedDict
 
-COLLECTIONS = ["sources", "people", "populations", "places", "measures", "facts", "works", "quotations", "acts"]
+COLLECTIONS = ["sources", "people", "actions", "populations", "places", "measures", "facts", "works", "quotations", "acts",
+               "offices"]
 UNITED = {"aliases", "terms", "seenAt", "alternativeTitles", "alternativeYears", "wronglyCredited"}
 # Which part's wording wins when both define the same id.
-OWNER = {"sources": "figures", "populations": "figures", "places": "figures", "measures": "figures", "facts": "figures",
-         "people": "attributions", "works": "attributions", "quotations": "attributions", "acts": "attributions"}
+OWNER = {"sources": "figures", "actions": "figures", "populations": "figures", "places": "figures", "measures": "figures",
+         "facts": "figures", "people": "attributions", "works": "attributions", "quotations": "attributions",
+         "acts": "attributions", "offices": "attributions"}
 PART_ORDER = ["figures", "attributions"]
 HEADER = OrderedDict(
     id="repatriation-1944-1947",
@@ -60,7 +63,7 @@ def merge(parts):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--version", help="the fact-set version (default: keep the current one)")
+    parser.add_argument("--version", help="the fact-set version, e.g. 2026.12.05 (default: keep the current one)")
     args = parser.parse_args()
     root = pathlib.Path(__file__).resolve().parent
     target = root / "repatriation.json"

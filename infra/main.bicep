@@ -159,7 +159,7 @@ resource queues 'Microsoft.Storage/storageAccounts/queueServices/queues@2024-01-
 ]
 
 // The drop-folder blob trigger uses the Event Grid source (the only one Flex Consumption supports);
-// its event subscription is created after the code is deployed, because it needs the blobs_extension key.
+// its event subscription (dropfolder.bicep) is deployed after the code, because it needs the blobs_extension key.
 resource storageEvents 'Microsoft.EventGrid/systemTopics@2025-02-15' = {
   name: 'evgt-${baseName}-${token}'
   location: location
@@ -291,7 +291,7 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
           name: 'AzureWebJobsStorage__clientId'
           value: appIdentity.properties.clientId
         }
-        // FactSetOptions (section FactSet); ServiceUri + DefaultAzureCredential replaces ConnectionString.
+        // FactSetOptions (section FactSet); ServiceUri and the app's identity replace ConnectionString.
         {
           name: 'FactSet__ServiceUri'
           value: storage.properties.primaryEndpoints.blob
@@ -378,7 +378,8 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
           name: 'Jobs__MaxInlineReportBytes'
           value: '4194304'
         }
-        // DefaultAzureCredential picks the user-assigned identity only when told its client id.
+        // AzureCredentials (src/Repatriation.Storage) signs in with this identity directly; the worker's telemetry
+        // exporter uses it too, as the authentication string below tells the host to.
         {
           name: 'AZURE_CLIENT_ID'
           value: appIdentity.properties.clientId

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using Repatriation.Api.Handlers;
 using Repatriation.Storage;
 using Repatriation.Storage.Jobs;
+using Repatriation.Storage.Jobs.Callbacks;
 
 namespace Repatriation.Api;
 
@@ -38,6 +39,8 @@ public static class JobsServiceExtensions
         services.TryAddSingleton<SubmitJobHandler>();
         services.TryAddSingleton<GetJobHandler>();
         services.TryAddSingleton<JobReportHandler>();
+        services.TryAddSingleton<JobBaselines>();
+        services.AddJobCallbacks();
         return services;
     }
 
@@ -46,6 +49,7 @@ public static class JobsServiceExtensions
     {
         services.AddHostedService<JobQueueWorker>();
         services.AddHostedService<DropFolderWatcher>();
+        services.AddJobCallbackWorker();
         return services;
     }
 }

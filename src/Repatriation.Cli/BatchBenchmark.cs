@@ -11,25 +11,8 @@ namespace Repatriation.Cli;
 /// </summary>
 internal static class BatchBenchmark
 {
-    public static async Task<int> RunAsync(string[] args, TextWriter stdout)
+    public static async Task<int> RunAsync(int manuscripts, int characters, TextWriter stdout)
     {
-        var manuscripts = 100;
-        var characters = 500_000;
-        for (var i = 0; i < args.Length; i++)
-        {
-            switch (args[i])
-            {
-                case "--manuscripts" when int.TryParse(CheckOptions.Value(args, ref i), out var n) && n >= 10:
-                    manuscripts = n;
-                    break;
-                case "--characters" when int.TryParse(CheckOptions.Value(args, ref i), out var c) && c >= 1000:
-                    characters = c;
-                    break;
-                default:
-                    throw new UsageException($"bench batch takes --manuscripts N (>= 10) and --characters N (>= 1000), not '{args[i]}'");
-            }
-        }
-
         var root = Directory.CreateTempSubdirectory("repatriation-bench-batch-");
         try
         {

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Diagnostics;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -13,34 +14,46 @@ namespace Repatriation.Cli;
 /// </summary>
 internal static class BenchCommand
 {
-    public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
+    public static Command Create(CliContext context)
     {
-        var sub = args.Length > 0 && !args[0].StartsWith("--", StringComparison.Ordinal) ? args[0] : "check";
-        var rest = sub == "check" && (args.Length == 0 || args[0].StartsWith("--", StringComparison.Ordinal)) ? args : args[1..];
-        return sub switch
-        {
-            "check" => Task.FromResult(RunCheck(rest, stdout)),
-            "serve" => Bench.ServeBenchmark.RunAsync(rest, stdout),
-            "batch" => BatchBenchmark.RunAsync(rest, stdout),
-            _ => throw new UsageException($"unknown bench '{sub}': use check, serve or batch"),
-        };
+        var megabytes = Positive("--megabytes", "Millions of characters of generated text to check.", 10);
+        var check = new Command("check", "Checks a generated text and, in the same run, times a regex scan of it; prints the time ratio and the peak memory the check adds.") { megabytes };
+        check.SetAction(result => RunCheck(result.GetValue(megabytes), context.Stdout));
+
+        var requests = Positive("--requests", "POST /api/check requests to time (GET /api/health gets four times as many).", 2000);
+        var concurrency = Positive("--concurrency", "Requests in flight at once.", Math.Max(4, Environment.ProcessorCount * 2));
+        var serve = new Command("serve", "Starts `serve` on a loopback port and times POST /api/check against GET /api/health in the same run.") { requests, concurrency };
+        serve.SetAction((result, _) => Bench.ServeBenchmark.RunAsync(result.GetValue(requests), result.GetValue(concurrency), context.Stdout));
+
+        var manuscripts = AtLeast("--manuscripts", "How many book-length manuscripts to write and check.", 100, 10);
+        var characters = AtLeast("--characters", "Characters per manuscript.", 500_000, 1000);
+        var batch = new Command("batch", "Checks N manuscripts through `check DIR --output DIR` against the same text as one document; prints the throughput ratio and peak heap.") { manuscripts, characters };
+        batch.SetAction((result, _) => BatchBenchmark.RunAsync(result.GetValue(manuscripts), result.GetValue(characters), context.Stdout));
+
+        // `bench` alone (or with --megabytes) is `bench check`, as it always was.
+        var bench = new Command("bench", "Benchmarks, each measured as a ratio against a baseline timed in the same run (build with -c Release).") { megabytes, check, serve, batch };
+        bench.SetAction(result => RunCheck(result.GetValue(megabytes), context.Stdout));
+        return bench;
     }
 
-    private static int RunCheck(string[] args, TextWriter stdout)
-    {
-        var megabytes = 10;
-        for (var i = 0; i < args.Length; i++)
-        {
-            if (args[i] == "--megabytes" && int.TryParse(CheckOptions.Value(args, ref i), out var m) && m > 0)
-            {
-                megabytes = m;
-            }
-            else
-            {
-                throw new UsageException($"bench check takes --megabytes N, not '{args[i]}'");
-            }
-        }
+    private static Option<int> Positive(string name, string description, int defaultValue) => AtLeast(name, description, defaultValue, 1);
 
+    private static Option<int> AtLeast(string name, string description, int defaultValue, int minimum)
+    {
+        var option = new Option<int>(name) { Description = description, DefaultValueFactory = _ => defaultValue, HelpName = "N" };
+        option.Validators.Add(result =>
+        {
+            // A value that is not a number is already an error of its own; GetValueOrDefault would throw on it.
+            if (result.Tokens.Count == 1 && int.TryParse(result.Tokens[0].Value, out var value) && value < minimum)
+            {
+                result.AddError($"{name} must be at least {minimum}");
+            }
+        });
+        return option;
+    }
+
+    private static int RunCheck(int megabytes, TextWriter stdout)
+    {
         var snapshot = FactSetLoader.LoadShipped();
         var factSetBytes = Encoding.UTF8.GetByteCount(ShippedFactSet.ReadJson());
         var text = BenchText.Generate(megabytes * 1_000_000);

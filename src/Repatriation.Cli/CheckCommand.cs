@@ -1,22 +1,121 @@
+using System.CommandLine;
 using Repatriation.Core.Checking;
 using Repatriation.Core.Documents;
 using Repatriation.Core.Reports;
+using Repatriation.Core.Review;
 
 namespace Repatriation.Cli;
 
 /// <summary>
-/// `check PATH… [--format text|json|sarif|html] [--facts FILE|DIR|BLOB-URL] [--output DIR] [--fail-on STATUS[,STATUS]]`.
-/// Manuscripts are read, checked, written and released one at a time, so a folder of books needs the
-/// memory of one book.
+/// `check PATH… [--format text|json|sarif|html] [--facts FILE|DIR|BLOB-URL] [--output DIR] [--fail-on STATUS[,STATUS]]
+/// [--decisions FILE] [--baseline PREVIOUS] [--only-new]`. Manuscripts are read, checked, written and released one
+/// at a time, so a folder of books needs the memory of one book.
 /// </summary>
 internal static class CheckCommand
 {
     /// <summary>Called after each manuscript is written and released; `bench batch` reads the live heap there.</summary>
     internal static Action<int>? ManuscriptFinished { get; set; }
 
-    public static async Task<int> RunAsync(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr)
+    public static Command Create(CliContext context)
     {
-        var options = CheckOptions.Parse(args);
+        var paths = new Argument<string[]>("PATH")
+        {
+            Description = "A .txt, .md, .html or .docx file, a folder (every such file inside, recursively), or - for standard input.",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var format = new Option<string>("--format", "-f")
+        {
+            Description = "The report's format.",
+            DefaultValueFactory = _ => "text",
+            HelpName = "text|json|sarif|html",
+        };
+        format.AcceptOnlyFromAmong([.. CheckOptions.Formats]);
+        var facts = new Option<string?>("--facts")
+        {
+            Description = "The fact set: a file, a folder holding repatriation.json, or a blob URL (default: the fact set that ships in the repository).",
+            HelpName = "FILE|DIR|BLOB-URL",
+        };
+        var output = new Option<string?>("--output", "-o")
+        {
+            Description = "Write one report file per input into this folder (keeping folders below an input folder) instead of standard output.",
+            HelpName = "DIR",
+        };
+        var failOn = new Option<string>("--fail-on")
+        {
+            Description = "Exit 1 when an open claim has one of these statuses (comma-separated; 'flagged' for every flagged status, 'none' to never fail).",
+            DefaultValueFactory = _ => "flagged",
+            HelpName = "STATUS,…",
+        };
+        failOn.Validators.Add(result =>
+        {
+            try
+            {
+                CheckOptions.ParseFailOn(result.GetValueOrDefault<string>() ?? "");
+            }
+            catch (UsageException e)
+            {
+                result.AddError(e.Message);
+            }
+        });
+        var decisions = new Option<string?>("--decisions")
+        {
+            Description = $"An editor's decisions file (schemas/decisions.schema.json); dismissed claims keep their status but are not open. Default: {DecisionsFile.DefaultFileName} beside each input, else in the current folder.",
+            HelpName = "FILE",
+        };
+        var baseline = new Option<string?>("--baseline")
+        {
+            Description = "An earlier JSON or SARIF report of the same manuscript: each claim is marked new, unchanged or updated, and the gone ones absent.",
+            HelpName = "PREVIOUS",
+        };
+        var onlyNew = new Option<bool>("--only-new")
+        {
+            Description = "With --baseline: the text report lists only the flags that are new since the baseline.",
+        };
+
+        var command = new Command("check", "Checks texts against the fact set and reports every claim with its status, evidence and sources. Exit 0: nothing open is flagged; 1: an open claim is flagged; 2: usage error or unreadable input.")
+        {
+            paths, format, facts, output, failOn, decisions, baseline, onlyNew,
+        };
+        CommandLine.RejectOptionLikeValues(paths, command);
+        command.SetAction((result, _) => RunAsync(
+            new CheckOptions(
+                result.GetValue(paths) ?? [],
+                result.GetValue(format) ?? "text",
+                result.GetValue(facts),
+                result.GetValue(output),
+                CheckOptions.ParseFailOn(result.GetValue(failOn) ?? "flagged"))
+            {
+                Decisions = result.GetValue(decisions),
+                Baseline = result.GetValue(baseline),
+                OnlyNew = result.GetValue(onlyNew),
+            },
+            context));
+        return command;
+    }
+
+    public static async Task<int> RunAsync(CheckOptions options, CliContext context)
+    {
+        var (stdin, stdout, stderr) = (context.Stdin, context.Stdout, context.Stderr);
+        if (options.OnlyNew && options.Baseline is null)
+        {
+            throw new UsageException("--only-new needs --baseline PREVIOUS (the earlier report to compare with)");
+        }
+
+        var decisions = new DecisionSource(options.Decisions);
+        BaselineFile? baseline = null;
+        try
+        {
+            decisions.LoadGiven();
+            if (options.Baseline is { } baselinePath)
+            {
+                baseline = BaselineFile.Parse(await ReadAsync(baselinePath, "--baseline"), baselinePath);
+            }
+        }
+        catch (Exception e) when (e is InvalidDecisionsException or InvalidBaselineException)
+        {
+            return CommandLine.Fail(stderr, e.Message);
+        }
+
         var snapshot = await FactSetSource.LoadAsync(options.Facts, stderr);
         if (snapshot is null)
         {
@@ -30,55 +129,74 @@ internal static class CheckCommand
         var checker = new ManuscriptChecker();
         var rows = new List<SummaryRow>(inputs.Count);
         var failing = false;
-        using var progress = ProgressBar.ForStandardError(stderr, inputs.Count);
-        for (var i = 0; i < inputs.Count; i++)
+        var badDecisions = false;
+        ProgressDisplay.For(stderr, inputs.Count).Run(progress =>
         {
-            var input = inputs[i];
-            progress.Report(i, input.Path);
-            try
+            for (var i = 0; i < inputs.Count; i++)
             {
-                var document = input.Read(stdin);
-                var report = checker.Check(document, snapshot);
-                output.Add(report, document.Text, input);
-                rows.Add(new SummaryRow(input.Path, report.Summary, null));
-                failing |= report.Claims.Any(c => options.FailOn.Contains(c.Status));
-            }
-            catch (UnreadableDocumentException e)
-            {
-                progress.Clear();
-                stderr.WriteLine($"error: {e.Message}");
-                rows.Add(new SummaryRow(input.Path, null, e.Message));
-                unreadable++;
-            }
+                var input = inputs[i];
+                progress.Report(i, input.Path);
+                try
+                {
+                    var document = input.Read(stdin);
+                    var report = checker.Check(document, snapshot);
+                    report = ReportReview.Apply(report, decisions.For(input), baseline?.For(report.Document.Name), baseline is not null);
+                    output.Add(report, document.Text, input);
+                    rows.Add(new SummaryRow(input.Path, report.Summary, null));
+                    failing |= report.Claims.Any(c => c.Decision is null && options.FailOn.Contains(c.Status));
+                    progress.Report(i + 1, input.Path, report.Summary);
+                }
+                catch (UnreadableDocumentException e)
+                {
+                    progress.WriteLine($"error: {e.Message}");
+                    rows.Add(new SummaryRow(input.Path, null, e.Message));
+                    unreadable++;
+                }
+                catch (InvalidDecisionsException e)
+                {
+                    progress.WriteLine($"error: {e.Message}");
+                    rows.Add(new SummaryRow(input.Path, null, e.Message));
+                    badDecisions = true;
+                }
 
-            ManuscriptFinished?.Invoke(i + 1);
-        }
+                ManuscriptFinished?.Invoke(i + 1);
+            }
+        });
 
-        progress.Report(inputs.Count, null);
-        progress.Clear();
         output.Complete();
 
         // The table goes with the reports when they are text or in files; beside JSON, SARIF or HTML on
         // standard output it would break them, so it goes to a terminal's standard error instead.
         if (rows.Count > 1 || options.Output is not null)
         {
-            var table = SummaryTable.Write(rows);
             if (options.Output is not null || options.Format == "text")
             {
-                stdout.Write(table);
+                SummaryTable.Write(rows, stdout);
             }
-            else if (ProgressBar.IsTerminal(stderr))
+            else if (ProgressDisplay.IsTerminal(stderr))
             {
-                stderr.Write(table);
+                SummaryTable.Write(rows, stderr);
             }
         }
 
-        if (unreadable > 0)
+        if (unreadable > 0 || badDecisions)
         {
             return CommandLine.UsageOrInputError;
         }
 
         return failing ? CommandLine.Flagged : CommandLine.Clean;
+    }
+
+    private static async Task<string> ReadAsync(string path, string option)
+    {
+        try
+        {
+            return await File.ReadAllTextAsync(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidBaselineException($"{option} {path}: {e.Message}");
+        }
     }
 }
 
@@ -89,54 +207,15 @@ internal sealed record CheckOptions(IReadOnlyList<string> Paths, string Format, 
     public static readonly IReadOnlySet<string> Flagged =
         ClaimStatuses.All.Where(s => s != ClaimStatuses.Supported).ToHashSet(StringComparer.Ordinal);
 
-    public static CheckOptions Parse(string[] args)
-    {
-        var paths = new List<string>();
-        string format = "text";
-        string? facts = null, output = null;
-        IReadOnlySet<string> failOn = Flagged;
-        for (var i = 0; i < args.Length; i++)
-        {
-            switch (args[i])
-            {
-                case "--format":
-                    format = Value(args, ref i);
-                    if (!Formats.Contains(format))
-                    {
-                        throw new UsageException($"unknown format '{format}': use text, json, sarif or html");
-                    }
+    /// <summary>The decisions file given with --decisions; null looks for the default beside each input.</summary>
+    public string? Decisions { get; init; }
 
-                    break;
-                case "--facts":
-                    facts = Value(args, ref i);
-                    break;
-                case "--output":
-                    output = Value(args, ref i);
-                    break;
-                case "--fail-on":
-                    failOn = ParseFailOn(Value(args, ref i));
-                    break;
-                case "-":
-                    paths.Add(args[i]);
-                    break;
-                case var flag when flag.StartsWith('-'):
-                    throw new UsageException($"unknown option '{flag}' for check");
-                default:
-                    paths.Add(args[i]);
-                    break;
-            }
-        }
+    public string? Baseline { get; init; }
 
-        if (paths.Count == 0)
-        {
-            throw new UsageException("check needs at least one PATH (a file, a folder, or - for standard input)");
-        }
-
-        return new CheckOptions(paths, format, facts, output, failOn);
-    }
+    public bool OnlyNew { get; init; }
 
     /// <summary>Statuses separated by commas; "flagged" stands for every flagged status, "none" for never failing.</summary>
-    private static IReadOnlySet<string> ParseFailOn(string value)
+    public static IReadOnlySet<string> ParseFailOn(string value)
     {
         var statuses = new HashSet<string>(StringComparer.Ordinal);
         foreach (var part in value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
@@ -158,14 +237,78 @@ internal sealed record CheckOptions(IReadOnlyList<string> Paths, string Format, 
 
         return statuses;
     }
+}
 
-    internal static string Value(string[] args, ref int i)
+/// <summary>
+/// Where each input's decisions come from: the file given with --decisions, else
+/// <see cref="DecisionsFile.DefaultFileName"/> in the input's folder (or the folder named on the command line),
+/// else in the current folder. Each file is read once.
+/// </summary>
+internal sealed class DecisionSource(string? given)
+{
+    private readonly Dictionary<string, IReadOnlyList<Decision>?> _byFolder = new(StringComparer.Ordinal);
+    private IReadOnlyList<Decision>? _given;
+
+    public void LoadGiven()
     {
-        if (i + 1 >= args.Length)
+        if (given is null)
         {
-            throw new UsageException($"{args[i]} needs a value");
+            return;
         }
 
-        return args[++i];
+        if (!File.Exists(given))
+        {
+            throw new InvalidDecisionsException($"--decisions {given}: no such file");
+        }
+
+        _given = Read(given);
+    }
+
+    public IReadOnlyList<Decision>? For(InputFile input)
+    {
+        if (given is not null)
+        {
+            return _given;
+        }
+
+        var folders = new List<string>();
+        if (input.Path != "-")
+        {
+            folders.Add(Path.GetDirectoryName(Path.GetFullPath(input.Path))!);
+        }
+
+        if (input.Folder is not null)
+        {
+            folders.Add(Path.GetFullPath(input.Folder));
+        }
+
+        folders.Add(Directory.GetCurrentDirectory());
+        foreach (var folder in folders)
+        {
+            if (!_byFolder.TryGetValue(folder, out var decisions))
+            {
+                var path = Path.Combine(folder, DecisionsFile.DefaultFileName);
+                _byFolder[folder] = decisions = File.Exists(path) ? Read(path) : null;
+            }
+
+            if (decisions is not null)
+            {
+                return decisions;
+            }
+        }
+
+        return null;
+    }
+
+    private static IReadOnlyList<Decision> Read(string path)
+    {
+        try
+        {
+            return DecisionsFile.Parse(File.ReadAllText(path), path).Decisions;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidDecisionsException($"{path}: {e.Message}");
+        }
     }
 }

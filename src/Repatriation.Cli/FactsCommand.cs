@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Configuration;
+using System.CommandLine;
 using Repatriation.Core.Facts;
 
 namespace Repatriation.Cli;
@@ -6,37 +6,35 @@ namespace Repatriation.Cli;
 /// <summary>`facts validate|publish|pull [FILE]`.</summary>
 internal static class FactsCommand
 {
-    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
+    public static Command Create(CliContext context)
     {
-        if (args.Length == 0)
+        var file = new Argument<string?>("FILE")
         {
-            throw new UsageException("facts needs a subcommand: validate, publish or pull");
-        }
+            Description = "A fact-set JSON file (default: the fact set that ships in the repository).",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        var validate = new Command("validate", "Checks a fact set against its schema and rules; prints every problem with its JSON path. Exit 0 valid, 2 not.") { file };
+        CommandLine.RejectOptionLikeValues(file, validate);
+        validate.SetAction((result, _) => ValidateAsync(result.GetValue(file), context.Stdout, context.Stderr));
 
-        return args[0] switch
+        return new Command("facts", "Validates, publishes and pulls the curated fact set (blob named by FactSet__ConnectionString or FactSet__ServiceUri, FactSet__Container, FactSet__Blob).")
         {
-            "validate" => await ValidateAsync(args[1..], stdout, stderr),
-            "publish" => await FactsPublishCommand.RunAsync(args[1..], EnvironmentConfiguration(), stdout, stderr),
-            "pull" => await FactsPullCommand.RunAsync(args[1..], EnvironmentConfiguration(), stdout, stderr),
-            _ => throw new UsageException($"unknown facts subcommand '{args[0]}': use validate, publish or pull"),
+            validate,
+            FactsPublishCommand.Create(context),
+            FactsPullCommand.Create(context),
         };
     }
 
-    private static async Task<int> ValidateAsync(string[] args, TextWriter stdout, TextWriter stderr)
+    private static async Task<int> ValidateAsync(string? file, TextWriter stdout, TextWriter stderr)
     {
-        if (args.Length > 1)
-        {
-            throw new UsageException("facts validate takes at most one FILE");
-        }
-
         string json, name;
-        if (args.Length == 0)
+        if (file is null)
         {
             (json, name) = (ShippedFactSet.ReadJson(), ShippedFactSet.Origin);
         }
         else
         {
-            name = args[0];
+            name = file;
             try
             {
                 json = Repatriation.Core.Input.StrictUtf8.ReadFile(name);
@@ -63,7 +61,4 @@ internal static class FactsCommand
         stderr.WriteLine($"error: {name}: {problems.Count} problem(s) in the fact set");
         return CommandLine.UsageOrInputError;
     }
-
-    /// <summary>The same keys as the service: FactSet__ConnectionString, FactSet__ServiceUri, FactSet__Container, FactSet__Blob.</summary>
-    private static IConfiguration EnvironmentConfiguration() => new ConfigurationBuilder().AddEnvironmentVariables().Build();
 }

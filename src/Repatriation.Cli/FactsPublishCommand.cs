@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Azure;
 using Microsoft.Extensions.Configuration;
 using Repatriation.Core.Facts;
@@ -12,31 +13,31 @@ namespace Repatriation.Cli;
 /// </summary>
 internal static class FactsPublishCommand
 {
-    private const string Usage = "usage: facts publish [FILE] [--if-match ETAG]";
-
-    public static async Task<int> RunAsync(string[] args, IConfiguration configuration, TextWriter stdout, TextWriter stderr)
+    public static Command Create(CliContext context)
     {
-        string? file = null;
-        ETag? ifMatch = null;
-        for (var i = 0; i < args.Length; i++)
+        var file = new Argument<string?>("FILE")
         {
-            switch (args[i])
-            {
-                case "--if-match" when i + 1 < args.Length:
-                    ifMatch = Quoted(args[++i]);
-                    break;
-                case "--if-match":
-                    return CommandLine.Fail(stderr, $"--if-match needs the ETag printed by `facts pull`. {Usage}");
-                case var a when a.StartsWith('-') && a != "-":
-                    return CommandLine.Fail(stderr, $"unknown option '{a}'. {Usage}");
-                case var a when file is null:
-                    file = a;
-                    break;
-                default:
-                    return CommandLine.Fail(stderr, $"publish takes one FILE. {Usage}");
-            }
-        }
+            Description = "The fact-set JSON file to publish (default: the fact set that ships in the repository).",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        var ifMatch = new Option<string?>("--if-match")
+        {
+            Description = "Publish only over this version (the ETag `facts pull` printed before editing).",
+            HelpName = "ETAG",
+        };
+        var command = new Command("publish", "Validates FILE and uploads it to the configured blob; refuses an invalid fact set (exit 2).") { file, ifMatch };
+        CommandLine.RejectOptionLikeValues(file, command);
+        command.SetAction((result, _) => RunAsync(result.GetValue(file), result.GetValue(ifMatch), context.Configuration, context.Stdout, context.Stderr));
+        return command;
+    }
 
+    /// <summary>`facts publish` with these arguments and this configuration (tests give their own storage).</summary>
+    public static Task<int> RunAsync(string[] args, IConfiguration configuration, TextWriter stdout, TextWriter stderr) =>
+        CommandLine.RunAsync(["facts", "publish", .. args], new CliContext(TextReader.Null, stdout, stderr, configuration));
+
+    private static async Task<int> RunAsync(string? file, string? etag, IConfiguration configuration, TextWriter stdout, TextWriter stderr)
+    {
+        ETag? ifMatch = etag is null ? null : Quoted(etag);
         string json;
         string origin;
         try

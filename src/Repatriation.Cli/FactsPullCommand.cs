@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Microsoft.Extensions.Configuration;
 
 namespace Repatriation.Cli;
@@ -5,16 +6,26 @@ namespace Repatriation.Cli;
 /// <summary>`facts pull [FILE]`: downloads the fact set in the configured blob, to FILE or standard output.</summary>
 internal static class FactsPullCommand
 {
-    private const string Usage = "usage: facts pull [FILE]";
-
-    public static async Task<int> RunAsync(string[] args, IConfiguration configuration, TextWriter stdout, TextWriter stderr)
+    public static Command Create(CliContext context)
     {
-        if (args.Length > 1 || (args.Length == 1 && args[0].StartsWith('-') && args[0] != "-"))
+        var file = new Argument<string?>("FILE")
         {
-            return CommandLine.Fail(stderr, Usage);
-        }
+            Description = "Where to write the fact set (default, or -: standard output).",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        var command = new Command("pull", "Downloads the fact set in the configured blob and prints its ETag (for `facts publish --if-match`).") { file };
+        CommandLine.RejectOptionLikeValues(file, command);
+        command.SetAction((result, _) => RunAsync(result.GetValue(file), context.Configuration, context.Stdout, context.Stderr));
+        return command;
+    }
 
-        var file = args.Length == 1 && args[0] != "-" ? args[0] : null;
+    /// <summary>`facts pull` with these arguments and this configuration (tests give their own storage).</summary>
+    public static Task<int> RunAsync(string[] args, IConfiguration configuration, TextWriter stdout, TextWriter stderr) =>
+        CommandLine.RunAsync(["facts", "pull", .. args], new CliContext(TextReader.Null, stdout, stderr, configuration));
+
+    private static async Task<int> RunAsync(string? given, IConfiguration configuration, TextWriter stdout, TextWriter stderr)
+    {
+        var file = given is null or "-" ? null : given;
         if (!FactSetStorageCommand.TryOpenStore(configuration, stderr, out var store))
         {
             return CommandLine.UsageOrInputError;

@@ -41,7 +41,7 @@ internal sealed class ReportOutput
             var name = _names.For(input, ExtensionOf(_options.Format));
             var path = Path.Combine(_options.Output, name);
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            File.WriteAllText(path, Render(report, text, _options.Format), new UTF8Encoding(false));
+            File.WriteAllText(path, Render(report, text, _options.Format, _options.OnlyNew), new UTF8Encoding(false));
             Files.Add(name);
             return;
         }
@@ -56,7 +56,7 @@ internal sealed class ReportOutput
                 _stdout.Write(ReportJson.Serialize(report));
                 break;
             case "text":
-                _stdout.Write(TextReportWriter.Write(report, _colour) + Inconsistencies(report));
+                _stdout.Write(TextReportWriter.Write(report, _colour, onlyNew: _options.OnlyNew) + Inconsistencies(report));
                 break;
             default:
                 _held.Add(report);
@@ -88,12 +88,12 @@ internal sealed class ReportOutput
         }
     }
 
-    private static string Render(CheckReport report, string text, string format) => format switch
+    private static string Render(CheckReport report, string text, string format, bool onlyNew) => format switch
     {
         "json" => ReportJson.Serialize(report),
         "sarif" => SarifReportWriter.Write(report),
         "html" => HtmlReportWriter.Write([report], [text]),
-        _ => TextReportWriter.Write(report, colour: false) + Inconsistencies(report),
+        _ => TextReportWriter.Write(report, colour: false, onlyNew: onlyNew) + Inconsistencies(report),
     };
 
     /// <summary>Manuscript-level findings the per-claim text report does not show: one line each.</summary>

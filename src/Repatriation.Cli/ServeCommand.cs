@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Net.Sockets;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -11,9 +12,21 @@ internal static class ServeCommand
 {
     public const string DefaultUrl = "http://127.0.0.1:7071";
 
-    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
+    public static Command Create(CliContext context)
     {
-        var urls = ParseUrls(args);
+        var urls = new Option<string>("--urls")
+        {
+            Description = "Where to listen (semicolon-separated URLs; port 0 picks a free port).",
+            DefaultValueFactory = _ => DefaultUrl,
+            HelpName = "URL",
+        };
+        var command = new Command("serve", "Serves the HTTP API (/api/…) on this machine with the same handlers as the function app. Api__Key asks for a key; AzureWebJobsStorage keeps jobs in storage.") { urls };
+        command.SetAction((result, _) => RunAsync(result.GetValue(urls) ?? DefaultUrl, context.Stdout, context.Stderr));
+        return command;
+    }
+
+    public static async Task<int> RunAsync(string urls, TextWriter stdout, TextWriter stderr)
+    {
         ServeHost host;
         try
         {
@@ -38,25 +51,5 @@ internal static class ServeCommand
         }
 
         return CommandLine.Clean;
-    }
-
-    internal static string ParseUrls(string[] args)
-    {
-        var urls = DefaultUrl;
-        for (var i = 0; i < args.Length; i++)
-        {
-            switch (args[i])
-            {
-                case "--urls" when i + 1 < args.Length:
-                    urls = args[++i];
-                    break;
-                case "--urls":
-                    throw new UsageException("--urls needs a URL, e.g. --urls http://127.0.0.1:7071");
-                default:
-                    throw new UsageException($"serve does not take '{args[i]}'. usage: serve [--urls URL]");
-            }
-        }
-
-        return urls;
     }
 }

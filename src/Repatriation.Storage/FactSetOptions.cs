@@ -8,7 +8,7 @@ public sealed class FactSetOptions
     /// <summary>A storage connection string (Azurite locally).</summary>
     public string? ConnectionString { get; set; }
 
-    /// <summary>The blob service URI, used with DefaultAzureCredential (managed identity in Azure).</summary>
+    /// <summary>The blob service URI, signed in to with <see cref="AzureCredentials"/> (the managed identity in Azure).</summary>
     public Uri? ServiceUri { get; set; }
 
     public string Container { get; set; } = "factsets";

@@ -101,6 +101,50 @@ public sealed class JobFunctionTests
     }
 
     [Fact]
+    public async Task SubmitJob_WithABaselinePerManuscript_JobReportsAreMarkedAgainstIt()
+    {
+        const string Before = "Some 50,000,000 people were returned in 1812 according to Churchill. At Lienz the handover began on 1 June 1945.";
+        var (_, first) = Read(await Function<SubmitJobFunction>().SubmitJob(Request("POST", "/api/jobs", "application/json",
+            new JsonObject { ["manuscripts"] = new JsonArray(new JsonObject { ["name"] = "a.txt", ["text"] = Before }) }.ToJsonString()), CancellationToken.None));
+        await DeliverQueueAsync();
+        var firstId = first["id"]!.GetValue<string>();
+        var (_, firstJob) = Read(await Function<GetJobFunction>().GetJob(Request("GET", $"/api/jobs/{firstId}"), firstId, CancellationToken.None));
+        var baseline = firstJob["manuscripts"]![0]!["report"]!.DeepClone();
+
+        var body = new JsonObject
+        {
+            ["manuscripts"] = new JsonArray(
+                new JsonObject { ["name"] = "a.txt", ["text"] = Before.Replace("50,000,000", "60,000,000", StringComparison.Ordinal), ["baseline"] = baseline },
+                new JsonObject { ["name"] = "b.txt", ["text"] = "In 1946 the camp at Plattling was cleared." }),
+        };
+        var (status, second) = Read(await Function<SubmitJobFunction>().SubmitJob(Request("POST", "/api/jobs", "application/json", body.ToJsonString()), CancellationToken.None));
+        Assert.Equal(202, status);
+        await DeliverQueueAsync();
+        var id = second["id"]!.GetValue<string>();
+
+        var (_, job) = Read(await Function<GetJobFunction>().GetJob(Request("GET", $"/api/jobs/{id}"), id, CancellationToken.None));
+
+        var marked = job["manuscripts"]![0]!["report"]!;
+        var states = marked["claims"]!.AsArray().ToDictionary(c => c!["text"]!.GetValue<string>(), c => c!["baseline"]!.GetValue<string>());
+        Assert.Equal("new", states.Single(p => p.Key.Contains("60,000,000", StringComparison.Ordinal)).Value);
+        Assert.Equal("unchanged", states["1 June 1945"]);
+        Assert.Contains("50,000,000", Assert.Single(marked["absentClaims"]!.AsArray())!["text"]!.GetValue<string>());
+        // The manuscript without a baseline is reported as checked.
+        Assert.Null(job["manuscripts"]![1]!["report"]!["absentClaims"]);
+        Assert.All(job["manuscripts"]![1]!["report"]!["claims"]!.AsArray(), c => Assert.Null(c!["baseline"]));
+    }
+
+    [Fact]
+    public async Task SubmitJob_BaselineThatIsNoReport_400()
+    {
+        var (status, problem) = Read(await Function<SubmitJobFunction>().SubmitJob(Request("POST", "/api/jobs", "application/json",
+            """{"manuscripts": [{"name": "a.txt", "text": "Lienz, 1945.", "baseline": {"hello": 1}}]}"""), CancellationToken.None));
+
+        Assert.Equal(400, status);
+        Assert.Contains("manuscripts[0].baseline", problem["detail"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task CheckManuscript_LastTryStillFailing_RecordsErrorInsteadOfPoison()
     {
         var storage = _services.GetRequiredService<IJobStorage>();

@@ -125,7 +125,7 @@ public sealed class AppSettingsTests(BicepFixture bicep)
     [Fact]
     public void AppSettings_AzureSdkAndTelemetry_UseTheUserAssignedIdentity()
     {
-        Assert.Equal(IdentityClientId, Value("AZURE_CLIENT_ID"));
+        Assert.Equal(IdentityClientId, Value(AzureCredentials.ClientIdVariable));
         Assert.Equal($"{{reference({MainTemplateTests.AppInsightsType}).ConnectionString}}", Value("APPLICATIONINSIGHTS_CONNECTION_STRING"));
         Assert.Equal($"ClientId={IdentityClientId};Authorization=AAD", Value("APPLICATIONINSIGHTS_AUTHENTICATION_STRING"));
     }

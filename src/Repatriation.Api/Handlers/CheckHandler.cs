@@ -14,7 +14,8 @@ using Repatriation.Core.Reports;
 namespace Repatriation.Api.Handlers;
 
 /// <summary>
-/// POST /api/check: a JSON body {"text","name"} or text/plain; answers the check report. The body is
+/// POST /api/check: a JSON body {"text","name"} (optionally "decisions" and "baseline", see <see cref="ReviewFields"/>)
+/// or text/plain; answers the check report. The body is
 /// read with a cap, so an oversized upload is refused without being held in memory whole.
 /// </summary>
 public sealed class CheckHandler(
@@ -73,6 +74,7 @@ public sealed class CheckHandler(
 
         string text;
         string? name;
+        var review = ReviewFields.None;
         if (isText)
         {
             if (RequestBodies.TryDecodeText(request, body.Span, out text) is { } invalid)
@@ -95,6 +97,11 @@ public sealed class CheckHandler(
             }
 
             text = parsedText;
+            if (!ReviewFields.TryRead(json.Span, out review, out var reviewError))
+            {
+                return Problems.BadRequest(request, reviewError);
+            }
+
             var textBytes = Encoding.UTF8.GetByteCount(text);
             if (textBytes > limit)
             {
@@ -104,7 +111,7 @@ public sealed class CheckHandler(
 
         // One read of the reference: this whole check uses one version even if a refresh swaps it meanwhile.
         var snapshot = facts.Current;
-        var report = checker.Check(new CheckRequest(text, name, stringIndexType), snapshot, cancellationToken);
+        var report = review.Apply(checker.Check(new CheckRequest(text, name, stringIndexType), snapshot, cancellationToken));
         var elapsed = time.GetElapsedTime(started);
         logger.LogInformation(
             "Checked {Name}: {Claims} claims, {Flagged} flagged, fact set {Version} in {Ms} ms",

@@ -6,7 +6,7 @@ using Repatriation.Storage.Jobs;
 namespace Repatriation.Api.Handlers;
 
 /// <summary>GET /api/jobs/{id}: the job's state and each manuscript's state with its report or error; 404 for an unknown id.</summary>
-public sealed class GetJobHandler(JobService jobs, ILogger<GetJobHandler> logger) : ApiHandler(logger)
+public sealed class GetJobHandler(JobService jobs, JobBaselines baselines, ILogger<GetJobHandler> logger) : ApiHandler(logger)
 {
     protected override async Task<IActionResult> HandleCoreAsync(HttpRequest request, CancellationToken cancellationToken)
     {
@@ -15,6 +15,6 @@ public sealed class GetJobHandler(JobService jobs, ILogger<GetJobHandler> logger
         var status = await jobs.GetAsync(id, cancellationToken);
         return status is null
             ? Problems.Create(request, StatusCodes.Status404NotFound, "No such job", $"There is no job with id '{id}'.")
-            : Problems.Json(status);
+            : Problems.Json(await baselines.ApplyAsync(status, cancellationToken));
     }
 }

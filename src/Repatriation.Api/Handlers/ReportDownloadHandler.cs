@@ -59,13 +59,13 @@ public sealed class ReportDownloadHandler(
 
         string text;
         string? name;
+        if (RequestBodies.CheckJson(request, buffer.ToArray(), out var json) is { } invalid)
+        {
+            return invalid;
+        }
+
         try
         {
-            if (RequestBodies.CheckJson(request, buffer.ToArray(), out var json) is { } invalid)
-            {
-                return invalid;
-            }
-
             using var document = JsonDocument.Parse(json);
             if (document.RootElement.ValueKind != JsonValueKind.Object
                 || !document.RootElement.TryGetProperty("text", out var textElement) || textElement.ValueKind != JsonValueKind.String)
@@ -87,7 +87,13 @@ public sealed class ReportDownloadHandler(
             return Problems.TooLarge(request, $"The text is {textBytes:N0} bytes of UTF-8; the limit is {limit:N0} bytes.");
         }
 
-        var report = checker.Check(new CheckRequest(text, name), facts.Current, cancellationToken);
+        // The editor's page sends its decisions too, so the files it downloads show them (SARIF suppressions).
+        if (!ReviewFields.TryRead(json.Span, out var review, out var reviewError))
+        {
+            return Problems.BadRequest(request, reviewError);
+        }
+
+        var report = review.Apply(checker.Check(new CheckRequest(text, name), facts.Current, cancellationToken));
         var stem = FileStem(name);
         var (content, contentType, fileName) = format switch
         {

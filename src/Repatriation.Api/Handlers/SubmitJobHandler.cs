@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Logging;
@@ -7,19 +8,26 @@ using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using Repatriation.Core.Documents;
 using Repatriation.Storage;
+using Repatriation.Core.Review;
 using Repatriation.Storage.Jobs;
+using Repatriation.Storage.Jobs.Callbacks;
 
 namespace Repatriation.Api.Handlers;
 
 /// <summary>
 /// POST /api/jobs: {"manuscripts":[{"name","text"}]} as JSON, or multipart/form-data with one file part per
 /// manuscript (its file name decides the format: .txt, .md, .html, .docx). 202 with Location and the job.
+/// Optional: "callbackUrl" (a JSON field or a form field), POSTed the signed job summary when the job completes,
+/// and per manuscript (JSON) a "baseline" report the job's reports are compared with.
 /// </summary>
-public sealed class SubmitJobHandler(JobService jobs, IOptions<JobsOptions> options, ILogger<SubmitJobHandler> logger) : ApiHandler(logger)
+public sealed class SubmitJobHandler(
+    JobService jobs, JobCallbackDelivery callbacks, JobBaselines baselines, IOptions<JobsOptions> options, ILogger<SubmitJobHandler> logger)
+    : ApiHandler(logger)
 {
-    private sealed record JobBody(List<ManuscriptBody>? Manuscripts);
+    private sealed record JobBody(List<ManuscriptBody>? Manuscripts, string? CallbackUrl);
 
-    private sealed record ManuscriptBody(string? Name, string? Text);
+    /// <param name="Baseline">Optional: an earlier JSON or SARIF report of this manuscript.</param>
+    private sealed record ManuscriptBody(string? Name, string? Text, JsonNode? Baseline);
 
     protected override async Task<IActionResult> HandleCoreAsync(HttpRequest request, CancellationToken cancellationToken)
     {
@@ -32,6 +40,8 @@ public sealed class SubmitJobHandler(JobService jobs, IOptions<JobsOptions> opti
         var cap = options.Value.MaxRequestBytes;
         var limitSays = $"a job's request may be at most {cap:N0} bytes; split the manuscripts over several jobs.";
         List<SubmittedManuscript> manuscripts;
+        string? callbackUrl = null;
+        var baselineNodes = new Dictionary<int, JsonNode>();
         if (mediaType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase))
         {
             if (request.HttpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodyLimit)
@@ -66,6 +76,7 @@ public sealed class SubmitJobHandler(JobService jobs, IOptions<JobsOptions> opti
                 return Problems.BadRequest(request, $"The multipart body could not be read: {e.Message}");
             }
 
+            callbackUrl = form.TryGetValue("callbackUrl", out var formCallback) ? formCallback.ToString() : null;
             if (form.Files.Count == 0)
             {
                 return Problems.BadRequest(request, "The form holds no file part; send one file part per manuscript.");
@@ -124,9 +135,24 @@ public sealed class SubmitJobHandler(JobService jobs, IOptions<JobsOptions> opti
                 return Problems.BadRequest(request, "The JSON body needs a non-empty array \"manuscripts\" of {\"name\": \"…\", \"text\": \"…\"}.");
             }
 
+            callbackUrl = body.CallbackUrl;
             manuscripts = [];
             for (var i = 0; i < list.Count; i++)
             {
+                if (list[i]?.Baseline is { } baseline)
+                {
+                    try
+                    {
+                        BaselineFile.FromNode(baseline, $"manuscripts[{i}].baseline");
+                    }
+                    catch (InvalidBaselineException e)
+                    {
+                        return Problems.BadRequest(request, e.Message);
+                    }
+
+                    baselineNodes[i] = baseline;
+                }
+
                 if (list[i] is not { Text: { } text })
                 {
                     return Problems.BadRequest(request, $"manuscripts[{i}] needs a string field \"text\".");
@@ -156,7 +182,18 @@ public sealed class SubmitJobHandler(JobService jobs, IOptions<JobsOptions> opti
             return Problems.TooLarge(request, $"The job holds {manuscripts.Count:N0} manuscripts; the limit is {max:N0} per job.");
         }
 
+        if (!string.IsNullOrEmpty(callbackUrl) && await callbacks.RefusalAsync(callbackUrl, cancellationToken) is { } refusal)
+        {
+            return Problems.BadRequest(request, refusal);
+        }
+
         var record = await jobs.SubmitAsync(manuscripts, cancellationToken);
+        await baselines.SaveAsync(record.Id, baselineNodes, cancellationToken);
+        if (!string.IsNullOrEmpty(callbackUrl))
+        {
+            await callbacks.RegisterAsync(record.Id, callbackUrl, cancellationToken);
+        }
+
         var status = await jobs.GetAsync(record.Id, cancellationToken);
         request.HttpContext.Response.Headers.Location = $"/api/jobs/{record.Id}";
         return Problems.Json(status!, StatusCodes.Status202Accepted);

@@ -47,27 +47,8 @@ internal static class ServeBenchmark
         return reader.ReadToEnd();
     }
 
-    public static async Task<int> RunAsync(string[] args, TextWriter stdout)
+    public static async Task<int> RunAsync(int checkRequests, int concurrency, TextWriter stdout)
     {
-        var checkRequests = 2000;
-        var concurrency = Math.Max(4, Environment.ProcessorCount * 2);
-        for (var i = 0; i < args.Length; i++)
-        {
-            switch (args[i])
-            {
-                case "--requests" when i + 1 < args.Length && int.TryParse(args[i + 1], out var n) && n > 0:
-                    checkRequests = n;
-                    i++;
-                    break;
-                case "--concurrency" when i + 1 < args.Length && int.TryParse(args[i + 1], out var c) && c > 0:
-                    concurrency = c;
-                    i++;
-                    break;
-                default:
-                    throw new UsageException($"bench serve takes --requests N and --concurrency C, not '{args[i]}'");
-            }
-        }
-
         var healthRequests = checkRequests * 4;
         var article = Article();
         var body = JsonSerializer.Serialize(new { text = article, name = "serve-bench-article.txt" });

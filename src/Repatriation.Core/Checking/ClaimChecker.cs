@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Repatriation.Core.Extraction;
 using Repatriation.Core.Facts;
 using Repatriation.Core.Matching;
@@ -29,7 +27,7 @@ public sealed class ClaimChecker
     {
         var results = new List<ClaimResult>();
         var header = Stream(request, snapshot, results.Add, cancellationToken);
-        return header with { Summary = ReportSummary.From(results), Claims = results };
+        return header with { Summary = ReportSummary.From(results) with { StaleDecisions = [] }, Claims = results };
     }
 
     /// <summary>
@@ -49,8 +47,7 @@ public sealed class ClaimChecker
 
         var lines = new LineMap(text);
         var positions = new PositionCursor(text, lines, useCodePoints);
-        // Keyed by the id's leading bytes, not its text, so a book-length manuscript's ids cost a few bytes each.
-        var occurrences = new Dictionary<ulong, int>();
+        var ids = new ClaimIds(snapshot.FactSet.Id);
         string? lastSentence = null;
         var lastSentenceOffset = -1;
         foreach (var (start, length) in Chunks(text))
@@ -71,13 +68,7 @@ public sealed class ClaimChecker
                     lastSentenceOffset = sentenceOffset;
                 }
 
-                var key = string.Join('\u001f', snapshot.FactSet.Id, snapshot.FactSet.Version, KindName(claim.Kind), claim.Text, claim.PersonText ?? "", lastSentence);
-                var hash = SHA256.HashData(Encoding.UTF8.GetBytes(key));
-                var slot = BitConverter.ToUInt64(hash, 0);
-                var seen = occurrences.TryGetValue(slot, out var n) ? n + 1 : 0;
-                occurrences[slot] = seen;
-                var baseId = "c_" + Convert.ToHexStringLower(hash.AsSpan(0, 8));
-                var id = seen == 0 ? baseId : Fingerprint(baseId, seen);
+                var id = ids.Next(extracted, i, chunk);
                 onClaim(ToResult(claim, start, outcomes[i], lastSentence!, positions, id));
             }
         }
@@ -187,14 +178,4 @@ public sealed class ClaimChecker
         ClaimKind.Quote => ClaimKinds.Quote,
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
-
-    /// <summary>
-    /// The fact set, the claim's words and the sentence around them decide the id, so it survives edits
-    /// elsewhere in the text; a repeat of the same sentence gets its occurrence number.
-    /// </summary>
-    private static string Fingerprint(string key, int occurrence)
-    {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(key + "\u001f" + occurrence));
-        return "c_" + Convert.ToHexStringLower(hash.AsSpan(0, 8));
-    }
 }

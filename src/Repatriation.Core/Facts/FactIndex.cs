@@ -19,6 +19,9 @@ public sealed class FactIndex
         Places = ById(factSet.Places, p => p.Id);
         Measures = ById(factSet.Measures, m => m.Id);
         Works = ById(factSet.Works, w => w.Id);
+        Actions = ById(factSet.Actions, a => a.Id);
+        OfficesByPerson = factSet.Offices.GroupBy(o => o.Person)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<OfficeHeld>)g.ToList(), StringComparer.Ordinal);
         FactsByMeasure = factSet.Facts.GroupBy(f => f.Measure)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<Fact>)g.ToList(), StringComparer.Ordinal);
 
@@ -39,6 +42,9 @@ public sealed class FactIndex
     public IReadOnlyDictionary<string, Place> Places { get; }
     public IReadOnlyDictionary<string, Measure> Measures { get; }
     public IReadOnlyDictionary<string, Work> Works { get; }
+    public IReadOnlyDictionary<string, MeasureAction> Actions { get; }
+    /// <summary>The offices each person held (person id to offices), for "X, then Y" and "Y X".</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<OfficeHeld>> OfficesByPerson { get; }
     public IReadOnlyDictionary<string, IReadOnlyList<Fact>> FactsByMeasure { get; }
 
     /// <summary>All the names and aliases people can be found by, normalised.</summary>
@@ -56,6 +62,38 @@ public sealed class FactIndex
         // Titles and initials vary more than surnames: fall back to the last word.
         var lastSpace = key.LastIndexOf(' ');
         return lastSpace > 0 && _peopleByAlias.TryGetValue(key[(lastSpace + 1)..], out person) ? person : null;
+    }
+
+    /// <summary>
+    /// The phrases that name a measure for today's matcher: its own terms, plus its action's terms for counts,
+    /// percentages and sums. A date measure is named by its own (specific) terms only: its action names an event only
+    /// together with its place or population ("rioted" at Fort Dix), which the matcher does not yet read.
+    /// </summary>
+    public IEnumerable<string> TermsOf(Measure measure)
+    {
+        if (measure.Kind == MeasureKinds.Date || measure.Action is null || !Actions.TryGetValue(measure.Action, out var action))
+        {
+            return measure.Terms;
+        }
+
+        return measure.Terms.Concat(action.Terms);
+    }
+
+    /// <summary>
+    /// A date measure named by what happened and where ("handed over" at Plattling): every action term paired with
+    /// every name of the measure's place. Matched loosely (all words somewhere in the sentence), such a pairing may
+    /// bear a date out but never refutes one: the words may belong to different clauses.
+    /// </summary>
+    public IEnumerable<string> EventNamesOf(Measure measure)
+    {
+        if (measure.Kind != MeasureKinds.Date || measure.Action is null || measure.Place is null
+            || !Actions.TryGetValue(measure.Action, out var action) || !Places.TryGetValue(measure.Place, out var place))
+        {
+            return [];
+        }
+
+        var placeNames = place.Terms.Append(place.Name).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        return action.Terms.SelectMany(verb => placeNames.Select(where => $"{verb} {where}"));
     }
 
     /// <summary>True when <paramref name="populationId"/> is <paramref name="ancestorId"/> or lies inside it.</summary>

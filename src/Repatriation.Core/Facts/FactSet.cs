@@ -12,6 +12,8 @@ public sealed record FactSet
     public string? Description { get; init; }
     public IReadOnlyList<Source> Sources { get; init; } = [];
     public IReadOnlyList<Person> People { get; init; } = [];
+    /// <summary>Generic verbs shared by many measures ("repatriated", "handed over"), declared once.</summary>
+    public IReadOnlyList<MeasureAction> Actions { get; init; } = [];
     /// <summary>Who is counted (all repatriates, POWs, civilians, Cossacks…), as a hierarchy.</summary>
     public IReadOnlyList<Population> Populations { get; init; } = [];
     /// <summary>Where (Lienz, Fort Dix, Dachau…), as a hierarchy.</summary>
@@ -22,6 +24,8 @@ public sealed record FactSet
     public IReadOnlyList<Work> Works { get; init; } = [];
     public IReadOnlyList<Quotation> Quotations { get; init; } = [];
     public IReadOnlyList<Act> Acts { get; init; } = [];
+    /// <summary>Offices people held at the time (Minister Resident, commander of V Corps), so "X, then Y" is checkable.</summary>
+    public IReadOnlyList<OfficeHeld> Offices { get; init; } = [];
 }
 
 /// <summary>A publication or document; <see cref="SourceRef"/> adds the page a fact was read on.</summary>
@@ -82,16 +86,73 @@ public static class MeasureKinds
     public static readonly IReadOnlyList<string> All = [Count, Percentage, Amount, Date];
 }
 
+/// <summary>
+/// The closed list of measure units (the schema enforces it). A figure is compared only with measures of its own
+/// unit; the engine types the figures it reads with the same words.
+/// </summary>
+public static class MeasureUnits
+{
+    public const string Persons = "persons";
+    public const string Trains = "trains";
+    public const string Camps = "camps";
+    public const string Ships = "ships";
+    public const string Volumes = "volumes";
+    public const string Documents = "documents";
+    public const string Kilometres = "km";
+    public const string Years = "years";
+    public const string Percent = "percent";
+    public const string PoundsSterling = "GBP";
+    public const string UsDollars = "USD";
+    public const string Roubles = "RUB";
+    public const string Date = "date";
+
+    /// <summary>Counted things (kind count), lengths and durations.</summary>
+    public static readonly IReadOnlyList<string> Counts = [Persons, Trains, Camps, Ships, Volumes, Documents, Kilometres, Years];
+
+    /// <summary>Money (kind amount), by ISO 4217 currency code.</summary>
+    public static readonly IReadOnlyList<string> Currencies = [PoundsSterling, UsDollars, Roubles];
+
+    public static readonly IReadOnlyList<string> All = [.. Counts, Percent, .. Currencies, Date];
+
+    /// <summary>The units a measure of <paramref name="kind"/> may have.</summary>
+    public static IReadOnlyList<string> ForKind(string kind) => kind switch
+    {
+        MeasureKinds.Count => Counts,
+        MeasureKinds.Percentage => [Percent],
+        MeasureKinds.Amount => Currencies,
+        MeasureKinds.Date => [Date],
+        _ => [],
+    };
+}
+
+/// <summary>
+/// A generic verb of the subject ("repatriated", "died", "handed to the NKVD") with every phrase texts use for it.
+/// Many measures share an action; each measure adds its population, place, period and its own specific terms.
+/// </summary>
+public sealed record MeasureAction
+{
+    public required string Id { get; init; }
+    /// <summary>What the action is, as a suggestion names it ("returned to their own country").</summary>
+    public required string Name { get; init; }
+    public IReadOnlyList<string> Terms { get; init; } = [];
+    public string? Description { get; init; }
+}
+
 public sealed record Measure
 {
     public required string Id { get; init; }
     public required string Name { get; init; }
     /// <summary>count, percentage, amount (money) or date.</summary>
     public required string Kind { get; init; }
-    /// <summary>persons, percent, GBP, date…</summary>
+    /// <summary>What one unit of the value is: one of <see cref="MeasureUnits.All"/> (persons, trains, percent, GBP, date…).</summary>
     public string? Unit { get; init; }
-    /// <summary>Phrases that name what is measured ("handed over", "repatriated", "sent to the Gulag", "Yalta agreement").</summary>
+    /// <summary>
+    /// Phrases specific to this measure ("Operation Keelhaul", "special settlement", "Fort Dix riot"). Generic verbs
+    /// shared by many measures belong to the measure's <see cref="Action"/>, not here.
+    /// </summary>
     public IReadOnlyList<string> Terms { get; init; } = [];
+    /// <summary>Id of the action counted or dated ("repatriated", "died"); its terms name this measure too.</summary>
+    public string? Action { get; init; }
     /// <summary>Id of the population counted; null when the measure is not about a group of people.</summary>
     public string? Population { get; init; }
     /// <summary>Id of the place the measure is limited to, if any.</summary>
@@ -137,8 +198,16 @@ public sealed record Fact
     /// <summary>Who gives it, as the suggestion should name them ("Krivosheev", "The Black Book of Communism").</summary>
     public string? EstimateByName { get; init; }
     public required IReadOnlyList<SourceRef> Sources { get; init; }
-    /// <summary>True where the dossier calls the figure weak, second-hand or from a popular page.</summary>
+    /// <summary>
+    /// True when the fact rests on popular or weak sources (blogs, blurbs, abstracts, popular sites): it may bear a
+    /// claim out but never refutes one, leads the evidence or supplies a suggestion.
+    /// </summary>
     public bool Weak { get; init; }
+    /// <summary>
+    /// True for a scholarly or archival figure that others dispute (the <see cref="Note"/> names who). It is an
+    /// ordinary estimate otherwise: unlike a weak fact it can show a claim wrong.
+    /// </summary>
+    public bool Contested { get; init; }
     public string? Note { get; init; }
 }
 
@@ -196,6 +265,31 @@ public sealed record Act
     /// <summary>Person ids often but wrongly credited with it.</summary>
     public IReadOnlyList<string> WronglyCredited { get; init; } = [];
     public FactDate? Date { get; init; }
+    public required IReadOnlyList<SourceRef> Sources { get; init; }
+    public string? Note { get; init; }
+}
+
+/// <summary>
+/// An office a person held at the time ("Minister Resident in the Mediterranean", "commander of V Corps",
+/// "signatory for the United States"), so that "Macmillan, then Minister Resident" can be checked.
+/// </summary>
+public sealed record OfficeHeld
+{
+    public required string Id { get; init; }
+    /// <summary>Person id of the holder.</summary>
+    public required string Person { get; init; }
+    /// <summary>The office in the team's words ("Minister Resident in the Mediterranean").</summary>
+    public required string Office { get; init; }
+    /// <summary>Every way texts name the office ("Minister Resident", "V Corps commander").</summary>
+    public IReadOnlyList<string> Terms { get; init; } = [];
+    /// <summary>The government, army or body the office belongs to.</summary>
+    public string? Organisation { get; init; }
+    /// <summary>When the person took the office (ISO prefix), if a source says.</summary>
+    public string? From { get; init; }
+    /// <summary>When the person left it (ISO prefix), if a source says.</summary>
+    public string? To { get; init; }
+    /// <summary>A date or period at which the sources show the person in office (the act they are named in).</summary>
+    public FactDate? HeldOn { get; init; }
     public required IReadOnlyList<SourceRef> Sources { get; init; }
     public string? Note { get; init; }
 }

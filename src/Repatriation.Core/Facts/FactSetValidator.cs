@@ -13,8 +13,10 @@ public sealed record FactSetProblem(string Path, string Message)
 
 /// <summary>
 /// Checks a fact set's JSON against its schema (facts/factset.schema.json) and its semantic rules
-/// (unique ids, resolvable references, sources cited, value or date per measure kind, ordered intervals),
-/// and reports every problem with its JSON path rather than stopping at the first.
+/// (unique ids, resolvable references, sources cited, value or date per measure kind, ordered intervals;
+/// units that fit the kind; generic verbs kept in actions and dated events named specifically (<see cref="TermRules"/>);
+/// weak only for popular sources and contested only with a note; no fact said twice; credits that cite the
+/// credited person's work; sourced offices), and reports every problem with its JSON path rather than stopping at the first.
 /// </summary>
 public static partial class FactSetValidator
 {
@@ -178,7 +180,8 @@ public static partial class FactSetValidator
     {
         ["kind"] = MeasureKinds.All,
         ["status"] = QuotationStatuses.All,
-        ["reliability"] = ["archival", "scholarly", "reference", "press", "popular", "weak"],
+        ["reliability"] = SourceReliabilities.All,
+        ["unit"] = MeasureUnits.All,
     };
 
     private static JsonElement? ValueAt(JsonElement root, string pointer)
@@ -248,8 +251,9 @@ public static partial class FactSetValidator
     {
         public List<FactSetProblem> Problems { get; } = [];
 
-        private HashSet<string> _sources = [];
-        private HashSet<string> _people = [];
+        private Dictionary<string, Source> _sources = [];
+        private Dictionary<string, Person> _people = [];
+        private Dictionary<string, MeasureAction> _actions = [];
         private HashSet<string> _works = [];
         private Dictionary<string, Population> _populations = [];
         private Dictionary<string, Place> _places = [];
@@ -267,8 +271,9 @@ public static partial class FactSetValidator
                 Add("$.id", "the fact-set id is empty");
             }
 
-            _sources = UniqueIds("sources", "source", set.Sources ?? [], s => s.Id).Keys.ToHashSet(StringComparer.Ordinal);
-            _people = UniqueIds("people", "person", set.People ?? [], p => p.Id).Keys.ToHashSet(StringComparer.Ordinal);
+            _sources = UniqueIds("sources", "source", set.Sources ?? [], s => s.Id);
+            _people = UniqueIds("people", "person", set.People ?? [], p => p.Id);
+            _actions = UniqueIds("actions", "action", set.Actions ?? [], a => a.Id);
             _populations = UniqueIds("populations", "population", set.Populations ?? [], p => p.Id);
             _places = UniqueIds("places", "place", set.Places ?? [], p => p.Id);
             _measures = UniqueIds("measures", "measure", set.Measures ?? [], m => m.Id);
@@ -276,15 +281,20 @@ public static partial class FactSetValidator
             _works = UniqueIds("works", "work", set.Works ?? [], w => w.Id).Keys.ToHashSet(StringComparer.Ordinal);
             UniqueIds("quotations", "quotation", set.Quotations ?? [], q => q.Id);
             UniqueIds("acts", "act", set.Acts ?? [], a => a.Id);
+            UniqueIds("offices", "office", set.Offices ?? [], o => o.Id);
 
             CheckSources();
+            CheckActions();
             CheckHierarchy("populations", "population", set.Populations ?? [], p => p.Id, p => p.Parent, _populations.ContainsKey);
             CheckHierarchy("places", "place", set.Places ?? [], p => p.Id, p => p.Parent, _places.ContainsKey);
             CheckMeasures();
+            CheckMeasureTerms();
             CheckFacts();
+            CheckDuplicateFacts();
             CheckWorks();
             CheckQuotations();
             CheckActs();
+            CheckOffices();
         }
 
         private void Add(string path, string message) => Problems.Add(new FactSetProblem(path, message));
@@ -399,9 +409,32 @@ public static partial class FactSetValidator
                     Add($"{path}.kind", $"unknown measure kind '{m.Kind}' (expected {string.Join(", ", MeasureKinds.All)})");
                 }
 
-                if (m.Terms is null || !m.Terms.Any(t => !string.IsNullOrWhiteSpace(t)))
+                var hasTerms = m.Terms?.Any(t => !string.IsNullOrWhiteSpace(t)) == true;
+                if (m.Action is not null && !_actions.ContainsKey(m.Action))
                 {
-                    Add($"{path}.terms", "a measure needs at least one term naming what it measures, or no claim can reach it");
+                    Add($"{path}.action", $"unknown action '{m.Action}'");
+                }
+
+                if (m.Kind == MeasureKinds.Date)
+                {
+                    // An event is named by its own phrase, or by what happened (action) and where or to whom.
+                    if (!hasTerms && (m.Action is null || (m.Place is null && m.Population is null)))
+                    {
+                        Add($"{path}.terms", "a date measure needs a term naming its event ('Fort Dix riot'), or an action with a place or population, or no claim can reach it");
+                    }
+                }
+                else if (!hasTerms && m.Action is null)
+                {
+                    Add($"{path}.terms", "a measure needs at least one term or an action naming what it measures, or no claim can reach it");
+                }
+
+                if (m.Unit is null)
+                {
+                    Add($"{path}.unit", $"a measure needs a unit ({string.Join(", ", MeasureUnits.ForKind(m.Kind).DefaultIfEmpty("see MeasureUnits"))}) so that figures are compared only with their own kind");
+                }
+                else if (MeasureKinds.All.Contains(m.Kind) && MeasureUnits.All.Contains(m.Unit) && !MeasureUnits.ForKind(m.Kind).Contains(m.Unit))
+                {
+                    Add($"{path}.unit", $"'{m.Unit}' is not a unit of a {m.Kind} measure (expected {string.Join(", ", MeasureUnits.ForKind(m.Kind))})");
                 }
 
                 if (m.Population is not null && !_populations.ContainsKey(m.Population))
@@ -429,10 +462,13 @@ public static partial class FactSetValidator
                 var f = facts[i];
                 var path = $"$.facts[{i}]";
                 CheckSourceRefs(path, f.Sources);
-                if (f.EstimateBy is not null && !_people.Contains(f.EstimateBy))
+                if (f.EstimateBy is not null && !_people.ContainsKey(f.EstimateBy))
                 {
                     Add($"{path}.estimateBy", $"unknown person '{f.EstimateBy}'");
                 }
+
+                CheckStanding(path, f);
+                CheckCredit(path, f);
 
                 CheckValue(path, f.Value);
                 CheckDate($"{path}.date", f.Date);
@@ -524,7 +560,7 @@ public static partial class FactSetValidator
 
             for (var j = 0; j < refs.Count; j++)
             {
-                if (refs[j]?.Source is not { } id || !_sources.Contains(id))
+                if (refs[j]?.Source is not { } id || !_sources.ContainsKey(id))
                 {
                     Add($"{path}.sources[{j}].source", $"unknown source '{refs[j]?.Source}'");
                 }
@@ -535,10 +571,247 @@ public static partial class FactSetValidator
         {
             for (var j = 0; j < (ids?.Count ?? 0); j++)
             {
-                if (!_people.Contains(ids![j]))
+                if (!_people.ContainsKey(ids![j]))
                 {
                     Add($"{path}[{j}]", $"unknown person '{ids[j]}'");
                 }
+            }
+        }
+
+        private void CheckActions()
+        {
+            var actions = set.Actions ?? [];
+            for (var i = 0; i < actions.Count; i++)
+            {
+                if (actions[i] is { } a && (a.Terms is null || !a.Terms.Any(t => !string.IsNullOrWhiteSpace(t))))
+                {
+                    Add($"$.actions[{i}].terms", "an action needs at least one term: the verbs and phrases texts use for it");
+                }
+            }
+        }
+
+        /// <summary>
+        /// Terms must point at one measure: a generic verb shared by many measures lives in an action, and a dated
+        /// event is named specifically, so that a right date for another event is not read as a contradiction.
+        /// </summary>
+        private void CheckMeasureTerms()
+        {
+            var measures = set.Measures ?? [];
+            var actionTerms = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var action in (set.Actions ?? []).Where(a => a is not null))
+            {
+                foreach (var term in action.Terms ?? [])
+                {
+                    actionTerms.TryAdd(TermRules.Key(term), action.Id);
+                }
+            }
+
+            var measuresByTerm = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+            for (var i = 0; i < measures.Count; i++)
+            {
+                foreach (var key in (measures[i]?.Terms ?? []).Select(TermRules.Key).Where(k => k.Length > 0).Distinct())
+                {
+                    if (!measuresByTerm.TryGetValue(key, out var ids))
+                    {
+                        measuresByTerm[key] = ids = [];
+                    }
+
+                    if (!ids.Contains(measures[i].Id))
+                    {
+                        ids.Add(measures[i].Id); // a repeated id is reported as such, not as a shared term
+                    }
+                }
+            }
+
+            var names = Names();
+            var dateTermOwner = new Dictionary<string, string>(StringComparer.Ordinal);
+            for (var i = 0; i < measures.Count; i++)
+            {
+                var m = measures[i];
+                var terms = m?.Terms ?? [];
+                for (var j = 0; j < terms.Count; j++)
+                {
+                    var key = TermRules.Key(terms[j] ?? "");
+                    if (key.Length == 0)
+                    {
+                        continue;
+                    }
+
+                    var path = $"$.measures[{i}].terms[{j}]";
+                    if (actionTerms.TryGetValue(key, out var actionId))
+                    {
+                        Add(path, $"'{terms[j]}' is a term of action '{actionId}': give the measure \"action\": \"{actionId}\" and keep its own terms for phrases specific to it");
+                    }
+                    else if (measuresByTerm[key].Count > TermRules.MaxMeasuresPerTerm)
+                    {
+                        var others = measuresByTerm[key].Where(id => id != m!.Id).ToList();
+                        Add(path, $"'{terms[j]}' names {measuresByTerm[key].Count} measures (also {string.Join(", ", others.Take(4))}{(others.Count > 4 ? ", ..." : "")}): "
+                            + "a term shared by more than two measures names none of them; declare it once in an action and give these measures that action");
+                    }
+
+                    if (m!.Kind != MeasureKinds.Date)
+                    {
+                        continue;
+                    }
+
+                    if (TermRules.WhyNotAnEventName(terms[j], names) is { } why)
+                    {
+                        Add(path, $"'{terms[j]}' {why}: a date measure's term must name its event specifically ('Fort Dix riot', 'amnesty decree of September 1955'), "
+                            + "or name it by action and place or population; otherwise a right date for another event reads as a contradiction");
+                    }
+                    else if (dateTermOwner.TryGetValue(key, out var other) && other != m.Id)
+                    {
+                        Add(path, $"'{terms[j]}' also names date measure '{other}': a date for one event would be judged against the other's; give each event its own name");
+                    }
+                    else
+                    {
+                        dateTermOwner.TryAdd(key, m.Id);
+                    }
+                }
+            }
+        }
+
+        /// <summary>Keys of every place, group and person name: alone, they name no event.</summary>
+        private HashSet<string> Names()
+        {
+            var names = new HashSet<string>(StringComparer.Ordinal);
+            IEnumerable<string> All(string? name, IReadOnlyList<string>? more) => (more ?? []).Append(name ?? "");
+            foreach (var key in (set.Places ?? []).Where(p => p is not null).SelectMany(p => All(p.Name, p.Terms))
+                         .Concat((set.Populations ?? []).Where(p => p is not null).SelectMany(p => All(p.Name, p.Terms)))
+                         .Concat((set.People ?? []).Where(p => p is not null).SelectMany(p => All(p.Name, p.Aliases)))
+                         .Select(TermRules.Key))
+            {
+                names.Add(key);
+            }
+
+            return names;
+        }
+
+        /// <summary>
+        /// weak: the fact rests on popular or weak sources, and only then. contested: a scholarly or archival figure
+        /// others dispute, with a note naming who.
+        /// </summary>
+        private void CheckStanding(string path, Fact f)
+        {
+            var cited = (f.Sources ?? []).Select(r => r?.Source is { } id && _sources.TryGetValue(id, out var s) ? s : null)
+                .OfType<Source>().ToList();
+            if (cited.Count == 0)
+            {
+                return; // the source references are reported already
+            }
+
+            var scholarly = cited.Where(s => SourceReliabilities.IsScholarly(s.Reliability)).Select(s => $"{s.Id} ({s.Reliability})").ToList();
+            if (f.Weak && scholarly.Count > 0)
+            {
+                Add($"{path}.weak", $"is weak but cites {string.Join(", ", scholarly)}: weak is only for facts resting on popular or weak sources; "
+                    + "for a scholarly or archival figure that others dispute use \"contested\": true with a note naming who disputes it");
+            }
+            else if (f.Weak && !cited.Any(s => SourceReliabilities.IsPopular(s.Reliability)))
+            {
+                Add($"{path}.weak", "is weak but cites no popular or weak source: weak means the fact rests on blogs, blurbs, abstracts or popular sites; "
+                    + "drop it, or use \"contested\": true with a note naming who disputes the figure");
+            }
+            else if (!f.Weak && cited.All(s => SourceReliabilities.IsPopular(s.Reliability)))
+            {
+                Add($"{path}.weak", $"rests only on popular or weak sources ({string.Join(", ", cited.Select(s => s.Id))}): mark it \"weak\": true with a note saying why");
+            }
+
+            if (f.Weak && f.Contested)
+            {
+                Add($"{path}.contested", "a fact is weak (it rests on popular sources) or contested (scholars dispute it), not both");
+            }
+
+            if ((f.Weak || f.Contested) && string.IsNullOrWhiteSpace(f.Note))
+            {
+                Add($"{path}.note", f.Weak ? "a weak fact needs a note saying why its sources are weak" : "a contested fact needs a note naming who contests it");
+            }
+        }
+
+        /// <summary>A fact that credits a person cites that person's own work, not only an encyclopedia that reports it.</summary>
+        private void CheckCredit(string path, Fact f)
+        {
+            if (f.EstimateBy is null || !_people.TryGetValue(f.EstimateBy, out var person))
+            {
+                return;
+            }
+
+            var cited = (f.Sources ?? []).Select(r => r?.Source is { } id && _sources.TryGetValue(id, out var s) ? s : null).OfType<Source>().ToList();
+            var surname = FactIndex.NormaliseName(person.Name).Split(' ').LastOrDefault() ?? "";
+            bool ByPerson(Source s) => surname.Length > 0 && FactIndex.NormaliseName(s.Author).Split(' ').Contains(surname);
+            if (cited.Count > 0 && cited.All(s => s.Reliability == SourceReliabilities.Reference && !ByPerson(s)))
+            {
+                Add($"{path}.estimateBy", $"credits '{person.Id}' but cites only encyclopedias ({string.Join(", ", cited.Select(s => s.Id))}): "
+                    + $"cite {person.Name}'s own work (the encyclopedia's address goes in that source's seenAt), or drop estimateBy");
+            }
+        }
+
+        /// <summary>Two facts of one measure with the same value or date, period and estimator say one thing twice.</summary>
+        private void CheckDuplicateFacts()
+        {
+            var facts = set.Facts ?? [];
+            var first = new Dictionary<string, int>(StringComparer.Ordinal);
+            var seenIds = new HashSet<string>(StringComparer.Ordinal);
+            for (var i = 0; i < facts.Count; i++)
+            {
+                var f = facts[i];
+                if (f?.Measure is null || !_measures.TryGetValue(f.Measure, out var measure) || (f.Id is not null && !seenIds.Add(f.Id)))
+                {
+                    continue; // unknown measures and repeated ids are reported as such
+                }
+
+                // A date is not an estimate: the same date from two sources is one fact with two sources.
+                var estimator = measure.Kind == MeasureKinds.Date ? "" : f.EstimateBy ?? FactIndex.NormaliseName(f.EstimateByName ?? "");
+                var key = string.Join('|', f.Measure, Describe(f.Value), Describe(f.Date), Describe(f.Period), estimator);
+                if (first.TryGetValue(key, out var k))
+                {
+                    Add($"$.facts[{i}]", $"says the same as $.facts[{k}] ('{facts[k].Id}'): same measure, {(f.Date is null ? "value" : "date")}, period and estimator; merge their sources into one fact");
+                }
+                else
+                {
+                    first[key] = i;
+                }
+            }
+
+            static string Describe(object? value) => value switch
+            {
+                FactValue v => $"{v.Low}-{v.High}",
+                FactDate d => $"{d.From}/{d.To}",
+                _ => "",
+            };
+        }
+
+        private void CheckOffices()
+        {
+            var offices = set.Offices ?? [];
+            for (var i = 0; i < offices.Count; i++)
+            {
+                if (offices[i] is not { } o)
+                {
+                    continue; // the schema reports the null entry
+                }
+
+                var path = $"$.offices[{i}]";
+                CheckSourceRefs(path, o.Sources);
+                if (o.Person is null || !_people.ContainsKey(o.Person))
+                {
+                    Add($"{path}.person", $"unknown person '{o.Person}'");
+                }
+
+                if (string.IsNullOrWhiteSpace(o.Office))
+                {
+                    Add($"{path}.office", "an office needs its title");
+                }
+
+                if (o.From is not null)
+                {
+                    CheckDate(path, new FactDate { From = o.From, To = o.To });
+                }
+                else if (o.To is not null && !FactDates.TryParseBound(o.To, out _, out _))
+                {
+                    Add($"{path}.to", $"'{o.To}' is not an ISO date or prefix (1945, 1945-02, 1945-02-11)");
+                }
+
+                CheckDate($"{path}.heldOn", o.HeldOn);
             }
         }
 
@@ -576,7 +849,7 @@ public static partial class FactSetValidator
                 var q = quotations[i];
                 var path = $"$.quotations[{i}]";
                 CheckSourceRefs(path, q.Sources);
-                if (q.Speaker is null || !_people.Contains(q.Speaker))
+                if (q.Speaker is null || !_people.ContainsKey(q.Speaker))
                 {
                     Add($"{path}.speaker", $"unknown person '{q.Speaker}'");
                 }

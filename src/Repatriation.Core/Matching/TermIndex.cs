@@ -36,10 +36,11 @@ internal sealed class TermIndex
         var set = index.FactSet;
         foreach (var m in set.Measures)
         {
-            AddAll(m.Terms, TermOwner.Measure, m.Id, m.Kind);
+            // A measure is named by its own terms and its action's (FactIndex.TermsOf).
+            AddAll(index.TermsOf(m), TermOwner.Measure, m.Id, m.Kind);
             if (m.Kind == MeasureKinds.Date)
             {
-                AddLoose(m.Terms, TermOwner.Measure, m.Id);
+                AddLoose(m.Terms.Concat(index.EventNamesOf(m)), TermOwner.Measure, m.Id);
             }
         }
 

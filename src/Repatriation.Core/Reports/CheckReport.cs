@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Repatriation.Core.Review;
 
 namespace Repatriation.Core.Reports;
 
@@ -18,6 +19,10 @@ public sealed record CheckReport
     /// <summary>Extra: claims by status per heading or chapter, when the manuscript has headings.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<SectionSummary>? Sections { get; init; }
+
+    /// <summary>With a baseline: the baseline's claims that this check no longer finds (`baseline: "absent"`).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<AbsentClaim>? AbsentClaims { get; init; }
 }
 
 public sealed record ServiceInfo(string Name, string Version);
@@ -49,12 +54,25 @@ public sealed record ReportSummary
     public int Unsupported { get; init; }
     public int Misattributed { get; init; }
 
+    /// <summary>Flagged claims an editor dismissed through a decisions file; they keep their status.</summary>
+    public int Dismissed { get; init; }
+
+    /// <summary>Flagged claims still to deal with: <see cref="Flagged"/> − <see cref="Dismissed"/>. Exit codes count these.</summary>
+    public int Open { get; init; }
+
+    /// <summary>Decisions whose claim this check no longer finds (the report level only; null in sections).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<Decision>? StaleDecisions { get; init; }
+
     public static ReportSummary From(IReadOnlyList<ClaimResult> claims)
     {
         int Count(string status) => claims.Count(c => c.Status == status);
         var supported = Count(ClaimStatuses.Supported);
+        var dismissed = claims.Count(c => c.Decision is not null && c.Status != ClaimStatuses.Supported);
         return new ReportSummary
         {
+            Dismissed = dismissed,
+            Open = claims.Count - supported - dismissed,
             Claims = claims.Count,
             Flagged = claims.Count - supported,
             Supported = supported,
@@ -123,6 +141,20 @@ public sealed record ClaimResult
     /// <summary>Extra: where the claim sits in a structured document (.docx part, paragraph, offset in it, note).</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public ClaimLocation? Location { get; init; }
+
+    /// <summary>An editor's decision on this claim (from a decisions file); the status is unchanged by it.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public Decision? Decision { get; init; }
+
+    /// <summary>With a baseline: new, unchanged or updated (same id, another status); see <see cref="BaselineStates"/>.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Baseline { get; init; }
+}
+
+/// <summary>A claim of the baseline report that the current check no longer finds.</summary>
+public sealed record AbsentClaim(string Id, string Kind, string Status, string Text, int? Line, int? Column)
+{
+    public string Baseline => BaselineStates.Absent;
 }
 
 /// <summary>Offset counts the report's stringIndexType units into the paragraph.</summary>

@@ -72,13 +72,14 @@ public static class HtmlReportWriter
             html.Append("; offsets refer to the text extracted from the document, shown below");
         }
 
-        html.Append(".</p>\n<table>\n<tr><th>claims</th><th>flagged</th>");
+        html.Append(".</p>\n<table>\n<tr><th>claims</th><th>flagged</th><th>open</th><th>dismissed</th>");
         foreach (var status in ClaimStatuses.All)
         {
             html.Append("<th class=\"status ").Append(status).Append("\">").Append(status).Append("</th>");
         }
 
-        html.Append("</tr>\n<tr><td>").Append(s.Claims).Append("</td><td>").Append(s.Flagged).Append("</td><td>").Append(s.Supported)
+        html.Append("</tr>\n<tr><td>").Append(s.Claims).Append("</td><td>").Append(s.Flagged).Append("</td><td>").Append(s.Open)
+            .Append("</td><td>").Append(s.Dismissed).Append("</td><td>").Append(s.Supported)
             .Append("</td><td>").Append(s.Disputed).Append("</td><td>").Append(s.Imprecise).Append("</td><td>").Append(s.Contradicted)
             .Append("</td><td>").Append(s.Unsupported).Append("</td><td>").Append(s.Misattributed).Append("</td></tr>\n</table>\n");
 
@@ -115,7 +116,7 @@ public static class HtmlReportWriter
         }
 
         html.Append("<h2>Claims</h2>\n<table>\n<tr><th>where</th><th>status</th><th>kind</th><th>claim</th><th>message</th><th>sources</th><th>suggestion</th></tr>\n");
-        foreach (var claim in report.Claims)
+        foreach (var claim in report.Claims.Where(c => c.Decision is null || c.Status == ClaimStatuses.Supported))
         {
             html.Append("<tr id=\"").Append(prefix).Append("-row-").Append(E(claim.Id)).Append("\"><td>");
             html.Append(text is null ? "" : $"<a href=\"#{prefix}-{E(claim.Id)}\">").Append(claim.Line).Append(':').Append(claim.Column).Append(text is null ? "" : "</a>");
@@ -131,6 +132,7 @@ public static class HtmlReportWriter
             }
 
             html.Append("</td><td class=\"status ").Append(E(claim.Status)).Append("\">").Append(E(claim.Status)).Append("</td><td>").Append(E(claim.Kind))
+                .Append(claim.Baseline is { } state && state != Review.BaselineStates.Unchanged ? $"<br><span class=\"muted\">{E(state)}</span>" : "")
                 .Append("</td><td>").Append(E(claim.Text)).Append("</td><td>").Append(E(claim.Message)).Append("</td><td>");
             var sources = claim.Evidence.SelectMany(e => e.Sources).Distinct().ToList();
             foreach (var source in sources)
@@ -141,7 +143,27 @@ public static class HtmlReportWriter
             html.Append("</td><td>").Append(E(claim.Suggestion ?? "")).Append("</td></tr>\n");
         }
 
-        html.Append("</table>\n</section>\n");
+        html.Append("</table>\n");
+        var dismissed = report.Claims.Where(c => c.Decision is not null && c.Status != ClaimStatuses.Supported).ToList();
+        if (dismissed.Count > 0)
+        {
+            // Apart from the open claims, with the editor's reason: decided once, not to be read again.
+            html.Append("<h2>Dismissed</h2>\n<table>\n<tr><th>where</th><th>status</th><th>claim</th><th>reason</th><th>by</th><th>when</th></tr>\n");
+            foreach (var claim in dismissed)
+            {
+                var decision = claim.Decision!;
+                html.Append("<tr id=\"").Append(prefix).Append("-row-").Append(E(claim.Id)).Append("\" class=\"dismissed\"><td>")
+                    .Append(text is null ? "" : $"<a href=\"#{prefix}-{E(claim.Id)}\">").Append(claim.Line).Append(':').Append(claim.Column).Append(text is null ? "" : "</a>")
+                    .Append("</td><td class=\"status ").Append(E(claim.Status)).Append("\">").Append(E(claim.Status))
+                    .Append("</td><td>").Append(E(claim.Text)).Append("</td><td>").Append(E(decision.Reason ?? ""))
+                    .Append("</td><td>").Append(E(decision.By ?? "")).Append("</td><td>")
+                    .Append(E(decision.At?.ToUniversalTime().ToString("yyyy-MM-dd HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture) ?? "")).Append("</td></tr>\n");
+            }
+
+            html.Append("</table>\n");
+        }
+
+        html.Append("</section>\n");
     }
 
     /// <summary>The checked text with each claim marked; a claim overlapping an earlier one stays unmarked in the text (it is in the table).</summary>

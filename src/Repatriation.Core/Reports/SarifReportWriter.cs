@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Repatriation.Core.Review;
 
 namespace Repatriation.Core.Reports;
 
@@ -49,9 +50,25 @@ public static class SarifReportWriter
             });
             RemoveNulls(artifacts[^1]!.AsObject());
 
-            foreach (var claim in report.Claims.Where(c => c.Status != ClaimStatuses.Supported))
+            foreach (var claim in report.Claims)
             {
-                results.Add(Result(claim, uri, index));
+                if (claim.Status != ClaimStatuses.Supported)
+                {
+                    results.Add(Result(claim, uri, index));
+                }
+                else if (claim.Baseline == BaselineStates.Updated)
+                {
+                    // Flagged in the baseline, supported now: the baseline's result is gone from this run.
+                    results.Add(AbsentResult(claim.Id, claim.Kind, "", claim.Text, uri, index));
+                }
+            }
+
+            foreach (var gone in report.AbsentClaims ?? [])
+            {
+                if (gone.Status != ClaimStatuses.Supported)
+                {
+                    results.Add(AbsentResult(gone.Id, gone.Kind, gone.Status, gone.Text, uri, index));
+                }
             }
         }
 
@@ -136,9 +153,67 @@ public static class SarifReportWriter
                     },
                 },
             }),
-            ["partialFingerprints"] = new JsonObject { ["claimId/v1"] = claim.Id },
+            ["partialFingerprints"] = Fingerprints(claim.Id),
             ["properties"] = properties,
         };
+        if (ruleIndex >= 0)
+        {
+            result["ruleIndex"] = ruleIndex;
+        }
+
+        if (claim.Baseline is { } state)
+        {
+            result["baselineState"] = state;
+        }
+
+        if (claim.Decision is { } decision)
+        {
+            // An editor's dismissal made outside the text: SARIF viewers (and GitHub code scanning) show it as suppressed.
+            var suppression = new JsonObject
+            {
+                ["kind"] = "external",
+                ["status"] = "accepted",
+                ["justification"] = decision.Reason ?? "dismissed by an editor",
+            };
+            var by = new JsonObject { ["by"] = decision.By, ["at"] = decision.At?.ToString("O") };
+            RemoveNulls(by);
+            if (by.Count > 0)
+            {
+                suppression["properties"] = by;
+            }
+
+            result["suppressions"] = new JsonArray(suppression);
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// The claim id is the fingerprint: it survives edits elsewhere in the text, so code scanning follows a flag
+    /// across revisions, and a decision or a baseline finds its claim again.
+    /// </summary>
+    private static JsonObject Fingerprints(string claimId) => new() { ["claimId/v1"] = claimId };
+
+    /// <summary>A baseline result this run no longer finds (baselineState "absent"): kind pass, level none.</summary>
+    private static JsonObject AbsentResult(string claimId, string kind, string status, string text, string uri, int artifactIndex)
+    {
+        var result = new JsonObject
+        {
+            ["ruleId"] = status.Length > 0 ? status : null,
+            ["kind"] = "pass",
+            ["level"] = "none",
+            ["message"] = new JsonObject { ["text"] = $"No longer flagged since the baseline: \"{text}\"." },
+            ["locations"] = new JsonArray(new JsonObject
+            {
+                ["physicalLocation"] = new JsonObject { ["artifactLocation"] = new JsonObject { ["uri"] = uri, ["index"] = artifactIndex } },
+            }),
+            ["partialFingerprints"] = Fingerprints(claimId),
+            ["baselineState"] = BaselineStates.Absent,
+            ["properties"] = new JsonObject { ["claimId"] = claimId, ["kind"] = kind, ["status"] = status.Length > 0 ? status : null },
+        };
+        RemoveNulls(result["properties"]!.AsObject());
+        RemoveNulls(result);
+        var ruleIndex = Rules.Select(r => r.Status).ToList().IndexOf(status);
         if (ruleIndex >= 0)
         {
             result["ruleIndex"] = ruleIndex;

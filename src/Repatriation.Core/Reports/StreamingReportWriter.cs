@@ -41,6 +41,8 @@ public static class StreamingReportWriter
             Contradicted = counts.GetValueOrDefault(ClaimStatuses.Contradicted),
             Unsupported = counts.GetValueOrDefault(ClaimStatuses.Unsupported),
             Misattributed = counts.GetValueOrDefault(ClaimStatuses.Misattributed),
+            Open = total - supported,
+            StaleDecisions = [],
         };
         Write(writer, "service", header.Service);
         Write(writer, "factSet", header.FactSet);

@@ -1,5 +1,4 @@
 using Azure.Core;
-using Azure.Identity;
 using Azure.Storage.Blobs;
 
 namespace Repatriation.Storage.FactSets;
@@ -32,7 +31,7 @@ public static class FactSetBlobClientFactory
 
         if (options.ServiceUri is { } uri)
         {
-            return new BlobServiceClient(uri, new DefaultAzureCredential(), clientOptions);
+            return new BlobServiceClient(uri, AzureCredentials.Create(), clientOptions);
         }
 
         throw new FactSetStorageException(

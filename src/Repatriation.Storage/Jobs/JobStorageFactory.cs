@@ -1,4 +1,3 @@
-using Azure.Identity;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.Configuration;
@@ -7,7 +6,7 @@ namespace Repatriation.Storage.Jobs;
 
 /// <summary>
 /// The job storage named by AzureWebJobsStorage: a connection string, or __blobServiceUri and
-/// __queueServiceUri with a managed identity (DefaultAzureCredential). Null when neither is configured.
+/// __queueServiceUri with the app's identity (<see cref="AzureCredentials"/>). Null when neither is configured.
 /// </summary>
 public static class JobStorageFactory
 {
@@ -31,7 +30,7 @@ public static class JobStorageFactory
             return null;
         }
 
-        var credential = new DefaultAzureCredential();
+        var credential = AzureCredentials.Create();
         return new AzureJobStorage(
             new BlobServiceClient(new Uri(blobUri), credential, blobOptions),
             new QueueClient(new Uri(new Uri(queueUri.TrimEnd('/') + "/"), options.Queue), credential, queueOptions));

@@ -11,8 +11,8 @@ public class ManuscriptCheckerTests
         {
           "id": "test-set", "version": "1.0.0",
           "sources": [{ "id": "s1", "author": "Polian", "title": "Against Their Will", "year": 2004 }],
-          "measures": [{ "id": "m-returned", "name": "Soviet citizens returned from the western zones", "kind": "count", "unit": "people", "terms": ["repatriated", "returned"] },
-                       { "id": "m-lienz", "name": "date of the Lienz handover", "kind": "date", "terms": ["Lienz"] }],
+          "measures": [{ "id": "m-returned", "name": "Soviet citizens returned from the western zones", "kind": "count", "unit": "persons", "terms": ["repatriated", "returned"] },
+                       { "id": "m-lienz", "name": "date of the Lienz handover", "kind": "date", "unit": "date", "terms": ["Lienz handover"] }],
           "facts": [{ "id": "f-returned", "measure": "m-returned", "statement": "About 2,272,000 were returned.", "value": { "low": 2272000, "high": 2272000 }, "sources": [{ "source": "s1" }] },
                     { "id": "f-lienz", "measure": "m-lienz", "statement": "The Lienz handover began on 1 June 1945.", "date": { "from": "1945-06-01" }, "sources": [{ "source": "s1" }] }]
         }

@@ -26,6 +26,7 @@ public class AttributionsPartTests
         public IReadOnlyList<Act> Acts { get; init; } = [];
         public IReadOnlyList<Measure> Measures { get; init; } = [];
         public IReadOnlyList<Fact> Facts { get; init; } = [];
+        public IReadOnlyList<OfficeHeld> Offices { get; init; } = [];
     }
 
     private static AttributionsPart Load()
@@ -61,6 +62,7 @@ public class AttributionsPartTests
         Assert.NotEmpty(part.Acts);
         Assert.NotEmpty(part.Measures);
         Assert.NotEmpty(part.Facts);
+        Assert.NotEmpty(part.Offices);
     }
 
     [Fact]
@@ -119,6 +121,12 @@ public class AttributionsPartTests
             Check(act.Actors, people, $"act {act.Id}", "actor");
             Check(act.WronglyCredited, people, $"act {act.Id}", "wronglyCredited");
             Check(act.Sources.Select(r => r.Source), sources, $"act {act.Id}", "source");
+        }
+
+        foreach (var office in part.Offices)
+        {
+            Check([office.Person], people, $"office {office.Id}", "person");
+            Check(office.Sources.Select(r => r.Source), sources, $"office {office.Id}", "source");
         }
 
         foreach (var fact in part.Facts)

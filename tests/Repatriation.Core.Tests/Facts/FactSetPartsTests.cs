@@ -10,15 +10,17 @@ namespace Repatriation.Core.Tests.Facts;
 /// </summary>
 public class FactSetPartsTests
 {
-    private static readonly string[] Collections = ["sources", "people", "populations", "places", "measures", "facts", "works", "quotations", "acts"];
+    private static readonly string[] Collections =
+        ["sources", "people", "actions", "populations", "places", "measures", "facts", "works", "quotations", "acts", "offices"];
     private static readonly HashSet<string> United = ["aliases", "terms", "seenAt", "alternativeTitles", "alternativeYears", "wronglyCredited"];
     private static readonly string[] PartOrder = ["figures", "attributions"];
 
     // The part whose wording wins when both define the same id.
     private static readonly Dictionary<string, string> Owner = new()
     {
-        ["sources"] = "figures", ["populations"] = "figures", ["places"] = "figures", ["measures"] = "figures", ["facts"] = "figures",
-        ["people"] = "attributions", ["works"] = "attributions", ["quotations"] = "attributions", ["acts"] = "attributions",
+        ["sources"] = "figures", ["actions"] = "figures", ["populations"] = "figures", ["places"] = "figures", ["measures"] = "figures",
+        ["facts"] = "figures", ["people"] = "attributions", ["works"] = "attributions", ["quotations"] = "attributions",
+        ["acts"] = "attributions", ["offices"] = "attributions",
     };
 
     private static string RepositoryFile(string relative)

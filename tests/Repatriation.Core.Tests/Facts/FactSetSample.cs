@@ -9,20 +9,27 @@ namespace Repatriation.Core.Tests.Facts;
 internal static class FactSetSample
 {
     // Index map (tests assert paths against it):
+    // sources[0] scholarly (by Doe), [1] no reliability (by Roe), [2] weak (a blog), [3] reference (an encyclopedia)
+    // actions[0] returned
     // populations[0] all, [1] pows (parent all); places[0] europe, [1] lienz (parent europe)
-    // measures[0] count, [1] date, [2] percentage, [3] periodic count
-    // facts[0] count, [1] date, [2] percentage, [3] periodic
+    // measures[0] count (action returned), [1] date, [2] percentage, [3] periodic count (action returned, no own terms)
+    // facts[0] count, [1] date, [2] percentage, [3] periodic; offices[0] Roe, minister
     public const string Json = """
     {
       "id": "sample",
       "version": "2026.11.26",
       "sources": [
-        { "id": "doe-2001-book", "author": "John Doe", "title": "A Book", "year": 2001, "seenAt": ["https://example.org/book"] },
-        { "id": "roe-1999-paper", "author": "Richard Roe", "title": "A Paper" }
+        { "id": "doe-2001-book", "author": "John Doe", "title": "A Book", "year": 2001, "reliability": "scholarly", "seenAt": ["https://example.org/book"] },
+        { "id": "roe-1999-paper", "author": "Richard Roe", "title": "A Paper" },
+        { "id": "blog-2010-post", "author": "A blogger", "title": "A Post", "reliability": "weak" },
+        { "id": "enc-2020-entry", "author": "Encyclopedia contributors", "title": "An Entry", "reliability": "reference" }
       ],
       "people": [
         { "id": "doe-john", "name": "John Doe", "aliases": ["Doe"] },
         { "id": "roe-richard", "name": "Richard Roe" }
+      ],
+      "actions": [
+        { "id": "returned", "name": "returned home", "terms": ["returned", "sent back"] }
       ],
       "populations": [
         { "id": "all", "name": "Everyone", "terms": ["people"] },
@@ -33,10 +40,10 @@ internal static class FactSetSample
         { "id": "lienz", "name": "Lienz", "terms": ["Lienz"], "parent": "europe" }
       ],
       "measures": [
-        { "id": "pows-returned", "name": "POWs returned", "kind": "count", "terms": ["returned"], "population": "pows", "place": "lienz" },
-        { "id": "treaty-signed", "name": "Treaty signed", "kind": "date", "terms": ["treaty"] },
-        { "id": "pows-released-share", "name": "Share released", "kind": "percentage", "terms": ["released"], "population": "pows" },
-        { "id": "returned-per-year", "name": "Returned per year", "kind": "count", "terms": ["returned"], "periodic": true }
+        { "id": "pows-returned", "name": "POWs returned", "kind": "count", "unit": "persons", "terms": ["returned from Lienz"], "action": "returned", "population": "pows", "place": "lienz" },
+        { "id": "treaty-signed", "name": "Treaty signed", "kind": "date", "unit": "date", "terms": ["Treaty of Lienz"] },
+        { "id": "pows-released-share", "name": "Share released", "kind": "percentage", "unit": "percent", "terms": ["released"], "population": "pows" },
+        { "id": "returned-per-year", "name": "Returned per year", "kind": "count", "unit": "persons", "action": "returned", "periodic": true }
       ],
       "facts": [
         { "id": "doe-returned", "measure": "pows-returned", "statement": "Doe counts 1,000 to 1,200.",
@@ -60,6 +67,10 @@ internal static class FactSetSample
         { "id": "roe-signed", "verb": "signed", "description": "Roe signed the treaty.", "terms": ["treaty"],
           "actors": ["roe-richard"], "wronglyCredited": ["doe-john"], "date": { "from": "1945-02", "to": "1945-03" },
           "sources": [ { "source": "roe-1999-paper" } ] }
+      ],
+      "offices": [
+        { "id": "roe-minister", "person": "roe-richard", "office": "Minister of Treaties", "terms": ["the Minister"], "organisation": "A government",
+          "from": "1944", "to": "1946", "heldOn": { "from": "1945-02" }, "sources": [ { "source": "roe-1999-paper" } ] }
       ]
     }
     """;

@@ -26,6 +26,8 @@ public class FactSetSchemaTests
         { "work", typeof(Work) },
         { "quotation", typeof(Quotation) },
         { "act", typeof(Act) },
+        { "action", typeof(MeasureAction) },
+        { "office", typeof(OfficeHeld) },
     };
 
     private static JsonObject Definition(string name) =>
@@ -60,6 +62,16 @@ public class FactSetSchemaTests
     [Fact]
     public void Schema_MeasureKinds_MatchModelConstants() =>
         Assert.Equal(MeasureKinds.All, Definition("measure")["properties"]!["kind"]!["enum"]!.AsArray().Select(n => n!.GetValue<string>()));
+
+    [Fact]
+    public void Schema_MeasureUnits_AreTheModelsClosedList() =>
+        Assert.Equal(MeasureUnits.All.Cast<string?>().Append(null),
+            Definition("measure")["properties"]!["unit"]!["enum"]!.AsArray().Select(n => n?.GetValue<string>()));
+
+    [Fact]
+    public void Schema_SourceReliabilities_MatchModelConstants() =>
+        Assert.Equal(SourceReliabilities.All.Cast<string?>().Append(null),
+            Definition("source")["properties"]!["reliability"]!["enum"]!.AsArray().Select(n => n?.GetValue<string>()));
 
     [Fact]
     public void Schema_QuotationStatuses_MatchModelConstants() =>

@@ -44,6 +44,8 @@ public class FactSetValidatorTests
     [InlineData("measures")]
     [InlineData("facts")]
     [InlineData("acts")]
+    [InlineData("actions")]
+    [InlineData("offices")]
     public void Validate_NullEntry_ReportsItWithoutFailing(string collection) =>
         AssertOnlyProblemAt(ValidateWith(r => r[collection]!.AsArray().Add(null)),
             $"$.{collection}[{FactSetSample.Node()[collection]!.AsArray().Count}]");
@@ -66,6 +68,8 @@ public class FactSetValidatorTests
     [InlineData("works")]
     [InlineData("quotations")]
     [InlineData("acts")]
+    [InlineData("actions")]
+    [InlineData("offices")]
     public void Validate_DuplicateIdInCollection_ReportsSecondOccurrence(string collection)
     {
         var problems = ValidateWith(r =>
@@ -324,6 +328,7 @@ public class FactSetValidatorTests
             {
                 var copy = facts[2]!.DeepClone().AsObject();
                 copy["id"] = $"copy-{i}";
+                copy["value"] = new JsonObject { ["low"] = i, ["high"] = i }; // another value, so not a duplicate fact
                 facts.Add(copy);
             }
 

@@ -110,4 +110,36 @@ public class SarifReportWriterTests
         Assert.Equal(["a.txt", "b.txt"], run["artifacts"]!.AsArray().Select(a => a!["location"]!["uri"]!.GetValue<string>()));
         Assert.Equal(reports.Sum(r => r.Summary.Flagged), run["results"]!.AsArray().Count);
     }
+
+    [Fact]
+    public void Write_DismissedAndBaselined_SuppressionsBaselineStatesAndAbsentResultsValidate()
+    {
+        var snapshot = FactSetLoader.LoadShipped();
+        var checker = new ClaimChecker();
+        var text = Repatriation.Core.Tests.Review.ReportReviewTests.Chapter;
+        var first = checker.Check(new CheckRequest(text, "chapter.txt"), snapshot);
+        var revised = checker.Check(new CheckRequest(text.Replace("2,272,000", "2,500,000", StringComparison.Ordinal), "chapter.txt"), snapshot);
+        var dismissed = revised.Claims.First(c => c.Status != ClaimStatuses.Supported);
+        var reviewed = Repatriation.Core.Review.ReportReview.Apply(
+            revised,
+            [new Repatriation.Core.Review.Decision { Id = dismissed.Id, Reason = "source in footnote 12", By = "editor", At = DateTimeOffset.UnixEpoch }],
+            Repatriation.Core.Review.BaselineFile.Parse(ReportJson.Serialize(first), "first.json").For("chapter.txt"));
+
+        var sarif = SarifReportWriter.Write(reviewed);
+
+        var validation = Validate(sarif);
+        Assert.True(validation.IsValid, Errors(validation));
+        var results = JsonNode.Parse(sarif)!["runs"]![0]!["results"]!.AsArray();
+        var suppressed = results.Single(r => r!["partialFingerprints"]!["claimId/v1"]!.GetValue<string>() == dismissed.Id)!;
+        var suppression = Assert.Single(suppressed["suppressions"]!.AsArray())!;
+        Assert.Equal("external", suppression["kind"]!.GetValue<string>());
+        Assert.Equal("accepted", suppression["status"]!.GetValue<string>());
+        Assert.Equal("source in footnote 12", suppression["justification"]!.GetValue<string>());
+        Assert.Single(results, r => r!["suppressions"] is not null);
+        Assert.All(results, r => Assert.NotNull(r!["partialFingerprints"]!["claimId/v1"]));
+        var states = results.GroupBy(r => r!["baselineState"]!.GetValue<string>()).ToDictionary(g => g.Key, g => g.Count());
+        Assert.Equal(1, states["new"]);
+        Assert.Equal(1, states.GetValueOrDefault("absent"));
+        Assert.Equal(reviewed.Summary.Flagged - 1, states["unchanged"]);
+    }
 }
