@@ -11,7 +11,7 @@ public sealed class ClaimMatcher
     private static readonly ConditionalWeakTable<FactIndex, Matchers> PerFactSet = new();
 
     /// <summary>Matches every claim of a text; claims in text order share their sentence's preparation.</summary>
-    public IReadOnlyList<MatchOutcome> MatchAll(IReadOnlyList<ExtractedClaim> claims, string text, FactIndex index)
+    public IReadOnlyList<MatchOutcome> MatchAll(IReadOnlyList<ExtractedClaim> claims, string text, FactIndex index, CancellationToken cancellationToken = default)
     {
         var matchers = PerFactSet.GetValue(index, i => new Matchers(i));
         var outcomes = new MatchOutcome[claims.Count];
@@ -22,6 +22,8 @@ public sealed class ClaimMatcher
             var claim = claims[i];
             if (sentence is null || sentence.Offset != claim.SentenceOffset)
             {
+                // Between sentences: a request whose client left or whose time ran out stops here.
+                cancellationToken.ThrowIfCancellationRequested();
                 sentence = new SentenceContext(text, claim.SentenceOffset, claim.SentenceLength, ClaimsInSentence(claims, claim.SentenceOffset), matchers.Terms, words);
             }
 
