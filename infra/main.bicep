@@ -360,6 +360,24 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
           name: 'Jobs__DropFolderPollSeconds'
           value: '5'
         }
+        {
+          // Hardening: the largest job request, how long a job route waits on storage before a 503 with Retry-After,
+          // when a stranded pending marker gets its message again, and how many report bytes a job poll embeds.
+          name: 'Jobs__MaxRequestBytes'
+          value: '100000000'
+        }
+        {
+          name: 'Jobs__StorageTimeoutSeconds'
+          value: '5'
+        }
+        {
+          name: 'Jobs__PendingResendSeconds'
+          value: '3600'
+        }
+        {
+          name: 'Jobs__MaxInlineReportBytes'
+          value: '4194304'
+        }
         // AzureCredentials (src/Repatriation.Storage) signs in with this identity directly; the worker's telemetry
         // exporter uses it too, as the authentication string below tells the host to.
         {

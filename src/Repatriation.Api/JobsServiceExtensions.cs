@@ -38,6 +38,7 @@ public static class JobsServiceExtensions
         services.TryAddSingleton<ManuscriptProcessor>();
         services.TryAddSingleton<SubmitJobHandler>();
         services.TryAddSingleton<GetJobHandler>();
+        services.TryAddSingleton<JobReportHandler>();
         services.TryAddSingleton<JobBaselines>();
         services.AddJobCallbacks();
         return services;

@@ -28,6 +28,7 @@ public static class RepatriationEndpoints
         endpoints.MapHandler<ReportDownloadHandler>(HttpMethods.Post, "/api/report");
         endpoints.MapHandler<SubmitJobHandler>(HttpMethods.Post, "/api/jobs");
         endpoints.MapHandler<GetJobHandler>(HttpMethods.Get, "/api/jobs/{id}");
+        endpoints.MapHandler<JobReportHandler>(HttpMethods.Get, "/api/jobs/{id}/manuscripts/{index}/report");
         return endpoints;
     }
 

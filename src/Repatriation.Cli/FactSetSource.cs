@@ -2,6 +2,7 @@ using Azure;
 using Azure.Identity;
 using Azure.Storage.Blobs;
 using Repatriation.Core.Facts;
+using Repatriation.Core.Input;
 
 namespace Repatriation.Cli;
 
@@ -25,7 +26,7 @@ internal static class FactSetSource
             if (Uri.TryCreate(facts, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps))
             {
                 var download = await BlobFor(uri).DownloadContentAsync();
-                return FactSetLoader.Load(download.Value.Content.ToString(), uri.ToString(), download.Value.Details.ETag.ToString(), DateTimeOffset.UtcNow);
+                return FactSetLoader.Load(StrictUtf8.Decode(download.Value.Content.ToMemory().Span, $"--facts {uri}"), uri.ToString(), download.Value.Details.ETag.ToString(), DateTimeOffset.UtcNow);
             }
 
             var path = Directory.Exists(facts) ? Path.Combine(facts, DefaultFileName) : facts;
@@ -35,9 +36,9 @@ internal static class FactSetSource
                 return null;
             }
 
-            return FactSetLoader.Load(await File.ReadAllTextAsync(path), Path.GetFullPath(path), null, DateTimeOffset.UtcNow);
+            return FactSetLoader.Load(StrictUtf8.ReadFile(path), Path.GetFullPath(path), null, DateTimeOffset.UtcNow);
         }
-        catch (InvalidFactSetException e)
+        catch (Exception e) when (e is InvalidFactSetException or InvalidTextException)
         {
             stderr.WriteLine($"error: {e.Message}");
             return null;

@@ -37,9 +37,9 @@ internal static class FactsCommand
             name = file;
             try
             {
-                json = await File.ReadAllTextAsync(name);
+                json = Repatriation.Core.Input.StrictUtf8.ReadFile(name);
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or Repatriation.Core.Input.InvalidTextException)
             {
                 return CommandLine.Fail(stderr, $"{name}: {e.Message}");
             }

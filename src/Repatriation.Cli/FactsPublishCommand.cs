@@ -42,9 +42,9 @@ internal static class FactsPublishCommand
         string origin;
         try
         {
-            (json, origin) = file is null ? (ShippedFactSet.ReadJson(), ShippedFactSet.Origin) : (await File.ReadAllTextAsync(file), file);
+            (json, origin) = file is null ? (ShippedFactSet.ReadJson(), ShippedFactSet.Origin) : (Repatriation.Core.Input.StrictUtf8.ReadFile(file), file);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or Repatriation.Core.Input.InvalidTextException)
         {
             return CommandLine.Fail(stderr, $"cannot read {file}: {e.Message}");
         }

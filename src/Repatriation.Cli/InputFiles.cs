@@ -12,25 +12,19 @@ internal sealed record InputFile(string Path, string RelativeName, string? Folde
     {
         if (Path == "-")
         {
-            var text = stdin.ReadToEnd();
-            if (string.IsNullOrWhiteSpace(text))
-            {
-                throw new UnreadableDocumentException("standard input: no text was given");
-            }
-
-            return DocumentReader.FromPlainText("-", text);
+            return ReadStandardInput(stdin);
         }
 
         byte[] content;
         try
         {
-            var info = new FileInfo(Path);
-            if (info.Length > DocumentReader.MaxBytes)
+            // Checked again here: a folder's entry may have been swapped for a pipe since it was listed.
+            if (FileKinds.Of(Path) is { } kind && kind != FileKind.Regular)
             {
-                throw new UnreadableDocumentException($"{Path}: {info.Length:N0} bytes is over the limit of {DocumentReader.MaxBytes:N0} bytes");
+                throw new UnreadableDocumentException($"{Path}: {FileKinds.Describe(kind)}, not a regular file");
             }
 
-            content = File.ReadAllBytes(Path);
+            content = ReadCapped(File.OpenRead(Path), Path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -39,11 +33,75 @@ internal sealed record InputFile(string Path, string RelativeName, string? Folde
 
         return DocumentReader.Read(Path, content);
     }
+
+    /// <summary>
+    /// The process's own standard input is read as bytes and decoded strictly, like a file (random bytes are refused,
+    /// not checked as text); a reader handed in by a test or a host is taken as the text it already is.
+    /// </summary>
+    private static SourceDocument ReadStandardInput(TextReader stdin)
+    {
+        if (!ReferenceEquals(stdin, Console.In))
+        {
+            var given = stdin.ReadToEnd();
+            if (string.IsNullOrWhiteSpace(given))
+            {
+                throw new UnreadableDocumentException("standard input: no text was given");
+            }
+
+            return DocumentReader.FromPlainText("-", given);
+        }
+
+        byte[] bytes;
+        try
+        {
+            bytes = ReadCapped(Console.OpenStandardInput(), "standard input");
+        }
+        catch (IOException e)
+        {
+            throw new UnreadableDocumentException($"standard input: {e.Message}");
+        }
+
+        if (bytes.Length == 0)
+        {
+            throw new UnreadableDocumentException("standard input: no text was given");
+        }
+
+        return DocumentReader.FromPlainText("-", DocumentReader.DecodeText("standard input", bytes));
+    }
+
+    /// <summary>At most <see cref="DocumentReader.MaxBytes"/>: a file that grows while read, or a device that never ends, stops there.</summary>
+    private static byte[] ReadCapped(Stream stream, string name)
+    {
+        using (stream)
+        {
+            using var buffer = new MemoryStream();
+            var chunk = new byte[81920];
+            int read;
+            while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
+            {
+                buffer.Write(chunk, 0, read);
+                if (buffer.Length > DocumentReader.MaxBytes)
+                {
+                    throw new UnreadableDocumentException($"{name}: more than the limit of {DocumentReader.MaxBytes:N0} bytes");
+                }
+            }
+
+            return buffer.ToArray();
+        }
+    }
 }
 
 internal static class InputFiles
 {
-    /// <summary>Files and folders in the order given; a folder contributes its supported files (recursively), sorted.</summary>
+    /// <summary>Deeper than any real manuscript folder; a backstop beside the loop check.</summary>
+    private const int MaxDepth = 64;
+
+    /// <summary>
+    /// Files and folders in the order given; a folder contributes its supported files (recursively), sorted. Pipes,
+    /// devices and sockets are refused with one line each; links are followed, but never into a folder already
+    /// being walked (a loop); a folder or entry that cannot be read is reported and skipped. Each refusal counts in
+    /// <paramref name="missing"/>, so the run ends with exit code 2 after checking everything else.
+    /// </summary>
     public static IReadOnlyList<InputFile> Expand(IEnumerable<string> paths, TextWriter stderr, ref int missing)
     {
         var inputs = new List<InputFile>();
@@ -52,24 +110,37 @@ internal static class InputFiles
             if (path == "-")
             {
                 inputs.Add(new InputFile(path, "stdin"));
+                continue;
             }
-            else if (File.Exists(path))
+
+            var kind = FileKinds.Of(path);
+            if (kind is FileKind.Regular || (kind is null && File.Exists(path)))
             {
                 inputs.Add(new InputFile(path, System.IO.Path.GetFileName(path)));
             }
-            else if (Directory.Exists(path))
+            else if (kind is FileKind.Directory || (kind is null && Directory.Exists(path)))
             {
-                var files = Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
-                    .Where(DocumentReader.IsSupported)
-                    .Order(StringComparer.Ordinal)
-                    .ToList();
-                if (files.Count == 0)
+                var problems = new List<string>();
+                var files = Walk(path, problems);
+                foreach (var problem in problems)
+                {
+                    stderr.WriteLine($"error: {problem}");
+                    missing++;
+                }
+
+                if (files.Count == 0 && problems.Count == 0)
                 {
                     stderr.WriteLine($"error: {path}: the folder holds no .txt, .md, .html or .docx file");
                     missing++;
                 }
 
+                files.Sort(StringComparer.Ordinal);
                 inputs.AddRange(files.Select(f => new InputFile(f, System.IO.Path.GetRelativePath(path, f).Replace('\\', '/'), path)));
+            }
+            else if (kind is { } other && other != FileKind.Missing)
+            {
+                stderr.WriteLine($"error: {path}: {FileKinds.Describe(other)}, not a regular file or a folder");
+                missing++;
             }
             else
             {
@@ -79,6 +150,94 @@ internal static class InputFiles
         }
 
         return inputs;
+    }
+
+    /// <summary>The supported regular files under <paramref name="root"/>, depth first; what cannot be read goes to <paramref name="problems"/>.</summary>
+    private static List<string> Walk(string root, List<string> problems)
+    {
+        var files = new List<string>();
+        var walking = new HashSet<string>(StringComparer.Ordinal);
+        Visit(root, 0);
+        return files;
+
+        void Visit(string folder, int depth)
+        {
+            var identity = RealPath(folder);
+            if (depth > MaxDepth || !walking.Add(identity))
+            {
+                problems.Add($"{folder}: skipped, a link leads back into a folder already being read (a loop)");
+                return;
+            }
+
+            IEnumerable<FileSystemInfo> entries;
+            try
+            {
+                entries = new DirectoryInfo(folder).EnumerateFileSystemInfos("*", new EnumerationOptions
+                {
+                    RecurseSubdirectories = false,
+                    IgnoreInaccessible = false,
+                    AttributesToSkip = 0,
+                }).OrderBy(e => e.Name, StringComparer.Ordinal).ToList();
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.SecurityException)
+            {
+                problems.Add($"{folder}: the folder cannot be read ({e.Message.ReplaceLineEndings(" ")}); skipped");
+                walking.Remove(identity);
+                return;
+            }
+
+            foreach (var entry in entries)
+            {
+                var kind = FileKinds.Of(entry.FullName) ?? (entry is DirectoryInfo ? FileKind.Directory : FileKind.Regular);
+                if (kind == FileKind.Directory)
+                {
+                    Visit(System.IO.Path.Combine(folder, entry.Name), depth + 1);
+                }
+                else if (DocumentReader.IsSupported(entry.Name))
+                {
+                    var path = System.IO.Path.Combine(folder, entry.Name);
+                    if (kind == FileKind.Regular)
+                    {
+                        files.Add(path);
+                    }
+                    else if (kind == FileKind.Missing)
+                    {
+                        problems.Add($"{path}: a link to nothing (its target is missing); skipped");
+                    }
+                    else
+                    {
+                        problems.Add($"{path}: {FileKinds.Describe(kind)}, not a regular file; skipped");
+                    }
+                }
+            }
+
+            walking.Remove(identity);
+        }
+    }
+
+    /// <summary>The folder with every link on its way resolved, so two names of one folder compare equal.</summary>
+    private static string RealPath(string folder)
+    {
+        var full = System.IO.Path.GetFullPath(folder);
+        try
+        {
+            var parts = full.Split(System.IO.Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries);
+            var current = System.IO.Path.GetPathRoot(full) ?? "/";
+            foreach (var part in parts)
+            {
+                current = System.IO.Path.Combine(current, part);
+                for (var hops = 0; hops < 40 && new DirectoryInfo(current).LinkTarget is { } target; hops++)
+                {
+                    current = System.IO.Path.GetFullPath(System.IO.Path.Combine(System.IO.Path.GetDirectoryName(current) ?? "/", target));
+                }
+            }
+
+            return current;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return full;
+        }
     }
 }
 

@@ -59,6 +59,12 @@ public sealed class ServeHost : IAsyncDisposable
         }
 
         builder.WebHost.UseUrls(urls);
+        // The server's own limits sit above ServeGuards', so a request between the two gets a problem+json answer.
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Limits.MaxRequestLineSize = ServeGuards.ServerLimitBytes;
+            kestrel.Limits.MaxRequestHeadersTotalSize = ServeGuards.ServerLimitBytes;
+        });
         configureServices?.Invoke(builder.Services);
         builder.AddRepatriationServices();
         builder.Services.AddRepatriationJobWorkers();
@@ -66,6 +72,9 @@ public sealed class ServeHost : IAsyncDisposable
 
         var app = builder.Build();
         app.UseRepatriationProblems();
+        app.UseProblemStatusPages();
+        app.UseRequestLimits();
+        app.UseServeHygiene();
         app.UseMiddleware<ApiKeyMiddleware>();
         app.MapRepatriationApi();
         return app;

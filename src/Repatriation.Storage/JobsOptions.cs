@@ -36,6 +36,21 @@ public sealed class JobsOptions
     /// <summary>Most manuscripts one job may hold.</summary>
     public int MaxManuscripts { get; set; } = 1000;
 
+    /// <summary>The largest POST /api/jobs body (the function host's own limit is 100 MB).</summary>
+    public long MaxRequestBytes { get; set; } = 100L * 1000 * 1000;
+
+    /// <summary>The longest one job request may wait on storage before the route answers 503 with Retry-After.</summary>
+    public double StorageTimeoutSeconds { get; set; } = 5;
+
+    /// <summary>
+    /// A manuscript still queued this long after its pending marker was written, with no report, error or worker on it,
+    /// has its message sent again: the process that wrote the marker may have died before sending it.
+    /// </summary>
+    public double PendingResendSeconds { get; set; } = 3600;
+
+    /// <summary>GET /api/jobs/{id} embeds reports only up to this many bytes in all; the rest are linked.</summary>
+    public long MaxInlineReportBytes { get; set; } = 4L * 1024 * 1024;
+
     /// <summary>The queue trigger's and the blob trigger's fixed names (binding attributes need constants).</summary>
     public const string DefaultQueue = "manuscript-checks";
     public const string DefaultManuscriptsContainer = "manuscripts";

@@ -48,7 +48,18 @@ internal static class TestHost
     /// <summary>The handlers answer with content results; this is what the client would receive.</summary>
     public static (int Status, string ContentType, JsonElement Body) Read(IActionResult result)
     {
-        var content = Assert.IsType<ContentResult>(result);
+        if (result is not ContentResult content)
+        {
+            // A streamed result (the check report): run it as the host would and read what it wrote.
+            var context = new DefaultHttpContext();
+            context.Response.Body = new MemoryStream();
+            result.ExecuteResultAsync(new Microsoft.AspNetCore.Mvc.ActionContext(context, new Microsoft.AspNetCore.Routing.RouteData(), new Microsoft.AspNetCore.Mvc.Abstractions.ActionDescriptor()))
+                .GetAwaiter().GetResult();
+            context.Response.Body.Position = 0;
+            using var written = JsonDocument.Parse(context.Response.Body);
+            return (context.Response.StatusCode, context.Response.ContentType!, written.RootElement.Clone());
+        }
+
         using var document = JsonDocument.Parse(content.Content!);
         return (content.StatusCode ?? 200, content.ContentType!, document.RootElement.Clone());
     }

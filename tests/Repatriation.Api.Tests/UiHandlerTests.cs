@@ -49,12 +49,13 @@ public sealed partial class UiHandlerTests
     }
 
     [Fact]
-    public void Html_Page_PassesItsFunctionKeyOnToTheApi()
+    public void Html_Page_PassesItsFunctionKeyOnInAHeaderNotTheUrl()
     {
         var html = UiHandler.Html;
 
         Assert.Contains("get('code')", html);
-        Assert.Contains("'?code=' + encodeURIComponent(key)", html);
+        Assert.Contains("'x-functions-key': key", html);
+        Assert.DoesNotContain("'?code='", html);
     }
 
     [GeneratedRegex(@"(src|href|action)\s*=\s*[""']?(https?:)?//", RegexOptions.IgnoreCase)]

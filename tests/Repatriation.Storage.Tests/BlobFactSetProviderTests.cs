@@ -151,3 +151,38 @@ public sealed class BlobFactSetProviderTests(AzuriteFixture azurite) : IClassFix
         Assert.True(observed, "the refresh loop did not pick up the published version");
     }
 }
+
+public sealed class FactSetBytesTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
+{
+    [Fact]
+    public async Task RefreshAsync_BlobWithInvalidUtf8_IsRejectedNotServedWithReplacementCharacters()
+    {
+        var h = new StorageHarness(azurite.Server);
+        await h.Publisher.PublishAsync(TestFactSets.WithVersion("blob-1"), "test", null, CancellationToken.None);
+        await h.Provider.RefreshAsync(CancellationToken.None);
+        var json = TestFactSets.WithVersion("blob-x2");
+        var bytes = System.Text.Encoding.UTF8.GetBytes(json);
+        var at = json.IndexOf("blob-x2", StringComparison.Ordinal) + 5;
+        bytes[at] = 0xFF;
+
+        await h.Blob.UploadAsync(BinaryData.FromBytes(bytes), overwrite: true);
+        await h.Provider.RefreshAsync(CancellationToken.None);
+
+        Assert.Equal("blob-1", h.Provider.Current.FactSet.Version);
+        Assert.Equal(FactSetStates.Degraded, h.Provider.Status.State);
+        Assert.Contains($"offset {at:N0}", h.Provider.Status.LastError);
+    }
+
+    [Fact]
+    public async Task RefreshAsync_BlobStartingWithAByteOrderMark_IsServed()
+    {
+        var h = new StorageHarness(azurite.Server);
+        await h.Service.GetBlobContainerClient(h.Options.Container).CreateIfNotExistsAsync();
+
+        await h.Blob.UploadAsync(BinaryData.FromBytes([0xEF, 0xBB, 0xBF, .. System.Text.Encoding.UTF8.GetBytes(TestFactSets.WithVersion("bom-1"))]), overwrite: true);
+        await h.Provider.RefreshAsync(CancellationToken.None);
+
+        Assert.Equal(FactSetStates.Healthy, h.Provider.Status.State);
+        Assert.Equal("bom-1", h.Provider.Current.FactSet.Version);
+    }
+}

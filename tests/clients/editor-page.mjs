@@ -32,8 +32,13 @@ const context = await chromium.launchPersistentContext(userDataDir, {
 
 const external = [];
 const pageErrors = [];
+// The key reaches the page once, in its own address; the page must send it in a header, never in a URL.
+const keyInUrl = [];
 await context.route('**/*', (route) => {
   const url = route.request().url();
+  const isPage = url.startsWith(origin + '/api/ui');
+  if (key && url.includes('code=') && !isPage) keyInUrl.push(url);
+  if (key && url.startsWith(origin + '/api/') && !isPage && route.request().headers()['x-functions-key'] !== key) keyInUrl.push('no key header: ' + url);
   if (url.startsWith(origin + '/') || url.startsWith('blob:') || url.startsWith('data:')) return route.continue();
   external.push(url);
   return route.abort();
@@ -360,8 +365,9 @@ await step('an opened .docx is read by the server and its claims highlighted', a
   assert.ok(shown.includes(expected.claims[0].text));
 });
 
-await step('no request left the server, and the page logged no error', async () => {
+await step('no request left the server, the key went in a header only, and the page logged no error', async () => {
   assert.deepEqual(external, []);
+  assert.deepEqual(keyInUrl, []);
   assert.deepEqual(pageErrors, []);
 });
 

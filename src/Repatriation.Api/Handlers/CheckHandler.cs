@@ -52,6 +52,11 @@ public sealed class CheckHandler(
                 $"Content-Type {mediaType.MediaType} is not accepted; send application/json {{\"text\": \"…\", \"name\": \"…\"}} or text/plain.");
         }
 
+        if (RequestBodies.RefuseOtherCharsets(request, mediaType) is { } otherCharset)
+        {
+            return otherCharset;
+        }
+
         var bodyCap = isJson ? (long)limit * JsonExpansion + JsonEnvelopeBytes : limit;
         if (request.ContentLength is { } declared && declared > bodyCap)
         {
@@ -72,36 +77,27 @@ public sealed class CheckHandler(
         var review = ReviewFields.None;
         if (isText)
         {
-            Encoding encoding;
-            try
+            if (RequestBodies.TryDecodeText(request, body.Span, out text) is { } invalid)
             {
-                encoding = mediaType.Charset.HasValue ? Encoding.GetEncoding(mediaType.Charset.Value!) : Encoding.UTF8;
-            }
-            catch (ArgumentException)
-            {
-                return Problems.UnsupportedMediaType(request, $"The charset '{mediaType.Charset}' is not supported; send UTF-8.");
+                return invalid;
             }
 
-            // A byte-order mark is not part of the text: offsets must count from its first character.
-            var bytes = body.Span;
-            var preamble = encoding.Preamble;
-            if (!preamble.IsEmpty && bytes.StartsWith(preamble))
-            {
-                bytes = bytes[preamble.Length..];
-            }
-
-            text = encoding.GetString(bytes);
             name = request.Query["name"].FirstOrDefault();
         }
         else
         {
-            if (!TryParseJsonBody(body.Span, out var parsedText, out name, out var error))
+            if (RequestBodies.CheckJson(request, body, out var json) is { } invalid)
+            {
+                return invalid;
+            }
+
+            if (!TryParseJsonBody(json.Span, out var parsedText, out name, out var error))
             {
                 return Problems.BadRequest(request, error);
             }
 
             text = parsedText;
-            if (!ReviewFields.TryRead(body.Span, out review, out var reviewError))
+            if (!ReviewFields.TryRead(json.Span, out review, out var reviewError))
             {
                 return Problems.BadRequest(request, reviewError);
             }
@@ -115,19 +111,14 @@ public sealed class CheckHandler(
 
         // One read of the reference: this whole check uses one version even if a refresh swaps it meanwhile.
         var snapshot = facts.Current;
-        var report = review.Apply(checker.Check(new CheckRequest(text, name, stringIndexType), snapshot));
+        var report = review.Apply(checker.Check(new CheckRequest(text, name, stringIndexType), snapshot, cancellationToken));
         var elapsed = time.GetElapsedTime(started);
         logger.LogInformation(
             "Checked {Name}: {Claims} claims, {Flagged} flagged, fact set {Version} in {Ms} ms",
             name ?? "(unnamed)", report.Summary.Claims, report.Summary.Flagged, snapshot.FactSet.Version,
             Math.Round(elapsed.TotalMilliseconds, 1));
 
-        return new ContentResult
-        {
-            StatusCode = StatusCodes.Status200OK,
-            ContentType = "application/json; charset=utf-8",
-            Content = ReportJson.Serialize(report),
-        };
+        return new JsonReportResult(report);
     }
 
     private static bool TryReadStringIndexType(HttpRequest request, out string stringIndexType)

@@ -80,6 +80,10 @@ public sealed class DocumentTextHandler(IOptions<ApiOptions> options, ILogger<Do
         {
             document = DocumentReader.Read(name, content);
         }
+        catch (DocumentTooLargeException e)
+        {
+            return Problems.TooLarge(request, e.Message);
+        }
         catch (UnreadableDocumentException e)
         {
             return Problems.BadRequest(request, e.Message);

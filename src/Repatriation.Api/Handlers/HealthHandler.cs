@@ -10,14 +10,16 @@ namespace Repatriation.Api.Handlers;
 /// GET /api/health: 200 while a valid fact set is loaded (saying "degraded" and why when its storage
 /// or its latest version is failing), 503 with the reason when there is none.
 /// </summary>
-public sealed class HealthHandler(IFactSetSource source, IJobStorage jobStorage, ILogger<HealthHandler> logger) : ApiHandler(logger)
+public sealed class HealthHandler(IFactSetSource source, IJobStorage jobStorage, JobService jobService, ILogger<HealthHandler> logger) : ApiHandler(logger)
 {
-    protected override Task<IActionResult> HandleCoreAsync(HttpRequest request, CancellationToken cancellationToken)
+    protected override async Task<IActionResult> HandleCoreAsync(HttpRequest request, CancellationToken cancellationToken)
     {
+        // Job storage is asked one cheap question (bounded by Jobs:StorageTimeoutSeconds); the fact set alone decides the status code.
+        var jobStorageProblem = jobStorage is InMemoryJobStorage ? null : await jobService.ProbeAsync(cancellationToken);
         var status = source.Status;
         if (status.Snapshot is not { } snapshot)
         {
-            return Task.FromResult<IActionResult>(Problems.Unavailable(request, status.Reason ?? "No fact set is loaded.", FactSetHandler.StatusExtensions(status)));
+            return Problems.Unavailable(request, status.Reason ?? "No fact set is loaded.", FactSetHandler.StatusExtensions(status));
         }
 
         var body = new
@@ -30,9 +32,11 @@ public sealed class HealthHandler(IFactSetSource source, IJobStorage jobStorage,
             jobs = new
             {
                 storage = jobStorage.Kind,
+                state = jobStorageProblem is null ? "available" : "unavailable",
+                error = jobStorageProblem,
                 note = jobStorage is InMemoryJobStorage ? "AzureWebJobsStorage is not set: jobs and their reports are kept in memory and lost when the service stops." : null,
             },
         };
-        return Task.FromResult<IActionResult>(Problems.Json(body));
+        return Problems.Json(body);
     }
 }

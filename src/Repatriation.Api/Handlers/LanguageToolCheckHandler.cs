@@ -51,6 +51,12 @@ public sealed class LanguageToolCheckHandler(
                     $"The request body is {declared:N0} bytes, more than a form holding the largest accepted text can be ({bodyCap:N0} bytes); the limit is {limit:N0} bytes of UTF-8 text.");
             }
 
+            if (await RequestBodies.CheckFormBytesAsync(request, bodyCap,
+                    $"a form holding the largest accepted text is at most {bodyCap:N0} bytes; the limit is {limit:N0} bytes of UTF-8 text.", cancellationToken) is { } invalid)
+            {
+                return invalid;
+            }
+
             IFormCollection form;
             try
             {
@@ -132,6 +138,11 @@ public sealed class LanguageToolCheckHandler(
             return Problems.BadRequest(request, "You cannot use 'enabledOnly' without 'enabledRules' or 'enabledCategories'.");
         }
 
+        if (data is not null && RequestBodies.CheckJsonField(request, "data", data) is { } loneSurrogate)
+        {
+            return loneSurrogate;
+        }
+
         AnnotatedText annotated;
         try
         {
@@ -149,7 +160,7 @@ public sealed class LanguageToolCheckHandler(
         }
 
         var snapshot = facts.Current;
-        var report = checker.Check(new CheckRequest(annotated.CheckedText, null, StringIndexTypes.Utf16CodeUnit), snapshot);
+        var report = checker.Check(new CheckRequest(annotated.CheckedText, null, StringIndexTypes.Utf16CodeUnit), snapshot, cancellationToken);
         var response = mapper.Map(report, annotated, language, filter);
         logger.LogInformation(
             "LanguageTool check: {Characters} characters, {Claims} claims, {Matches} matches, fact set {Version} in {Ms} ms",

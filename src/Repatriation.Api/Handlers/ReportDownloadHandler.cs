@@ -59,9 +59,14 @@ public sealed class ReportDownloadHandler(
 
         string text;
         string? name;
+        if (RequestBodies.CheckJson(request, buffer.ToArray(), out var json) is { } invalid)
+        {
+            return invalid;
+        }
+
         try
         {
-            using var document = JsonDocument.Parse(buffer.ToArray());
+            using var document = JsonDocument.Parse(json);
             if (document.RootElement.ValueKind != JsonValueKind.Object
                 || !document.RootElement.TryGetProperty("text", out var textElement) || textElement.ValueKind != JsonValueKind.String)
             {
@@ -83,12 +88,12 @@ public sealed class ReportDownloadHandler(
         }
 
         // The editor's page sends its decisions too, so the files it downloads show them (SARIF suppressions).
-        if (!ReviewFields.TryRead(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), out var review, out var reviewError))
+        if (!ReviewFields.TryRead(json.Span, out var review, out var reviewError))
         {
             return Problems.BadRequest(request, reviewError);
         }
 
-        var report = review.Apply(checker.Check(new CheckRequest(text, name), facts.Current));
+        var report = review.Apply(checker.Check(new CheckRequest(text, name), facts.Current, cancellationToken));
         var stem = FileStem(name);
         var (content, contentType, fileName) = format switch
         {

@@ -37,15 +37,39 @@ public sealed class SubmitJobHandler(
         }
 
         var max = options.Value.MaxManuscripts;
+        var cap = options.Value.MaxRequestBytes;
+        var limitSays = $"a job's request may be at most {cap:N0} bytes; split the manuscripts over several jobs.";
         List<SubmittedManuscript> manuscripts;
         string? callbackUrl = null;
         var baselineNodes = new Dictionary<int, JsonNode>();
         if (mediaType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase))
         {
+            if (request.HttpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodyLimit)
+            {
+                bodyLimit.MaxRequestBodySize = cap;
+            }
+
+            if (request.ContentLength > cap)
+            {
+                return Problems.TooLarge(request, $"The request body is {request.ContentLength:N0} bytes; {limitSays}");
+            }
+
             IFormCollection form;
             try
             {
-                form = await request.ReadFormAsync(cancellationToken);
+                form = await request.ReadFormAsync(new Microsoft.AspNetCore.Http.Features.FormOptions
+                {
+                    MultipartBodyLengthLimit = cap,
+                    ValueCountLimit = max + 16,
+                }, cancellationToken);
+            }
+            catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+            {
+                return Problems.TooLarge(request, $"The request body is larger than {cap:N0} bytes; {limitSays}");
+            }
+            catch (InvalidDataException e) when (e.Message.Contains("limit", StringComparison.OrdinalIgnoreCase))
+            {
+                return Problems.TooLarge(request, $"The multipart body is over a limit ({e.Message}); {limitSays}");
             }
             catch (Exception e) when (e is InvalidDataException or IOException or BadHttpRequestException)
             {
@@ -62,6 +86,11 @@ public sealed class SubmitJobHandler(
             foreach (var file in form.Files)
             {
                 var name = string.IsNullOrWhiteSpace(file.FileName) ? file.Name : file.FileName;
+                if (ManuscriptNames.Problem(name) is { } nameProblem)
+                {
+                    return Problems.BadRequest(request, $"The file part named '{name}': {nameProblem}.");
+                }
+
                 if (file.Length > DocumentReader.MaxBytes)
                 {
                     return Problems.TooLarge(request, $"{name} is {file.Length:N0} bytes; the limit is {DocumentReader.MaxBytes:N0} bytes per manuscript.");
@@ -74,10 +103,27 @@ public sealed class SubmitJobHandler(
         }
         else if (mediaType.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase))
         {
+            if (RequestBodies.RefuseOtherCharsets(request, mediaType) is { } otherCharset)
+            {
+                return otherCharset;
+            }
+
+            // Read with the cap before parsing: the body used to be buffered whole, and a 30 MB one ended in a 500.
+            var (raw, tooLarge) = await RequestBodies.ReadCappedAsync(request, cap, limitSays, cancellationToken);
+            if (tooLarge is not null)
+            {
+                return tooLarge;
+            }
+
+            if (RequestBodies.CheckJson(request, raw, out var json) is { } invalid)
+            {
+                return invalid;
+            }
+
             JobBody? body;
             try
             {
-                body = await JsonSerializer.DeserializeAsync<JobBody>(request.Body, ApiJson.Options, cancellationToken);
+                body = JsonSerializer.Deserialize<JobBody>(json.Span, ApiJson.Options);
             }
             catch (JsonException e)
             {
@@ -112,9 +158,9 @@ public sealed class SubmitJobHandler(
                     return Problems.BadRequest(request, $"manuscripts[{i}] needs a string field \"text\".");
                 }
 
-                if (string.IsNullOrWhiteSpace(list[i].Name))
+                if (ManuscriptNames.Problem(list[i].Name) is { } nameProblem)
                 {
-                    return Problems.BadRequest(request, $"manuscripts[{i}] needs a \"name\" (its extension, .txt, .md or .html, says how to read the text).");
+                    return Problems.BadRequest(request, $"manuscripts[{i}].name: {nameProblem}.");
                 }
 
                 var bytes = Encoding.UTF8.GetBytes(text);

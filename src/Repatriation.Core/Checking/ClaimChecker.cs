@@ -21,10 +21,12 @@ public sealed class ClaimChecker
     /// <summary>Texts are checked in chunks of about this many characters, cut at line ends, so memory stays flat on long manuscripts.</summary>
     internal const int ChunkCharacters = 64 * 1024;
 
-    public CheckReport Check(CheckRequest request, FactSetSnapshot snapshot)
+    /// <param name="cancellationToken">Checked between chunks and claims: a request whose client left, a job being
+    /// stopped or a time budget that ran out ends the work there with an <see cref="OperationCanceledException"/>.</param>
+    public CheckReport Check(CheckRequest request, FactSetSnapshot snapshot, CancellationToken cancellationToken = default)
     {
         var results = new List<ClaimResult>();
-        var header = Stream(request, snapshot, results.Add);
+        var header = Stream(request, snapshot, results.Add, cancellationToken);
         return header with { Summary = ReportSummary.From(results) with { StaleDecisions = [] }, Claims = results };
     }
 
@@ -32,7 +34,7 @@ public sealed class ClaimChecker
     /// Checks a text and hands each claim to <paramref name="onClaim"/> in text order, keeping none: the report's
     /// header comes back (its summary and claims empty) for writers that stream claims out as they come.
     /// </summary>
-    public CheckReport Stream(CheckRequest request, FactSetSnapshot snapshot, Action<ClaimResult> onClaim)
+    public CheckReport Stream(CheckRequest request, FactSetSnapshot snapshot, Action<ClaimResult> onClaim, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(snapshot);
@@ -50,11 +52,14 @@ public sealed class ClaimChecker
         var lastSentenceOffset = -1;
         foreach (var (start, length) in Chunks(text))
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var chunk = start == 0 && length == text.Length ? text : text.Substring(start, length);
             var extracted = _extractor.Extract(chunk, snapshot.Compiled);
-            var outcomes = _matcher.MatchAll(extracted, chunk, snapshot.Compiled);
+            cancellationToken.ThrowIfCancellationRequested();
+            var outcomes = _matcher.MatchAll(extracted, chunk, snapshot.Compiled, cancellationToken);
             for (var i = 0; i < extracted.Count; i++)
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 var claim = extracted[i];
                 if (!outcomes[i].IsClaim)
                 {
@@ -129,7 +134,7 @@ public sealed class ClaimChecker
             Line = line,
             Column = column,
             Text = claim.Text,
-            Sentence = sentence,
+            Sentence = Excerpt(sentence, claim.Offset - claim.SentenceOffset, claim.Length),
             Value = ReportValues.From(claim),
             Person = claim.PersonText,
             Message = outcome.Message,
@@ -137,6 +142,38 @@ public sealed class ClaimChecker
             Suggestion = outcome.Suggestion,
             Confidence = outcome.Confidence,
         };
+    }
+
+    /// <summary>The longest <c>sentence</c> a claim reports: a longer one is shown as an excerpt around the claim.</summary>
+    public const int MaxSentenceExcerpt = 400;
+
+    /// <summary>
+    /// The sentence, or when it is longer than <see cref="MaxSentenceExcerpt"/> an excerpt of that length around the
+    /// claim (marked with "…" where cut), so a report grows with the number of claims, not with their sentences' length.
+    /// </summary>
+    internal static string Excerpt(string sentence, int claimOffset, int claimLength)
+    {
+        if (sentence.Length <= MaxSentenceExcerpt)
+        {
+            return sentence;
+        }
+
+        claimOffset = Math.Clamp(claimOffset, 0, sentence.Length);
+        var room = Math.Max(0, MaxSentenceExcerpt - Math.Min(claimLength, MaxSentenceExcerpt));
+        var start = Math.Max(0, claimOffset - room / 2);
+        var end = Math.Min(sentence.Length, start + MaxSentenceExcerpt);
+        start = Math.Max(0, end - MaxSentenceExcerpt);
+        if (start > 0 && char.IsLowSurrogate(sentence[start]))
+        {
+            start++;
+        }
+
+        if (end < sentence.Length && char.IsHighSurrogate(sentence[end - 1]))
+        {
+            end--;
+        }
+
+        return (start > 0 ? "…" : "") + sentence[start..end] + (end < sentence.Length ? "…" : "");
     }
 
     public static string KindName(ClaimKind kind) => kind switch

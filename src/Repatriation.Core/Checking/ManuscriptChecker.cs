@@ -14,11 +14,12 @@ public sealed class ManuscriptChecker
 {
     private readonly ClaimChecker _checker = new();
 
-    public CheckReport Check(SourceDocument document, FactSetSnapshot snapshot, string stringIndexType = StringIndexTypes.Utf16CodeUnit)
+    public CheckReport Check(
+        SourceDocument document, FactSetSnapshot snapshot, string stringIndexType = StringIndexTypes.Utf16CodeUnit, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(snapshot);
-        var report = _checker.Check(new CheckRequest(document.Text, document.Name, stringIndexType), snapshot);
+        var report = _checker.Check(new CheckRequest(document.Text, document.Name, stringIndexType), snapshot, cancellationToken);
         var units = new Units(document.Text, stringIndexType == StringIndexTypes.UnicodeCodePoint);
 
         var claims = document.Segments.Count == 0

@@ -1,4 +1,4 @@
-using System.Text;
+using Repatriation.Core.Input;
 
 namespace Repatriation.Core.Documents;
 
@@ -9,8 +9,6 @@ public static class DocumentReader
     public const long MaxBytes = 64L * 1024 * 1024;
 
     public static readonly IReadOnlyList<string> SupportedExtensions = [".txt", ".md", ".markdown", ".html", ".htm", ".docx"];
-
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     public static bool IsSupported(string path) =>
         SupportedExtensions.Contains(Path.GetExtension(path), StringComparer.OrdinalIgnoreCase);
@@ -60,12 +58,11 @@ public static class DocumentReader
         string text;
         try
         {
-            var start = content.AsSpan().StartsWith(Encoding.UTF8.Preamble) ? 3 : 0;
-            text = StrictUtf8.GetString(content, start, content.Length - start);
+            text = StrictUtf8.Decode(content, "the file");
         }
-        catch (DecoderFallbackException e)
+        catch (InvalidTextException e)
         {
-            throw new UnreadableDocumentException($"{name}: the file is not valid UTF-8 (bad byte at position {e.Index})");
+            throw new UnreadableDocumentException($"{name}: {e.Message}");
         }
 
         if (string.IsNullOrWhiteSpace(text))

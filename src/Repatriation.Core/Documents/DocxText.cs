@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Text;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
@@ -14,8 +15,18 @@ internal static class DocxText
 {
     private const string ParagraphBreak = "\n\n";
 
+    /// <summary>The most a .docx may inflate to, all parts together (a manuscript's XML is a few times its text).</summary>
+    public const long MaxInflatedBytes = 256L * 1024 * 1024;
+
+    /// <summary>The most one part may inflate relative to its compressed size; XML compresses 5–30 times, a zip bomb 1,000.</summary>
+    public const int MaxRatio = 200;
+
+    /// <summary>Parts this small may inflate at any ratio (a run of identical bytes in a tiny part is no threat).</summary>
+    private const long SmallPart = 1024 * 1024;
+
     public static SourceDocument Read(string name, byte[] content)
     {
+        CheckInflatedSize(name, content);
         try
         {
             using var stream = new MemoryStream(content, writable: false);
@@ -71,6 +82,73 @@ internal static class DocxText
         {
             // OpenXmlPackageException, InvalidDataException (not a zip), XmlException, FileFormatException…: all mean the same to an editor.
             throw new UnreadableDocumentException($"{name}: not a readable .docx ({OneLine(e.Message)})");
+        }
+    }
+
+    /// <summary>
+    /// Inflates every part once, counting the bytes that actually come out (a zip's declared sizes may lie), and
+    /// refuses the document past <see cref="MaxInflatedBytes"/> in all or <see cref="MaxRatio"/> for one part, before
+    /// the Open XML reader builds anything from it. A 1 MB file that inflates to 1 GB ends here, not in an out-of-memory crash.
+    /// </summary>
+    private static void CheckInflatedSize(string name, byte[] content)
+    {
+        ZipArchive archive;
+        try
+        {
+            archive = new ZipArchive(new MemoryStream(content, writable: false), ZipArchiveMode.Read);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new UnreadableDocumentException($"{name}: not a readable .docx ({OneLine(e.Message)})");
+        }
+
+        try
+        {
+            CountInflated(name, content, archive);
+        }
+        catch (Exception e) when (e is not (UnreadableDocumentException or OutOfMemoryException))
+        {
+            // A damaged central directory shows only when its entries are listed (found by the property tests).
+            throw new UnreadableDocumentException($"{name}: not a readable .docx ({OneLine(e.Message)})");
+        }
+    }
+
+    private static void CountInflated(string name, byte[] content, ZipArchive archive)
+    {
+        using (archive)
+        {
+            var total = 0L;
+            var buffer = new byte[81920];
+            foreach (var entry in archive.Entries)
+            {
+                var part = 0L;
+                var partCap = Math.Max(SmallPart, entry.CompressedLength * MaxRatio);
+                try
+                {
+                    using var stream = entry.Open();
+                    int read;
+                    while ((read = stream.Read(buffer, 0, buffer.Length)) > 0)
+                    {
+                        part += read;
+                        total += read;
+                        if (total > MaxInflatedBytes)
+                        {
+                            throw new DocumentTooLargeException(
+                                $"{name}: the .docx inflates to more than {MaxInflatedBytes:N0} bytes ({content.LongLength:N0} bytes compressed); it is refused unread");
+                        }
+
+                        if (part > partCap)
+                        {
+                            throw new DocumentTooLargeException(
+                                $"{name}: the part {entry.FullName} inflates more than {MaxRatio} times its compressed size of {entry.CompressedLength:N0} bytes (a zip bomb); it is refused unread");
+                        }
+                    }
+                }
+                catch (InvalidDataException e)
+                {
+                    throw new UnreadableDocumentException($"{name}: not a readable .docx ({entry.FullName}: {OneLine(e.Message)})");
+                }
+            }
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Repatriation.Core.Input;
 
 namespace Repatriation.Core.Documents;
 
@@ -9,22 +10,22 @@ namespace Repatriation.Core.Documents;
 /// </summary>
 internal static partial class MarkdownText
 {
-    [GeneratedRegex(@"^ {0,3}\[[^\]\r\n]+\]:[ \t]*\S+.*$")]
+    [GeneratedRegex(@"^ {0,3}\[[^\]\r\n]+\]:[ \t]*\S+.*$", RegexOptions.None, RegexBudget.Milliseconds)]
     private static partial Regex ReferenceDefinition();
 
-    [GeneratedRegex(@"^( {0,3})(#{1,6})([ \t]+|$)")]
+    [GeneratedRegex(@"^( {0,3})(#{1,6})([ \t]+|$)", RegexOptions.None, RegexBudget.Milliseconds)]
     private static partial Regex AtxHeading();
 
-    [GeneratedRegex(@"^ {0,3}(=+|-+)[ \t]*$")]
+    [GeneratedRegex(@"^ {0,3}(=+|-+)[ \t]*$", RegexOptions.None, RegexBudget.Milliseconds)]
     private static partial Regex SetextUnderline();
 
-    [GeneratedRegex(@"^ {0,3}(`{3,}|~{3,})")]
+    [GeneratedRegex(@"^ {0,3}(`{3,}|~{3,})", RegexOptions.None, RegexBudget.Milliseconds)]
     private static partial Regex FenceOpen();
 
-    [GeneratedRegex(@"^ {0,3}([*+-]|\d{1,9}[.)])[ \t]")]
+    [GeneratedRegex(@"^ {0,3}([*+-]|\d{1,9}[.)])[ \t]", RegexOptions.None, RegexBudget.Milliseconds)]
     private static partial Regex ListItem();
 
-    [GeneratedRegex(@"^( {0,3}>[ \t]?)+")]
+    [GeneratedRegex(@"^( {0,3}>[ \t]?)+", RegexOptions.None, RegexBudget.Milliseconds)]
     private static partial Regex QuoteMarkers();
 
     public static SourceDocument Read(string name, string text)

@@ -1,11 +1,12 @@
 using System.Text.RegularExpressions;
+using Repatriation.Core.Input;
 
 namespace Repatriation.Core.Documents;
 
 /// <summary>Chapter titles in plain text: a short line of its own starting "Chapter", "Part", "Book" or "Section".</summary>
 internal static partial class PlainTextSections
 {
-    [GeneratedRegex(@"^[ \t]*((?:chapter|part|book|section|prologue|epilogue|introduction|afterword)\b[^\r\n]{0,80})[ \t]*\r?$", RegexOptions.IgnoreCase | RegexOptions.Multiline | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[ \t]*((?:chapter|part|book|section|prologue|epilogue|introduction|afterword)\b[^\r\n]{0,80})[ \t]*\r?$", RegexOptions.IgnoreCase | RegexOptions.Multiline | RegexOptions.CultureInvariant, RegexBudget.Milliseconds)]
     private static partial Regex ChapterLine();
 
     public static IReadOnlyList<DocumentSection> Find(string text)

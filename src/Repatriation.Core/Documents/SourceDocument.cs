@@ -79,4 +79,21 @@ public static class DocumentFormats
 }
 
 /// <summary>A manuscript that cannot be read; its message says why in one line.</summary>
-public sealed class UnreadableDocumentException(string message) : Exception(message);
+/// <remarks>
+/// Line breaks and other control characters in the message (a file or zip entry name may hold them) become spaces,
+/// so the command line's one line stays one line (found by fuzzing: a zip entry named "\nord/document.xml").
+/// </remarks>
+public class UnreadableDocumentException(string message) : Exception(OneLine(message))
+{
+    private static string OneLine(string message) =>
+        string.Create(message.Length, message, static (span, m) =>
+        {
+            for (var i = 0; i < m.Length; i++)
+            {
+                span[i] = char.IsControl(m[i]) ? ' ' : m[i];
+            }
+        });
+}
+
+/// <summary>A manuscript refused for its size (a .docx that inflates past the limits): HTTP 413 rather than 400.</summary>
+public sealed class DocumentTooLargeException(string message) : UnreadableDocumentException(message);

@@ -740,6 +740,12 @@ internal static class AttributionFinder
         {
             var opener = text[p - 1] switch { '”' => '“', '’' => '‘', _ => '"' };
             var from = Math.Max(limit, p - 201);
+            // A closing quote with nothing before it ("\"by …" at the start of a text; found by fuzzing) has no title.
+            if (p - 2 < from)
+            {
+                return null;
+            }
+
             var open = text.LastIndexOf(opener, p - 2, p - 1 - from);
             return open >= limit && p - 1 - open > 1 ? new TextSpan(open + 1, p - 2 - open) : null;
         }

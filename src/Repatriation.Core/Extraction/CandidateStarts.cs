@@ -9,9 +9,16 @@ internal static class CandidateStarts
 {
     public const int MaxStarts = 10;
 
+    /// <summary>
+    /// How far back from its anchor a claim may start. Claims are shorter than this, and the bound keeps a run
+    /// without white space ("1,000,000,000,…", one endless word) from being walked again for every anchor in it.
+    /// </summary>
+    private const int MaxReach = 160;
+
     /// <returns>How many starts were written to <paramref name="starts"/>.</returns>
     public static int Fill(string text, int anchor, int chunksBack, int limit, Span<int> starts)
     {
+        limit = Math.Max(limit, anchor - MaxReach);
         Span<int> reversed = stackalloc int[MaxStarts];
         var count = 0;
         reversed[count++] = anchor;

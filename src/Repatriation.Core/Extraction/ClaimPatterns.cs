@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Repatriation.Core.Input;
 
 namespace Repatriation.Core.Extraction;
 
@@ -22,13 +23,13 @@ internal static partial class ClaimPatterns
         @"|about|some|around|approx|approximately|roughly|c|ca|circa|estimated|perhaps|possibly|up|as|fewer|less|under|below" +
         @"|between|from|exactly|precisely|all|several|few|couple|many|countless|untold|tens|hundreds|thousands|millions" +
         @"|dozens|virtually|practically|the|most|half|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve" +
-        @"|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b)", Words)]
+        @"|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b)", Words, RegexBudget.Milliseconds)]
     internal static partial Regex FigureStart();
 
     /// <summary>Where a date may start: a day or year, a month, a season, early/mid/late or a date qualifier.</summary>
     [GeneratedRegex(@"\G" + NotAfter + @"(?:[0-9]|(?:between|from|c|ca|circa|about|around|approximately|before|after|by|until|till" +
         @"|since|as|not|no|up|early|mid|late|the|spring|summer|autumn|fall|winter)\b" +
-        @"|(?-i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec))", Words)]
+        @"|(?-i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec))", Words, RegexBudget.Milliseconds)]
     internal static partial Regex DateStart();
 
     /// <summary>Words that announce an attribution; the extractor reads the name around them.</summary>
@@ -43,6 +44,6 @@ internal static partial class ClaimPatterns
         @"|\b[Bb][Yy]\s+(?=\p{Lu})" +
         // Any verb after the name: the finder knows which reporting verbs count.
         @"|\b(?:(?:has|had|have)\s+)?[a-z]+\b)",
-        RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+        RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, RegexBudget.Milliseconds)]
     internal static partial Regex AttributionCue();
 }

@@ -392,8 +392,10 @@ internal static class ContextRules
     {
         if (start > 0 && text[start - 1] == '[')
         {
+            // A footnote list is short; the bound keeps "[1,2,3,…" without its bracket from being read once per number.
             var close = end;
-            while (close < text.Length && (char.IsAsciiDigit(text[close]) || text[close] is ',' or ' ' or '–' or '-'))
+            var stop = Math.Min(text.Length, end + MaxTokenLength);
+            while (close < stop && (char.IsAsciiDigit(text[close]) || text[close] is ',' or ' ' or '–' or '-'))
             {
                 close++;
             }
@@ -443,6 +445,9 @@ internal static class ContextRules
         return p == 0 || text[p - 1] is '.' or '!' or '?' or ':' or ';' or '…' or '\n' or '”' or '—' || text[p - 1] == '\n';
     }
 
+    /// <summary>The longest token the rules read whole; longer runs without white space are read only this far.</summary>
+    private const int MaxTokenLength = 64;
+
     private static ReadOnlySpan<char> PreviousToken(string text, int start, out int tokenStart)
     {
         var e = start;
@@ -452,7 +457,8 @@ internal static class ContextRules
         }
 
         var s = e;
-        while (s > 0 && !char.IsWhiteSpace(text[s - 1]) && text[s - 1] is not ('(' or '[' or '“' or '"'))
+        var stop = Math.Max(0, e - MaxTokenLength);
+        while (s > stop && !char.IsWhiteSpace(text[s - 1]) && text[s - 1] is not ('(' or '[' or '“' or '"'))
         {
             s--;
         }

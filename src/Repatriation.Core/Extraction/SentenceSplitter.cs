@@ -12,10 +12,25 @@ public readonly record struct TextSpan(int Offset, int Length)
 /// Splits plain text into sentences in one pass without allocating per character. Knows the
 /// abbreviations of historical prose and citations (Gen., No., p., vol., c., e.g.), initials
 /// ("V. N. Zemskov"), decimals, quotes that close a sentence, footnote markers after the full stop,
-/// and treats a line break as the end of a heading.
+/// and treats a line break as the end of a heading. A sentence longer than <see cref="MaxLength"/> (a text without
+/// full stops, an endless list of figures) is cut into windows of at most that length, so every later stage
+/// works on pieces of bounded size and the whole check stays linear in the text, whatever its shape.
 /// </summary>
 public static class SentenceSplitter
 {
+    /// <summary>
+    /// The longest span handed on as one sentence. Real sentences stay below it (the evaluation corpus's longest is
+    /// 359 characters); longer runs are cut at a clause break, a comma or a space near the limit.
+    /// </summary>
+    public const int MaxLength = 400;
+
+    /// <summary>
+    /// The most numbers (white-space separated chunks holding a digit) one window holds. The densest sentence of the
+    /// evaluation corpus has nine; a run of bare figures is cut into windows of this many, because matching a claim
+    /// looks at every other claim of its sentence.
+    /// </summary>
+    public const int MaxNumbers = 32;
+
     /// <summary>Sentences in text order, trimmed of surrounding white space; empty text gives none.</summary>
     public static IReadOnlyList<TextSpan> Split(string text)
     {
@@ -278,15 +293,105 @@ public static class SentenceSplitter
 
     private static void Add(List<TextSpan> sentences, string text, int start, int end)
     {
+        end = TrimEnd(text, start, end);
+        while (end > start)
+        {
+            var limit = WindowLimit(text, start, end);
+            var cut = limit == end ? end : WindowEnd(text, start, limit);
+            sentences.Add(new TextSpan(start, TrimEnd(text, start, cut) - start));
+            start = SkipWhiteSpace(text, cut);
+        }
+    }
+
+    /// <summary>
+    /// How far a sentence starting at <paramref name="start"/> may run before it must be cut: <paramref name="end"/>
+    /// when it is within <see cref="MaxLength"/> and <see cref="MaxNumbers"/>, else where the first bound is reached.
+    /// </summary>
+    private static int WindowLimit(string text, int start, int end)
+    {
+        var limit = Math.Min(end, start + MaxLength);
+        var numbers = 0;
+        var inNumber = false;
+        for (var i = start; i < limit; i++)
+        {
+            var c = text[i];
+            if (char.IsWhiteSpace(c))
+            {
+                inNumber = false;
+            }
+            else if (char.IsAsciiDigit(c) && !inNumber)
+            {
+                inNumber = true;
+                if (++numbers > MaxNumbers)
+                {
+                    // Cut before the chunk this number starts.
+                    var chunk = i;
+                    while (chunk > start && !char.IsWhiteSpace(text[chunk - 1]))
+                    {
+                        chunk--;
+                    }
+
+                    return chunk > start ? chunk : i;
+                }
+            }
+        }
+
+        return limit;
+    }
+
+    /// <summary>
+    /// Where a window starting at <paramref name="start"/> and bounded by <paramref name="limit"/> ends (exclusive):
+    /// at the white space after the last clause break (";", ":", a dash) in its second half, else after the last
+    /// comma, else at the last white space, else (one endless word) at the limit itself, never inside a surrogate pair.
+    /// </summary>
+    private static int WindowEnd(string text, int start, int limit)
+    {
+        int comma = -1, space = -1;
+        for (var i = limit - 1; i > start + (limit - start) / 2; i--)
+        {
+            if (!char.IsWhiteSpace(text[i]))
+            {
+                continue;
+            }
+
+            var before = text[i - 1];
+            if (before is ';' or ':' or '—' or '–')
+            {
+                return i;
+            }
+
+            if (before == ',' && comma < 0)
+            {
+                comma = i;
+            }
+
+            if (space < 0)
+            {
+                space = i;
+            }
+        }
+
+        if (comma > 0 || space > 0)
+        {
+            return comma > 0 ? comma : space;
+        }
+
+        if (limit < text.Length && char.IsWhiteSpace(text[limit]))
+        {
+            return limit;
+        }
+
+        return char.IsHighSurrogate(text[limit - 1]) && limit - 1 > start ? limit - 1 : limit;
+    }
+
+    private static int TrimEnd(string text, int start, int end)
+    {
         while (end > start && char.IsWhiteSpace(text[end - 1]))
         {
             end--;
         }
 
-        if (end > start)
-        {
-            sentences.Add(new TextSpan(start, end - start));
-        }
+        return end;
     }
 
     private static int SkipWhiteSpace(string text, int i)

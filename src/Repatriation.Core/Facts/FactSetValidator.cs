@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Json.Schema;
+using Repatriation.Core.Input;
 
 namespace Repatriation.Core.Facts;
 
@@ -105,7 +106,7 @@ public static partial class FactSetValidator
             return a.Count.CompareTo(b.Count);
         }
 
-        [GeneratedRegex(@"[^.\[\]$']+")]
+        [GeneratedRegex(@"[^.\[\]$']+", RegexOptions.None, RegexBudget.Milliseconds)]
         private static partial Regex Segments();
     }
 
@@ -239,10 +240,10 @@ public static partial class FactSetValidator
         return rules.Problems;
     }
 
-    [GeneratedRegex("\"([^\"]+)\"")]
+    [GeneratedRegex("\"([^\"]+)\"", RegexOptions.None, RegexBudget.Milliseconds)]
     private static partial Regex QuotedName();
 
-    [GeneratedRegex("^[A-Za-z_$][A-Za-z0-9_$]*$")]
+    [GeneratedRegex("^[A-Za-z_$][A-Za-z0-9_$]*$", RegexOptions.None, RegexBudget.Milliseconds)]
     private static partial Regex PlainName();
 
     /// <summary>The rules the schema cannot express: they need the whole document (ids, references, measure kinds).</summary>

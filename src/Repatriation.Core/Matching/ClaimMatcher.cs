@@ -8,7 +8,7 @@ namespace Repatriation.Core.Matching;
 public sealed class ClaimMatcher
 {
     /// <summary>Matches every claim of a text; claims in text order share their sentence's preparation.</summary>
-    public IReadOnlyList<MatchOutcome> MatchAll(IReadOnlyList<ExtractedClaim> claims, string text, CompiledFactSet facts)
+    public IReadOnlyList<MatchOutcome> MatchAll(IReadOnlyList<ExtractedClaim> claims, string text, CompiledFactSet facts, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(facts);
         var outcomes = new MatchOutcome[claims.Count];
@@ -19,6 +19,8 @@ public sealed class ClaimMatcher
             var claim = claims[i];
             if (sentence is null || sentence.Offset != claim.SentenceOffset)
             {
+                // Between sentences: a request whose client left or whose time ran out stops here.
+                cancellationToken.ThrowIfCancellationRequested();
                 sentence = new SentenceContext(text, claim.SentenceOffset, claim.SentenceLength, ClaimsInSentence(claims, claim.SentenceOffset), facts, words);
             }
 

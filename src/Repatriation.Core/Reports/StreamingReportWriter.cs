@@ -10,7 +10,8 @@ namespace Repatriation.Core.Reports;
 /// </summary>
 public static class StreamingReportWriter
 {
-    public static ReportSummary WriteJson(Stream output, ClaimChecker checker, CheckRequest request, FactSetSnapshot snapshot)
+    public static ReportSummary WriteJson(
+        Stream output, ClaimChecker checker, CheckRequest request, FactSetSnapshot snapshot, CancellationToken cancellationToken = default)
     {
         using var writer = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = false, Encoder = ReportJson.Options.Encoder });
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -25,7 +26,7 @@ public static class StreamingReportWriter
             {
                 writer.Flush();
             }
-        });
+        }, cancellationToken);
         writer.WriteEndArray();
 
         var total = counts.Values.Sum();

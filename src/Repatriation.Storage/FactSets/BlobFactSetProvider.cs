@@ -125,7 +125,7 @@ public sealed class BlobFactSetProvider : IFactSetSource
                 "Loaded fact set {FactSetId} version {Version} from {Origin} (etag {ETag}): {Facts} facts",
                 snapshot.FactSet.Id, snapshot.FactSet.Version, snapshot.Origin, snapshot.ETag, snapshot.FactSet.Facts.Count);
         }
-        catch (Exception e) when (e is InvalidFactSetException or System.Text.Json.JsonException)
+        catch (Exception e) when (e is InvalidFactSetException or System.Text.Json.JsonException or Repatriation.Core.Input.InvalidTextException)
         {
             _rejectedETag = download.ETag;
             var reason = current.Snapshot is null

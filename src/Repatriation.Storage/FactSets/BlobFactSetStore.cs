@@ -5,7 +5,11 @@ using Azure.Storage.Blobs.Models;
 namespace Repatriation.Storage.FactSets;
 
 /// <summary>One fact-set version as read from blob storage.</summary>
-public sealed record FactSetDownload(string Json, ETag ETag);
+public sealed record FactSetDownload(BinaryData Content, ETag ETag)
+{
+    /// <summary>The blob's text: strict UTF-8, a byte-order mark dropped; <see cref="Repatriation.Core.Input.InvalidTextException"/> names a bad byte.</summary>
+    public string Json => Repatriation.Core.Input.StrictUtf8.Decode(Content.ToMemory().Span, "the fact-set blob");
+}
 
 /// <summary>
 /// The fact-set blob: conditional reads by ETag for cheap refreshes, and conditional writes so two
@@ -35,7 +39,7 @@ public sealed class BlobFactSetStore(BlobContainerClient container, string blobN
                 return null;
             }
 
-            return new FactSetDownload(response.Value.Content.ToString(), response.Value.Details.ETag);
+            return new FactSetDownload(response.Value.Content, response.Value.Details.ETag);
         }
         catch (RequestFailedException e) when (e.Status == 404)
         {

@@ -44,6 +44,9 @@ public sealed record ManuscriptStatus(string Name, string State, JsonNode? Repor
 {
     /// <summary>Extra: the blob names of the JSON, SARIF and HTML reports in the reports container.</summary>
     public IReadOnlyList<string>? ReportBlobs { get; init; }
+
+    /// <summary>Extra: where the JSON report can be fetched alone (GET), whether or not <see cref="Report"/> embeds it.</summary>
+    public string? ReportUrl { get; init; }
 }
 
 public static class JobJson

@@ -150,7 +150,7 @@ public sealed class ManuscriptProcessor(
         }
 
         var snapshot = facts.Current;
-        var report = _checker.Check(document, snapshot);
+        var report = _checker.Check(document, snapshot, cancellationToken: cancellationToken);
         metadata["factsetversion"] = snapshot.FactSet.Version;
         await storage.PutAsync(Options.ReportsContainer, reportBase + SarifSuffix, BinaryData.FromString(SarifReportWriter.Write(report)), metadata, cancellationToken);
         await storage.PutAsync(Options.ReportsContainer, reportBase + HtmlSuffix, BinaryData.FromString(HtmlReportWriter.Write([report], [document.Text])), metadata, cancellationToken);

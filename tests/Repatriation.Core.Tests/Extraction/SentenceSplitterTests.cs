@@ -73,3 +73,75 @@ public class SentenceSplitterTests
         Assert.Equal(2, SentenceSplitter.IndexAt(spans, 15));
     }
 }
+
+public class SentenceSplitterWindowTests
+{
+    [Theory]
+    [InlineData("1 ", 5_000)]
+    [InlineData("Churchill said \"we must\" ", 2_000)]
+    [InlineData("the camps were emptied and the trains left ", 3_000)]
+    [InlineData("a", 300_000)]
+    [InlineData("1945 ", 8_000)]
+    [InlineData("1,000,000,", 10_000)]
+    public void Split_NoFullStop_CutsWindowsOfBoundedLength(string unit, int times)
+    {
+        var text = string.Concat(Enumerable.Repeat(unit, times));
+
+        var spans = SentenceSplitter.Split(text);
+
+        Assert.True(spans.Count > 1);
+        Assert.All(spans, s => Assert.InRange(s.Length, 1, SentenceSplitter.MaxLength));
+        for (var i = 1; i < spans.Count; i++)
+        {
+            Assert.True(spans[i].Offset >= spans[i - 1].End, "windows must not overlap");
+            Assert.True(string.IsNullOrWhiteSpace(text[spans[i - 1].End..spans[i].Offset]), "nothing but white space may fall between windows");
+        }
+
+        Assert.Equal(text.TrimEnd().Length, spans[^1].End);
+    }
+
+    [Fact]
+    public void Split_RunOfBareFigures_HoldsAtMostMaxNumbersPerWindow()
+    {
+        var text = string.Concat(Enumerable.Repeat("1 ", 2_000));
+
+        var spans = SentenceSplitter.Split(text);
+
+        Assert.All(spans, s => Assert.True(text.Substring(s.Offset, s.Length).Split(' ').Length <= SentenceSplitter.MaxNumbers));
+    }
+
+    [Fact]
+    public void Split_LongSentenceWithClauses_CutsAfterAClauseBreakNotInsideAFigure()
+    {
+        var clause = "the British handed over 2,272,000 persons at Lienz; ";
+        var text = string.Concat(Enumerable.Repeat(clause, 20)) + "and that was all.";
+
+        var spans = SentenceSplitter.Split(text);
+
+        Assert.True(spans.Count > 1);
+        foreach (var span in spans.SkipLast(1))
+        {
+            Assert.EndsWith(";", text.Substring(span.Offset, span.Length));
+        }
+    }
+
+    [Fact]
+    public void Split_DensestRealSentence_IsNotCut()
+    {
+        const string text = "Of all repatriates screened by 1 March 1946, 57.8% were sent home, 19.1% re-drafted into the army, " +
+            "14.5% assigned to labour battalions and 6.5% handed to the NKVD, according to Zemskov's count of 4,199,488 repatriates " +
+            "between 1945 and 1946, of whom 1,539,475 were former prisoners of war and 2,660,013 civilians.";
+
+        Assert.Single(SentenceSplitter.Split(text));
+    }
+
+    [Fact]
+    public void Split_EndlessWordOfSurrogatePairs_NeverCutsAPair()
+    {
+        var text = string.Concat(Enumerable.Repeat("𝔸", 1_000));
+
+        var spans = SentenceSplitter.Split(text);
+
+        Assert.All(spans, s => Assert.False(char.IsLowSurrogate(text[s.Offset])));
+    }
+}
