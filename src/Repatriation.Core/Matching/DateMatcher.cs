@@ -264,7 +264,7 @@ internal sealed class DateMatcher(CompiledFactSet compiled)
             // Only a date that cannot be the same day as a matched one disagrees ("February 1946" does not
             // dispute "24 February 1946").
             // A weak page's other date does not make a firm one disputed.
-            var rivals = facts.Except(inside)
+            var rivals = facts.Where(f => !FigureMatcher.ContainsReference(inside, f))
                 .Where(f => (!f.Weak || inside.All(m => m.Weak))
                             && inside.All(m => FactInterval(f.Date!) is { } r && FactInterval(m.Date!) is { } q && r.RelationTo(q) == Relation.Apart && q.RelationTo(r) == Relation.Apart))
                 .ToList();

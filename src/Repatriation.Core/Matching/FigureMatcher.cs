@@ -73,24 +73,53 @@ internal sealed class FigureMatcher(CompiledFactSet compiled)
         {
             // "230,000 repatriated people ended up in the Gulag": an action word between the figure and its noun says
             // which people, not what happened to them, when the clause goes on to name something else.
-            var list = hits as IReadOnlyList<TermHit> ?? hits.ToList();
             bool Attributive(TermHit h) => h.Entry.ByAction && h.FirstToken == last + 1 && h.LastToken + 1 < sentence.Tokens.Count
                 && compiled.Rules.Words.UnitNouns.BaseOf(sentence.Tokens[h.LastToken + 1].Norm) == FigureParser.Persons;
-            if (list.Any(Attributive) && list.Any(h => !Attributive(h) && h.FirstToken > last && index.Measures.TryGetValue(h.Entry.OwnerId, out var m) && m.Kind == kind))
+            var any = false;
+            foreach (var h in hits)
             {
-                hits = list.Where(h => !Attributive(h)).ToList();
+                if (Attributive(h))
+                {
+                    any = true;
+                    break;
+                }
+            }
+
+            if (any)
+            {
+                var list = hits.ToList();
+                if (list.Any(h => !Attributive(h) && h.FirstToken > last && index.Measures.TryGetValue(h.Entry.OwnerId, out var m) && m.Kind == kind))
+                {
+                    hits = list.Where(h => !Attributive(h)).ToList();
+                }
             }
         }
 
-        foreach (var group in hits.GroupBy(h => h.Entry.OwnerId))
+        // Hits by measure, in the order first named (a sentence names few, so a list beats a lookup).
+        var owners = new List<(string Id, TermHit Best, int Distance, bool ByAction)>();
+        foreach (var hit in hits)
         {
-            if (!index.Measures.TryGetValue(group.Key, out var measure) || measure.Kind != kind || !UnitsAgree(measure, claim.Figure!))
+            var d = sentence.Distance(hit, first, last);
+            var at = owners.FindIndex(o => o.Id == hit.Entry.OwnerId);
+            if (at < 0)
+            {
+                owners.Add((hit.Entry.OwnerId, hit, d, hit.Entry.ByAction));
+            }
+            else
+            {
+                var o = owners[at];
+                owners[at] = (o.Id, d < o.Distance ? hit : o.Best, Math.Min(d, o.Distance), o.ByAction && hit.Entry.ByAction);
+            }
+        }
+
+        foreach (var (ownerId, best, nearest, byAction) in owners)
+        {
+            if (!index.Measures.TryGetValue(ownerId, out var measure) || measure.Kind != kind || !UnitsAgree(measure, claim.Figure!))
             {
                 continue;
             }
 
-            var best = group.MinBy(h => sentence.Distance(h, first, last));
-            var distance = fromContext ? maxDistance : sentence.Distance(best, first, last);
+            var distance = fromContext ? maxDistance : nearest;
             if (distance > maxDistance)
             {
                 continue;
@@ -100,7 +129,7 @@ internal sealed class FigureMatcher(CompiledFactSet compiled)
             {
                 candidates.Add(new MeasureCandidate(measure, distance, best.Entry.Tokens.Length, broader, fromContext)
                 {
-                    ByActionOnly = group.All(h => h.Entry.ByAction),
+                    ByActionOnly = byAction,
                     PlaceCarried = measure.Place is not null && scope.Place is null && !measure.PlaceImplied,
                 });
             }
@@ -111,7 +140,7 @@ internal sealed class FigureMatcher(CompiledFactSet compiled)
         }
 
         // The measure counted at exactly the place named (Plattling, not all of western Germany) comes first.
-        return candidates.OrderBy(c => c.ScopeNarrower).ThenBy(c => c.ScopeBroader)
+        return candidates.Count < 2 ? candidates : candidates.OrderBy(c => c.ScopeNarrower).ThenBy(c => c.ScopeBroader)
             .ThenByDescending(c => c.Measure.Place is not null && c.Measure.Place == scope.Place)
             .ThenBy(c => c.Distance).ThenByDescending(c => c.TermLength).ToList();
     }
@@ -310,15 +339,15 @@ internal sealed class FigureMatcher(CompiledFactSet compiled)
         if (inside.Count > 0)
         {
             // A range wide enough to hold every disagreeing estimate ("1,500–2,200") already says they disagree.
-            var rivals = Rivals(considered, inside).Where(f => !inside.Contains(f) && (!f.Weak || inside.All(m => m.Weak))).ToList();
+            var rivals = Rivals(considered, inside).Where(f => !ContainsReference(inside, f) && (!f.Weak || inside.All(m => m.Weak))).ToList();
             inside = [.. inside.OrderBy(f => f.Weak)];
             if (candidate.ScopeBroader)
             {
-                return new FigureVerdict(candidate, ClaimStatuses.Imprecise, inside.Union(rivals).OrderBy(f => f.Weak).ToList(), facts, null, "scope");
+                return new FigureVerdict(candidate, ClaimStatuses.Imprecise, inside.Concat(rivals).OrderBy(f => f.Weak).ToList(), facts, null, "scope");
             }
 
             return rivals.Count > 0
-                ? new FigureVerdict(candidate, ClaimStatuses.Disputed, inside.Union(rivals).OrderBy(f => f.Weak).ToList(), facts, null, "rivals")
+                ? new FigureVerdict(candidate, ClaimStatuses.Disputed, inside.Concat(rivals).OrderBy(f => f.Weak).ToList(), facts, null, "rivals")
                 : new FigureVerdict(candidate, ClaimStatuses.Supported, inside, facts, null, periodIgnored ? "inside-period-ignored" : "inside");
         }
 
@@ -341,6 +370,19 @@ internal sealed class FigureMatcher(CompiledFactSet compiled)
             loose ? "vague" : periodIgnored ? "apart-period-ignored" : "apart");
     }
 
+    internal static bool ContainsReference(IReadOnlyList<Fact> facts, Fact fact)
+    {
+        for (var i = 0; i < facts.Count; i++)
+        {
+            if (ReferenceEquals(facts[i], fact))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private FigureVerdict WeighPeriod(MeasureCandidate candidate, FigureValue figure, Interval claimInterval, IReadOnlyList<Fact> facts, DateValue period)
     {
         var within = facts.Where(f => !f.Weak && f.Period is not null && FactDates.TryParse(f.Period, out var p)
@@ -360,7 +402,17 @@ internal sealed class FigureMatcher(CompiledFactSet compiled)
         };
 
         // The years around the claimed period show where the bulk really fell (1945, for the repatriations).
-        var deciding = within.Concat(facts.Except(within).OrderByDescending(f => (double)f.Value!.High).Take(1)).ToList();
+        // (Compared by reference: a fact is a record, and hashing all its fields is costly.)
+        Fact? largest = null;
+        foreach (var f in facts)
+        {
+            if (!ContainsReference(within, f) && (largest is null || (double)f.Value!.High > (double)largest.Value!.High))
+            {
+                largest = f;
+            }
+        }
+
+        var deciding = largest is null ? within : [.. within, largest];
         return new FigureVerdict(candidate, status, deciding, facts, sum, "period");
     }
 

@@ -298,18 +298,22 @@ internal static class ScopeReader
 
         // A group with another figure between it and this one is that figure's ("2% of civilians, and 15% of the PoWs
         // (226,127…)": the civilians are the 2%'s).
-        var otherFigures = sentence.Claims.Where(c => c.Figure is not null).Select(sentence.TokenSpan).Where(s => s.Last < first || s.First > last).ToList();
-        var near = populations.Where(h => h.DistanceTo(first, last) <= numbers.GroupMaxDistance)
-            .Where(h => !otherFigures.Any(f => (f.First > h.LastToken && f.Last < first) || (f.First > last && f.Last < h.FirstToken)))
-            .Select(h => h.Entry.OwnerId).Distinct().ToList();
-        near = RemoveAncestorsOfOthers(near, index);
-        if (near.Count == 1)
+        var near = populations.Where(h => h.DistanceTo(first, last) <= numbers.GroupMaxDistance).ToList();
+        if (near.Count > 0 && sentence.Claims.Count(c => c.Figure is not null) > 1)
         {
-            population = near[0];
+            var otherFigures = sentence.Claims.Where(c => c.Figure is not null).Select(sentence.TokenSpan).Where(s => s.Last < first || s.First > last).ToList();
+            near = near.Where(h => !otherFigures.Any(f => (f.First > h.LastToken && f.Last < first) || (f.First > last && f.Last < h.FirstToken))).ToList();
         }
-        else if (near.Count > 1)
+
+        var nearIds = near.Select(h => h.Entry.OwnerId).Distinct().ToList();
+        nearIds = RemoveAncestorsOfOthers(nearIds, index);
+        if (nearIds.Count == 1)
         {
-            population = CommonAncestor(near, index);
+            population = nearIds[0];
+        }
+        else if (nearIds.Count > 1)
+        {
+            population = CommonAncestor(nearIds, index);
         }
         else if (populations.Count > 0)
         {
