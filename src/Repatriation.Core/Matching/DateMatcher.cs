@@ -54,7 +54,23 @@ internal sealed class DateMatcher(CompiledFactSet compiled)
                 : distance;
         }
 
-        foreach (var group in sentence.HitsWithLoose(TermOwner.Measure).Where(h => !sentence.Claims.Any(c => c.Kind == ClaimKind.Quote && sentence.InsideClaim(h, c))).GroupBy(h => h.Entry.OwnerId))
+        // "The Potsdam Conference opened on 17 July 1945, weeks after the Lienz handovers": a word of time between the
+        // date and an event's name says the date is not the event's.
+        bool Relative(TermHit hit)
+        {
+            var (from, to) = hit.LastToken < first ? (hit.LastToken + 1, first - 1) : (last + 1, hit.FirstToken - 1);
+            for (var i = from; i <= to; i++)
+            {
+                if (compiled.Rules.Words.TemporalRelationWords.Contains(sentence.Tokens[i].Norm))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        foreach (var group in sentence.HitsWithLoose(TermOwner.Measure).Where(h => !sentence.Claims.Any(c => c.Kind == ClaimKind.Quote && sentence.InsideClaim(h, c)) && !Relative(h)).GroupBy(h => h.Entry.OwnerId))
         {
             var distance = group.Min(DistanceTo);
             var loose = group.All(h => h.Entry.Loose && !sentence.IsCompact(h));
@@ -71,7 +87,7 @@ internal sealed class DateMatcher(CompiledFactSet compiled)
             }
         }
 
-        foreach (var group in sentence.HitsWithLoose(TermOwner.Act).GroupBy(h => h.Entry.OwnerId))
+        foreach (var group in sentence.HitsWithLoose(TermOwner.Act).Where(h => !Relative(h)).GroupBy(h => h.Entry.OwnerId))
         {
             var act = _acts.GetValueOrDefault(group.Key);
             var distance = group.Min(DistanceTo);

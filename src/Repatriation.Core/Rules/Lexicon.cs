@@ -111,6 +111,7 @@ public sealed class Lexicon
         YearPrepositions = Set("yearPrepositions");
         AppositionStarts = Set("appositionStarts");
         FrontedDateWords = Set("frontedDateWords");
+        TemporalRelationWords = Set("temporalRelationWords");
     }
 
     /// <summary>Names of the lists read, for the test that every list in the file is used.</summary>
@@ -172,6 +173,9 @@ public sealed class Lexicon
 
     /// <summary>"On 28 May 1946 …": words before a date that opens its sentence.</summary>
     public WordSet FrontedDateWords { get; }
+
+    /// <summary>"weeks after the Lienz handovers": words that set a date apart from the event named beside it.</summary>
+    public WordSet TemporalRelationWords { get; }
 
     private WordSet Set(string name)
     {
