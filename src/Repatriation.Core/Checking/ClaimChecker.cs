@@ -54,13 +54,18 @@ public sealed class ClaimChecker
         {
             cancellationToken.ThrowIfCancellationRequested();
             var chunk = start == 0 && length == text.Length ? text : text.Substring(start, length);
-            var extracted = _extractor.Extract(chunk, snapshot.Index);
+            var extracted = _extractor.Extract(chunk, snapshot.Compiled);
             cancellationToken.ThrowIfCancellationRequested();
-            var outcomes = _matcher.MatchAll(extracted, chunk, snapshot.Index, cancellationToken);
+            var outcomes = _matcher.MatchAll(extracted, chunk, snapshot.Compiled, cancellationToken);
             for (var i = 0; i < extracted.Count; i++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var claim = extracted[i];
+                if (!outcomes[i].IsClaim)
+                {
+                    continue;
+                }
+
                 var sentenceOffset = claim.SentenceOffset + start;
                 if (sentenceOffset != lastSentenceOffset)
                 {
@@ -135,6 +140,7 @@ public sealed class ClaimChecker
             Message = outcome.Message,
             Evidence = outcome.Evidence,
             Suggestion = outcome.Suggestion,
+            Confidence = outcome.Confidence,
         };
     }
 

@@ -32,19 +32,57 @@ internal static partial class MarkdownText
     {
         var chars = text.ToCharArray();
         var sections = new List<DocumentSection>();
-        BlankBlocks(text, chars, sections);
+        var bodyStart = BlankFrontMatter(text, chars);
+        BlankBlocks(text, chars, sections, bodyStart);
         BlankInline(chars);
         return new SourceDocument(name, new string(chars), DocumentFormats.Markdown) { Sections = sections };
     }
 
-    private static void BlankBlocks(string text, char[] chars, List<DocumentSection> sections)
+    /// <summary>
+    /// A YAML front matter block ("---" on the first line, up to the next "---" or "...") describes the file
+    /// (its date, version, tags) and says nothing about the subject: blanked whole. Returns where the body starts.
+    /// </summary>
+    private static int BlankFrontMatter(string text, char[] chars)
+    {
+        var start = text.StartsWith('\uFEFF') ? 1 : 0;
+        if (!IsFrontMatterFence(text, start, out var next, allowDots: false))
+        {
+            return 0;
+        }
+
+        var line = next;
+        while (line < text.Length)
+        {
+            if (IsFrontMatterFence(text, line, out var after, allowDots: true))
+            {
+                Blank(chars, start, after);
+                return after;
+            }
+
+            var end = text.IndexOf('\n', line);
+            line = end < 0 ? text.Length : end + 1;
+        }
+
+        // No closing fence: a thematic break, not front matter.
+        return 0;
+    }
+
+    private static bool IsFrontMatterFence(string text, int start, out int next, bool allowDots)
+    {
+        var end = text.IndexOf('\n', start);
+        next = end < 0 ? text.Length : end + 1;
+        var line = text.AsSpan(start, (end < 0 ? text.Length : end) - start).TrimEnd();
+        return line.SequenceEqual("---") || (allowDots && line.SequenceEqual("..."));
+    }
+
+    private static void BlankBlocks(string text, char[] chars, List<DocumentSection> sections, int bodyStart)
     {
         string? fence = null;
         var previousBlank = true;
         var inList = false;
         var inCode = false;
         (int Start, int End)? previousLine = null;
-        var start = 0;
+        var start = bodyStart;
         while (start < text.Length)
         {
             var end = text.IndexOf('\n', start);

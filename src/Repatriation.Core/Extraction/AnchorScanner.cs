@@ -148,24 +148,15 @@ internal static class AnchorScanner
             "minority", "most", "half", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "sixth", "sixths",
             "eighth", "eighths", "tenth", "tenths",
         ];
-        string[] cueWords =
-        [
-            "according", "words", "put", "by", "wrote", "written", "writes", "said", "says", "argued", "argues", "estimated",
-            "estimates", "described", "describes", "recalled", "recalls", "claimed", "claims", "noted", "notes", "reported",
-            "reports", "stated", "states", "calculated", "calculates", "signed", "signs", "ordered", "orders", "issued",
-            "issues", "decreed", "decrees", "told", "tells", "asserted", "asserts", "insisted", "insists", "concluded",
-            "concludes", "observed", "observes", "remarked", "remarks", "declared", "declares", "testified", "testifies",
-            "admitted", "admits", "explained", "explains", "maintained", "maintains", "suggested", "suggests", "contended",
-            "contends", "counted", "counts", "writing", "describing", "arguing", "estimating", "noting", "claiming",
-            "recalling", "reporting", "stating", "calculating", "recounting", "signing", "ordering", "issuing", "authored",
-            "edited", "compiled", "published",
-        ];
+        // Reporting verbs come from the rules; these words start the other cues ("according to", "in the words of",
+        // "put it", "by", "edited by").
+        string[] cueWords = ["according", "words", "put", "by", "authored", "edited", "compiled", "published"];
         foreach (var w in figureWords)
         {
             lexicon[w] = WordKind.Figure;
         }
 
-        foreach (var w in cueWords.Concat(AttributionFinder.MoreVerbForms).Concat(["found", "finds", "puts", "gave", "gives", "sued", "sues", "thought", "thinks"]))
+        foreach (var w in cueWords.Concat(Rules.EngineRules.Default.Words.ReportingVerbs.Forms))
         {
             lexicon[w] = lexicon.GetValueOrDefault(w) | WordKind.Cue;
         }

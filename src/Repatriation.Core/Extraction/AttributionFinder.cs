@@ -1,4 +1,5 @@
 using Repatriation.Core.Facts;
+using Repatriation.Core.Matching;
 
 namespace Repatriation.Core.Extraction;
 
@@ -11,7 +12,7 @@ internal static class AttributionFinder
 {
     private const int MaxTitleTokens = 16;
 
-    public static List<ExtractedClaim> Find(string text, SentenceMap sentences, FactIndex index, List<QuotedSpan> quotes, List<int> anchors)
+    public static List<ExtractedClaim> Find(string text, SentenceMap sentences, CompiledFactSet index, List<QuotedSpan> quotes, List<int> anchors)
     {
         var claims = new List<ExtractedClaim>();
         var cue = ClaimPatterns.AttributionCue();
@@ -72,7 +73,7 @@ internal static class AttributionFinder
     private readonly record struct Found(int Start, int End, TextSpan Person, string Verb, string? ObjectText, int? Year,
         TextSpan? SecondPerson = null, int SecondStart = 0, int SecondEnd = 0);
 
-    private static ExtractedClaim Build(string text, SentenceMap sentences, FactIndex index, Found f)
+    private static ExtractedClaim Build(string text, SentenceMap sentences, CompiledFactSet index, Found f)
     {
         var personText = text.Substring(f.Person.Offset, f.Person.Length);
         var sentence = sentences.For(f.Start, f.End - f.Start);
@@ -92,7 +93,7 @@ internal static class AttributionFinder
         };
     }
 
-    private static Found? Read(string text, int at, int length, int limitStart, int limitEnd, FactIndex index, List<QuotedSpan> quotes)
+    private static Found? Read(string text, int at, int length, int limitStart, int limitEnd, CompiledFactSet index, List<QuotedSpan> quotes)
     {
         var cue = text.AsSpan(at, length);
         var end = at + length;
@@ -126,7 +127,9 @@ internal static class AttributionFinder
         if (cue.EndsWith(" ") || cue.EndsWith("\n") || cue[^1] is '\t' or '\r' or '\u00A0')
         {
             // "... by " cues end in white space; verb cues end in a letter.
-            return cue.StartsWith("by") ? ReadTitleBy(text, at, end, limitStart, limitEnd) : ReadPassive(text, at, end, limitStart, limitEnd);
+            return cue.StartsWith("by", StringComparison.OrdinalIgnoreCase)
+                ? ReadTitleBy(text, at, end, limitStart, limitEnd, index)
+                : ReadPassive(text, at, end, limitStart, limitEnd);
         }
 
         return ReadVerb(text, at, end, limitStart, limitEnd, index, quotes);
@@ -137,7 +140,7 @@ internal static class AttributionFinder
     private static Found? ReadPutIt(string text, int at, int end, int limitStart, int limitEnd, List<QuotedSpan> quotes)
     {
         var p = SkipBack(text, at, limitStart);
-        p = SkipWordBack(text, p, limitStart, "has", "had", "once", "memorably", "famously", "later");
+        p = SkipAdverbsBack(text, p, limitStart);
         if (NameScanner.NameBefore(text, p, limitStart) is not { } person)
         {
             return null;
@@ -153,7 +156,7 @@ internal static class AttributionFinder
         return new Found(start, end, person, "said", QuoteAfter(quotes, end, limitEnd, text) ?? QuoteBefore(quotes, start, limitStart, text), null);
     }
 
-    private static Found? ReadPossessive(string text, int at, int end, int limitStart, int limitEnd, bool namesAWork, FactIndex index)
+    private static Found? ReadPossessive(string text, int at, int end, int limitStart, int limitEnd, bool namesAWork, CompiledFactSet index)
     {
         if (NameScanner.NameBefore(text, at, limitStart) is not { } person || person.End != at)
         {
@@ -179,7 +182,14 @@ internal static class AttributionFinder
         }
 
         // "Stalin’s Russia" is no authorship claim; "Tolstoy’s Victims of Yalta (1977)" is.
-        if (!namesAWork && (title is not { } named || (year is null && !IsKnownWork(index, text.AsSpan(named.Offset, named.Length)) && !LooksLikeWorkTitle(text, named))))
+        if (!namesAWork && (title is not { } named || (year is null && !index.IsKnownWorkTitle(text.AsSpan(named.Offset, named.Length)) && !LooksLikeWorkTitle(text, named))))
+        {
+            return null;
+        }
+
+        // "Stalin's Secret War" is a title, not a book by Stalin.
+        if (title is { } whole && (index.IsKnownWorkTitle(text.AsSpan(person.Offset, whole.End - person.Offset))
+                                   || index.Mentions.Find(text, person.Offset, whole.End).Any(m => m.Kind == Matching.MentionKind.Work && m.Start == person.Offset)))
         {
             return null;
         }
@@ -219,21 +229,268 @@ internal static class AttributionFinder
         return new Found(person.Offset, spanEnd, person, verb, text.Substring(title.Offset, title.Length), year);
     }
 
-    private static Found? ReadTitleBy(string text, int at, int end, int limitStart, int limitEnd)
+    private static Found? ReadTitleBy(string text, int at, int end, int limitStart, int limitEnd, CompiledFactSet index)
     {
         if (NameScanner.NameAfter(text, end, limitEnd, out var roleStart) is not { } person || (roleStart >= 0 && roleStart != SkipSpaces(text, end, limitEnd)))
         {
             return null;
         }
 
-        if (TitleBefore(text, at, limitStart) is not { } title)
+        // "By Jane Smith" opening a line is a byline: it names the writer of the page, which is no claim (a book's
+        // author under its title is found from the title, see MentionAttributions).
+        if (AtLineStart(text, at))
         {
             return null;
+        }
+
+        if (TitleBefore(text, at, limitStart) is not { } title)
+        {
+            // "VICTIMS OF YALTA. By Nicholas Tolstoy": a known title ending the sentence before; "The Secret Betrayal
+            // 1944-47 by Nikolai Tolstoy": a known title with the years it covers.
+            var known = KnownTitleBeforeStop(text, at, index)
+                ?? (YearsBefore(text, at, limitStart) is { } years ? KnownTitleEndingAt(text, years, limitStart, index) : null);
+            if (known is { } k)
+            {
+                return new Found(k.Offset, person.End, person, "authored", text.Substring(k.Offset, k.Length), null);
+            }
+
+            return ReadAgent(text, at, person, limitStart);
         }
 
         var start = title.Offset > 0 && text[title.Offset - 1] is '“' or '"' or '‘' ? title.Offset - 1 : title.Offset;
         return new Found(start, person.End, person, "authored", text.Substring(title.Offset, title.Length), null);
     }
+
+    /// <summary>The longest run of words ending in a full stop right before <paramref name="by"/> that is a known work's title.</summary>
+    private static TextSpan? KnownTitleBeforeStop(string text, int by, CompiledFactSet index)
+    {
+        var p = by;
+        while (p > 0 && text[p - 1] is ' ' or '\n' or '\r' or '\t')
+        {
+            p--;
+        }
+
+        if (p == 0 || text[p - 1] != '.')
+        {
+            return null;
+        }
+
+        return KnownTitleEndingAt(text, p - 1, 0, index);
+    }
+
+    /// <summary>
+    /// "…Betrayal 1944-47 by", "…Keelhaul (1973), by": where the words before the years end, when a year or a span of
+    /// years stands right before <paramref name="by"/>.
+    /// </summary>
+    private static int? YearsBefore(string text, int by, int limit)
+    {
+        var p = SkipBack(text, by, limit);
+        if (p > limit && text[p - 1] == ',')
+        {
+            p = SkipBack(text, p - 1, limit);
+        }
+
+        var close = p > limit && text[p - 1] == ')';
+        var e = close ? p - 1 : p;
+        var s = e;
+        while (s > limit && (char.IsAsciiDigit(text[s - 1]) || text[s - 1] is '-' or '–'))
+        {
+            s--;
+        }
+
+        var token = text.AsSpan(s, e - s);
+        if (token.Length < 4 || !char.IsAsciiDigit(token[0]) || !(token.Length == 4 || token[4] is '-' or '–') || !char.IsAsciiDigit(token[^1]))
+        {
+            return null;
+        }
+
+        if (close)
+        {
+            if (s <= limit || text[s - 1] != '(')
+            {
+                return null;
+            }
+
+            s--;
+        }
+
+        var end = SkipBack(text, s, limit);
+        return end > limit && end < s ? end : null;
+    }
+
+    /// <summary>The longest run of words ending at <paramref name="end"/> that is a known work's title.</summary>
+    private static TextSpan? KnownTitleEndingAt(string text, int end, int limit, CompiledFactSet index)
+    {
+        TextSpan? found = null;
+        var start = end;
+        for (var words = 0; words < MaxTitleTokens && start > limit; words++)
+        {
+            while (start > limit && text[start - 1] is ' ')
+            {
+                start--;
+            }
+
+            var wordEnd = start;
+            while (start > limit && (char.IsLetterOrDigit(text[start - 1]) || text[start - 1] is '\'' or '’' or '-' or ':' or ','))
+            {
+                start--;
+            }
+
+            if (start == wordEnd)
+            {
+                break;
+            }
+
+            if (index.IsKnownWorkTitle(text.AsSpan(start, end - start)))
+            {
+                found = new TextSpan(start, end - start);
+            }
+        }
+
+        return found;
+    }
+
+    private static bool AtLineStart(string text, int at)
+    {
+        var p = at;
+        while (p > 0 && text[p - 1] is ' ' or '\t' or '*' or '_')
+        {
+            p--;
+        }
+
+        return p == 0 || text[p - 1] == '\n';
+    }
+
+    /// <summary>
+    /// "sued by Aldington", "headed by Major General John R. Deane", "presided over by Viktor Abakumov", "Memorandum by
+    /// Mr. Parker W. Buhrman": the person after "by" did what the participle says, or wrote the document.
+    /// </summary>
+    private static Found? ReadAgent(string text, int by, TextSpan person, int limitStart)
+    {
+        var p = SkipBack(text, by, limitStart);
+        var beforeDate = p;
+        p = SkipDateBack(text, p, limitStart);
+        var dated = p != beforeDate;
+        var word = WordBefore(text, p, limitStart);
+        if (word.Length > 0 && Rules.EngineRules.Default.Words.VerbParticles.Contains(word))
+        {
+            p = SkipBack(text, p - word.Length, limitStart);
+            word = WordBefore(text, p, limitStart);
+        }
+
+        if (word.Length < 3)
+        {
+            return null;
+        }
+
+        var start = p - word.Length;
+        var lower = word.ToString().ToLowerInvariant();
+
+        // "the British one by Eden and the American one by Roosevelt": "one" stands for what the sentence says was
+        // signed, ordered or written; the person is credited with that.
+        if (lower is "one" or "ones" && ActVerbBefore(text, start, limitStart) is { } done)
+        {
+            return new Found(start, person.End, person, done, null, null);
+        }
+        var words = Rules.EngineRules.Default.Words;
+        if (words.DocumentNouns.Contains(lower))
+        {
+            var verb = lower is "order" or "decree" or "directive" or "instruction" or "orders" ? "issued" : "wrote";
+            return new Found(start, person.End, person, verb, null, null);
+        }
+
+        if (!char.IsLower(word[0]) || !IsParticiple(lower))
+        {
+            return null;
+        }
+
+        // "published in 1993 by Macmillan": one capitalised word after "published by" is a publisher's name.
+        if (lower == "published" && !text.AsSpan(person.Offset, person.Length).Contains(' '))
+        {
+            return null;
+        }
+
+        // "issued on 16 August 1941, by Joseph Stalin": the date between is a claim of its own; the attribution is "by …".
+        return new Found(dated ? by : start, person.End, person, Normalise(word) ?? lower, null, null);
+    }
+
+    /// <summary>
+    /// "issued on 16 August 1941 by Joseph Stalin": back over a date between the participle and "by" (a day, a month,
+    /// a year, and the "on" or "in" before them), when there is one.
+    /// </summary>
+    private static int SkipDateBack(string text, int end, int limit)
+    {
+        var p = end;
+        var sawYear = false;
+        for (var words = 0; words < 5 && p > limit; words++)
+        {
+            var e = SkipBack(text, p, limit);
+            if (e > limit && text[e - 1] == ',')
+            {
+                e = SkipBack(text, e - 1, limit);
+            }
+
+            var s = e;
+            while (s > limit && char.IsLetterOrDigit(text[s - 1]))
+            {
+                s--;
+            }
+
+            var word = text.AsSpan(s, e - s);
+            if (word.Length == 0)
+            {
+                break;
+            }
+
+            if (word.Length == 4 && char.IsAsciiDigit(word[0]) && int.TryParse(word, out var year) && year is > 1000 and < 2100)
+            {
+                sawYear = true;
+            }
+            else if (!(word.Length <= 2 && char.IsAsciiDigit(word[0])) && !DateParser.IsMonthName(word))
+            {
+                // "on", "in" open the date; anything else ends it.
+                return sawYear && word is "on" or "in" ? SkipBack(text, s, limit) : end;
+            }
+
+            p = s;
+        }
+
+        return end;
+    }
+
+    /// <summary>The act or writing verb earlier in the sentence ("…were signed at Yalta: the British one by…").</summary>
+    private static string? ActVerbBefore(string text, int before, int limitStart)
+    {
+        var p = before;
+        while (p > limitStart)
+        {
+            var e = p;
+            while (p > limitStart && char.IsLetter(text[p - 1]))
+            {
+                p--;
+            }
+
+            if (e > p)
+            {
+                var word = text.AsSpan(p, e - p);
+                if (Normalise(word) is { } verb && (Rules.EngineRules.Default.Words.ActVerbs.Contains(verb) || verb == "wrote"))
+                {
+                    return verb;
+                }
+            }
+
+            while (p > limitStart && !char.IsLetter(text[p - 1]))
+            {
+                p--;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>"sued", "written", "made", "put": a past participle (regular or in the rules' irregular forms).</summary>
+    internal static bool IsParticiple(string word) =>
+        (word.Length > 3 && word.EndsWith("ed", StringComparison.Ordinal)) || Rules.EngineRules.Default.Words.IrregularVerbForms.Contains(word);
 
     private static Found? ReadPassive(string text, int at, int end, int limitStart, int limitEnd)
     {
@@ -276,7 +533,7 @@ internal static class AttributionFinder
         return found;
     }
 
-    private static Found? ReadVerb(string text, int at, int end, int limitStart, int limitEnd, FactIndex index, List<QuotedSpan> quotes)
+    private static Found? ReadVerb(string text, int at, int end, int limitStart, int limitEnd, CompiledFactSet index, List<QuotedSpan> quotes)
     {
         var verbWord = LastWord(text, at, end);
         var verb = Normalise(verbWord);
@@ -286,8 +543,7 @@ internal static class AttributionFinder
         }
 
         var p = SkipBack(text, at, limitStart);
-        p = SkipWordBack(text, p, limitStart, "later", "also", "himself", "herself", "famously", "once", "then", "subsequently",
-            "reportedly", "allegedly", "apparently", "personally", "rightly", "wrongly", "correctly", "has", "had", "have", "would", "had");
+        p = SkipAdverbsBack(text, p, limitStart);
         if (NameScanner.NameBefore(text, p, limitStart) is not { } person)
         {
             return null;
@@ -295,7 +551,7 @@ internal static class AttributionFinder
 
         var personText = text.AsSpan(person.Offset, person.Length);
         var known = index.FindPerson(personText.ToString()) is not null;
-        if (AmbiguousForms.Contains(verbWord) && !known)
+        if (Rules.EngineRules.Default.Words.AmbiguousVerbForms.Contains(verbWord) && !known)
         {
             return null;
         }
@@ -345,73 +601,10 @@ internal static class AttributionFinder
         return new Found(start, end, person, verb, objectText, null, second, secondStart, end);
     }
 
-    private static string? Normalise(ReadOnlySpan<char> verb) => verb switch
-    {
-        "wrote" or "written" or "writes" or "writing" => "wrote",
-        "said" or "says" or "told" or "tells" => "said",
-        "estimated" or "estimates" or "estimating" => "estimated",
-        "described" or "describes" or "describing" => "described",
-        "signed" or "signs" or "signing" => "signed",
-        "ordered" or "orders" or "ordering" => "ordered",
-        "issued" or "issues" or "issuing" or "decreed" or "decrees" => "issued",
-        "argued" or "argues" or "arguing" => "argue",
-        "recalled" or "recalls" or "recalling" or "recounting" => "recall",
-        "claimed" or "claims" or "claiming" => "claim",
-        "noted" or "notes" or "noting" => "note",
-        "reported" or "reports" or "reporting" => "report",
-        "stated" or "states" or "stating" => "state",
-        "calculated" or "calculates" or "calculating" => "calculate",
-        "asserted" or "asserts" => "assert",
-        "insisted" or "insists" => "insist",
-        "concluded" or "concludes" => "conclude",
-        "observed" or "observes" => "observe",
-        "remarked" or "remarks" => "remark",
-        "declared" or "declares" => "declare",
-        "testified" or "testifies" => "testify",
-        "admitted" or "admits" => "admit",
-        "explained" or "explains" => "explain",
-        "maintained" or "maintains" => "maintain",
-        "suggested" or "suggests" => "suggest",
-        "contended" or "contends" => "contend",
-        "counted" or "counts" => "count",
-        "found" or "finds" => "find",
-        "put" or "puts" => "put",
-        "gave" or "gives" => "give",
-        "sued" or "sues" => "sue",
-        "thought" or "thinks" => "think",
-        _ when MoreVerbs.TryGetValue(verb, out var baseForm) => baseForm,
-        _ => null,
-    };
-
-    /// <summary>Further reporting verbs, to their lower-case base form.</summary>
-    private static readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> MoreVerbs = new Dictionary<string, string>(StringComparer.Ordinal)
-    {
-        ["warned"] = "warn", ["warns"] = "warn", ["telegraphed"] = "telegraph", ["telegraphs"] = "telegraph",
-        ["cabled"] = "cable", ["wired"] = "wire", ["informed"] = "inform", ["denied"] = "deny", ["denies"] = "deny",
-        ["confirmed"] = "confirm", ["confirms"] = "confirm", ["announced"] = "announce", ["announces"] = "announce",
-        ["added"] = "add", ["adds"] = "add", ["agreed"] = "agree", ["agrees"] = "agree", ["promised"] = "promise",
-        ["replied"] = "reply", ["replies"] = "reply", ["asked"] = "ask", ["demanded"] = "demand", ["urged"] = "urge",
-        ["protested"] = "protest", ["acknowledged"] = "acknowledge", ["conceded"] = "concede",
-        ["revealed"] = "reveal", ["reveals"] = "reveal", ["documented"] = "document", ["documents"] = "document",
-        ["showed"] = "show", ["shows"] = "show", ["cited"] = "cite", ["cites"] = "cite", ["quoted"] = "quote",
-        ["quotes"] = "quote", ["recorded"] = "record", ["records"] = "record", ["listed"] = "list",
-        ["lists"] = "list", ["reckoned"] = "reckon", ["reckons"] = "reckon", ["stressed"] = "stress",
-        ["emphasised"] = "emphasise", ["emphasized"] = "emphasise", ["believed"] = "believe",
-        ["believes"] = "believe", ["alleged"] = "allege", ["alleges"] = "allege", ["accused"] = "accuse",
-        ["blamed"] = "blame", ["condemned"] = "condemn", ["remembered"] = "remember", ["remembers"] = "remember",
-        ["minuted"] = "minute", ["complained"] = "complain", ["answered"] = "answer", ["recounted"] = "recount",
-        ["recounts"] = "recount",
-    }.GetAlternateLookup<ReadOnlySpan<char>>();
-
-    /// <summary>Every reporting verb form the extractor knows (for the anchor scan and the cue pattern).</summary>
-    internal static IEnumerable<string> MoreVerbForms => MoreVerbs.Dictionary.Keys;
+    /// <summary>A reporting verb's base form ("writes" → "wrote"), from the rules' reporting verbs.</summary>
+    private static string? Normalise(ReadOnlySpan<char> verb) => Rules.EngineRules.Default.Words.ReportingVerbs.BaseOf(verb);
 
     /// <summary>Present forms that are also plural nouns ("Soviet reports"): only a known person makes them a verb.</summary>
-    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> AmbiguousForms = new HashSet<string>(StringComparer.Ordinal)
-    {
-        "notes", "reports", "states", "claims", "orders", "issues", "signs", "counts", "remarks", "decrees", "tells", "documents",
-        "quotes", "records", "lists", "shows", "finds", "gives", "adds", "cites", "thought", "answered",
-    }.GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static int VerbAt(string text, int p, int limit, out string verb)
     {
@@ -511,7 +704,7 @@ internal static class AttributionFinder
             {
                 lastCapitalEnd = e;
             }
-            else if (!TitleSmallWords.Contains(word))
+            else if (!Rules.EngineRules.Default.Words.TitleFunctionWords.Contains(word))
             {
                 break;
             }
@@ -581,7 +774,7 @@ internal static class AttributionFinder
                 first = s;
                 capitals++;
             }
-            else if (TitleSmallWords.Contains(word))
+            else if (Rules.EngineRules.Default.Words.TitleFunctionWords.Contains(word))
             {
                 small++;
             }
@@ -605,7 +798,7 @@ internal static class AttributionFinder
         }
 
         var before = WordBefore(text, SkipBack(text, first, limit), limit);
-        var afterWorkNoun = WorkNouns.Contains(before);
+        var afterWorkNoun = Rules.EngineRules.Default.Words.WorkNouns.Contains(before);
         if (!afterWorkNoun && small == 0)
         {
             return null;
@@ -669,7 +862,7 @@ internal static class AttributionFinder
                     capitals++;
                     articleFirst |= first && word is "The" or "A" or "An";
                 }
-                else if (TitleSmallWords.Contains(word))
+                else if (Rules.EngineRules.Default.Words.TitleFunctionWords.Contains(word))
                 {
                     small++;
                 }
@@ -681,15 +874,6 @@ internal static class AttributionFinder
         }
 
         return capitals >= 2 && (articleFirst || small > 0);
-    }
-
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<FactIndex, HashSet<string>> WorkTitles = new();
-
-    private static bool IsKnownWork(FactIndex index, ReadOnlySpan<char> title)
-    {
-        var titles = WorkTitles.GetValue(index, static i => new HashSet<string>(
-            i.Works.Values.SelectMany(w => w.AlternativeTitles.Prepend(w.Title)).Select(FactIndex.NormaliseName), StringComparer.Ordinal));
-        return titles.Contains(FactIndex.NormaliseName(title.ToString()));
     }
 
     private static bool LooksLikeTitle(string text, TextSpan span) =>
@@ -749,7 +933,7 @@ internal static class AttributionFinder
             }
 
             var word = text.AsSpan(p, e - p);
-            if (PhraseBoundaries.Contains(word))
+            if (Rules.EngineRules.Default.Words.PhraseBoundaries.Contains(word))
             {
                 break;
             }
@@ -791,7 +975,7 @@ internal static class AttributionFinder
             }
 
             var word = text.AsSpan(s, p - s);
-            if (PhraseBoundaries.Contains(word) || word is "was" or "were" or "been" or "had" or "has" or "is" or "are")
+            if (Rules.EngineRules.Default.Words.PhraseBoundaries.Contains(word) || word is "was" or "were" or "been" or "had" or "has" or "is" or "are")
             {
                 break;
             }
@@ -852,23 +1036,13 @@ internal static class AttributionFinder
         return text.AsSpan(s, end - s);
     }
 
-    /// <summary>Steps back over the given words (adverbs and auxiliaries between a name and its verb).</summary>
-    private static int SkipWordBack(string text, int p, int limit, params ReadOnlySpan<string> words)
+    /// <summary>Steps back over up to three adverbs and auxiliaries between a name and its verb ("Tolstoy has memorably put it").</summary>
+    private static int SkipAdverbsBack(string text, int p, int limit)
     {
         for (var n = 0; n < 3; n++)
         {
             var word = WordBefore(text, p, limit);
-            var matched = false;
-            foreach (var w in words)
-            {
-                if (word.SequenceEqual(w))
-                {
-                    matched = true;
-                    break;
-                }
-            }
-
-            if (!matched)
+            if (word.Length == 0 || !Rules.EngineRules.Default.Words.VerbAdverbs.Contains(word))
             {
                 break;
             }
@@ -909,22 +1083,6 @@ internal static class AttributionFinder
         return end;
     }
 
-    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> TitleSmallWords = new HashSet<string>(StringComparer.Ordinal)
-    {
-        "of", "the", "and", "a", "an", "in", "on", "for", "to", "at", "by", "from", "with", "or", "under", "over",
-        "against", "after", "into", "between", "behind", "beyond", "without", "vs", "de", "der", "die", "und", "la", "le",
-    }.GetAlternateLookup<ReadOnlySpan<char>>();
 
-    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> WorkNouns = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
-    {
-        "book", "study", "memoir", "memoirs", "history", "account", "article", "novel", "work", "monograph", "essay",
-        "biography", "diary", "autobiography", "dissertation", "thesis", "paper", "documentary", "volume", "report",
-    }.GetAlternateLookup<ReadOnlySpan<char>>();
 
-    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> PhraseBoundaries = new HashSet<string>(StringComparer.Ordinal)
-    {
-        "in", "on", "at", "with", "which", "that", "after", "before", "during", "to", "for", "when", "while", "because",
-        "and", "but", "as", "by", "from", "under", "until", "since", "who", "whom", "whose", "where", "whereby",
-        "although", "though", "if", "than", "so", "into", "onto", "upon", "against", "without", "within",
-    }.GetAlternateLookup<ReadOnlySpan<char>>();
 }

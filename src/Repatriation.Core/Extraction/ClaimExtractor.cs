@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Repatriation.Core.Facts;
+using Repatriation.Core.Matching;
 
 namespace Repatriation.Core.Extraction;
 
@@ -12,22 +13,25 @@ namespace Repatriation.Core.Extraction;
 /// </remarks>
 public sealed class ClaimExtractor
 {
-    public IReadOnlyList<ExtractedClaim> Extract(string text, FactIndex index)
+    public IReadOnlyList<ExtractedClaim> Extract(string text, CompiledFactSet facts)
     {
         ArgumentNullException.ThrowIfNull(text);
-        ArgumentNullException.ThrowIfNull(index);
+        ArgumentNullException.ThrowIfNull(facts);
 
         var sentences = new SentenceMap(text, SentenceSplitter.Split(text));
         var anchors = AnchorScanner.Scan(text);
         var dates = FindDates(text, anchors.Dates);
-        var figures = FindFigures(text, anchors.Figures, dates);
+        var figures = FindFigures(text, anchors.Figures, dates, facts);
         var quotes = QuoteFinder.Find(text);
-        var attributions = AttributionFinder.Find(text, sentences, index, quotes, anchors.Attributions);
+        var mentions = facts.Mentions.Find(text, 0, text.Length);
+        var otherMatterKeys = facts.Terms.OtherMatterKeyOffsets(text);
+        var attributions = AttributionFinder.Find(text, sentences, facts, quotes, anchors.Attributions);
+        MentionAttributions.AddTo(attributions, text, sentences, facts, quotes, mentions);
 
         var claims = new List<ExtractedClaim>(dates.Count + figures.Count + quotes.Count + attributions.Count);
         foreach (var date in dates)
         {
-            if (!date.Removed)
+            if (!date.Removed && !NonClaims.IsNonClaim(text, date.Span, quotes, mentions, sentences, facts, otherMatterKeys))
             {
                 claims.Add(Claim(text, sentences, ClaimKind.Date, date.Span) with { Date = date.Value });
             }
@@ -35,17 +39,29 @@ public sealed class ClaimExtractor
 
         foreach (var figure in figures)
         {
+            if (NonClaims.IsNonClaim(text, figure.Span, quotes, mentions, sentences, facts, otherMatterKeys))
+            {
+                continue;
+            }
+
             claims.Add(Claim(text, sentences, ClaimKind.Figure, figure.Span) with { Figure = figure.Value });
         }
 
         claims.AddRange(attributions);
         foreach (var quote in quotes)
         {
-            var (personText, personId) = QuoteSpeaker.Find(text, sentences, index, attributions, quote);
+            var (personText, personId, fromPrevious) = QuoteSpeaker.Find(text, sentences, facts, attributions, quote);
+            if (personText is null)
+            {
+                // Words nobody is named for (an unnamed officer, a newspaper's phrase, scare quotes) are no quotation claim.
+                continue;
+            }
+
             claims.Add(Claim(text, sentences, ClaimKind.Quote, quote.Span) with
             {
                 PersonText = personText,
                 PersonId = personId,
+                PersonFromContext = fromPrevious,
                 ObjectText = text.Substring(quote.Inner.Offset, quote.Inner.Length),
             });
         }
@@ -115,8 +131,9 @@ public sealed class ClaimExtractor
         return found;
     }
 
-    private static List<FigureCandidate> FindFigures(string text, List<int> anchors, List<DateCandidate> dates)
+    private static List<FigureCandidate> FindFigures(string text, List<int> anchors, List<DateCandidate> dates, CompiledFactSet facts)
     {
+        var aboutMargin = facts.Numbers.ClaimAboutMargin;
         var found = new List<FigureCandidate>();
         var gate = ClaimPatterns.FigureStart();
         Span<int> starts = stackalloc int[CandidateStarts.MaxStarts];
@@ -134,7 +151,7 @@ public sealed class ClaimExtractor
             {
                 var start = starts[i];
                 if (!CandidateStarts.MayStartFigure(text, start) || !gate.IsMatch(text, start)
-                    || FigureParser.Parse(Window(text, start)) is not { } figure || figure.Length == 0
+                    || FigureParser.Parse(Window(text, start), aboutMargin) is not { } figure || figure.Length == 0
                     || start + figure.Start + figure.Length <= anchor || ContextRules.IsNotAFigure(text, start + figure.Start, figure))
                 {
                     continue;
@@ -153,9 +170,9 @@ public sealed class ClaimExtractor
                     d++;
                 }
 
-                if (Resolve(dates, d, span, figure))
+                if (Resolve(dates, d, span, figure) && Typed(text, span, figure, facts) is { } value)
                 {
-                    found.Add(new FigureCandidate(span, figure.Value));
+                    found.Add(new FigureCandidate(span, value));
                 }
 
                 break;
@@ -163,6 +180,56 @@ public sealed class ClaimExtractor
         }
 
         return found;
+    }
+
+    /// <summary>
+    /// The figure with what it counts; null when it counts something no measure has (an age, a length of time, a
+    /// factor, horses): such a number says nothing the fact set could check, so it is no claim here.
+    /// </summary>
+    private static FigureValue? Typed(string text, TextSpan span, ParsedFigure figure, CompiledFactSet facts)
+    {
+        var value = figure.Value;
+        if (!figure.UnitStated)
+        {
+            var type = FigureTyper.Type(text, span.Offset, span.End, facts.IsPersonWord);
+            value = value with { Unit = type.Unit, UnitImplied = type.Implied };
+        }
+
+        if (IsYearLikeCount(text, span, value) || IsPrice(text, span, value, facts))
+        {
+            return null;
+        }
+
+        return value.UnitImplied || facts.HasUnit(value.Unit) ? value : null;
+    }
+
+    /// <summary>
+    /// "1888", "1869", "1888–1945" with no counted noun: years the date reader does not take (before 1900, or in a
+    /// range a date cannot hold), not counts of people.
+    /// </summary>
+    private static bool IsYearLikeCount(string text, TextSpan span, FigureValue value)
+    {
+        if (!value.UnitImplied || value.Vague || text.AsSpan(span.Offset, span.Length).Contains(','))
+        {
+            return false;
+        }
+
+        return value.Low is >= 1000 and <= 2099 && value.Low == Math.Floor(value.Low)
+               && (value.High == value.Low || value.High is >= 1000 and <= 2099) && value.Qualifier is null;
+    }
+
+    /// <summary>"$35.00", "£11.99", "£ 5": a price with pence or cents, or a sum far smaller than any the fact set holds in that currency.</summary>
+    private static bool IsPrice(string text, TextSpan span, FigureValue value, CompiledFactSet facts)
+    {
+        if (value.Unit is not ("GBP" or "USD" or "EUR" or "RUB"))
+        {
+            return false;
+        }
+
+        var written = text.AsSpan(span.Offset, span.Length);
+        var dot = written.LastIndexOf('.');
+        return (dot > 0 && written.Length - dot - 1 == 2 && char.IsAsciiDigit(written[^1]) && char.IsAsciiDigit(written[^2]))
+               || (facts.SmallestValue(value.Unit) is var smallest && !double.IsInfinity(smallest) && value.High * 100 < smallest);
     }
 
     /// <summary>The longest figure or date ("between 14 August 1946 and 9 May 1947") fits in this many characters.</summary>

@@ -41,7 +41,7 @@ internal static partial class ClaimPatterns
         @"|['’]s\s+(?=[“""‘]?\p{Lu})" +
         @"|,\s+in\s+(?=[“""‘]?\p{Lu})" +
         @"|\b(?:(?:was|were|been|is|are)\s+)?(?:written|signed|ordered|issued|decreed|authored|edited|compiled|published)\s+by\s+(?=\p{Lu}|the\s)" +
-        @"|\bby\s+(?=\p{Lu})" +
+        @"|\b[Bb][Yy]\s+(?=\p{Lu})" +
         // Any verb after the name: the finder knows which reporting verbs count.
         @"|\b(?:(?:has|had|have)\s+)?[a-z]+\b)",
         RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, RegexBudget.Milliseconds)]

@@ -23,6 +23,25 @@ internal static class DateParser
         "december", "sept", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
     ];
 
+    /// <summary>"August", "Aug": a month's name (capitalised, as in a date).</summary>
+    internal static bool IsMonthName(ReadOnlySpan<char> word)
+    {
+        if (word.Length < 3 || !char.IsUpper(word[0]))
+        {
+            return false;
+        }
+
+        foreach (var name in MonthNames)
+        {
+            if (word.Equals(name, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static readonly int[] MonthNumbers = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 9, 1, 2, 3, 4, 6, 7, 8, 9, 10, 11, 12];
 
     private static readonly string[] Separators = ["-", "–", "—", "/", "to", "until", "till", "through", "and", "or"];
@@ -100,6 +119,13 @@ internal static class DateParser
                         yearsOnly &= right.Kind == AtomKind.Year && !right.HasPart;
                         ranged = true;
                     }
+                    else if (!left.IsPartial && left.Kind == AtomKind.Full && right.Kind == AtomKind.Full)
+                    {
+                        // "between 14 August 1946 and 9 May 1946": the text's range runs backwards, which is itself an
+                        // error to report; it is read as the span between the two days.
+                        (from, to) = (right.From, left.To);
+                        ranged = true;
+                    }
                 }
             }
 
@@ -127,7 +153,7 @@ internal static class DateParser
             end--;
         }
 
-        return new ParsedDate(new DateValue(from, to, precision, qualifier), end, yearsOnly);
+        return new ParsedDate(new DateValue(from, to, precision, qualifier) { YearInferred = left.IsPartial && !ranged }, end, yearsOnly);
     }
 
     private static bool TryComplete(Atom partial, Atom right, out DateOnly from)

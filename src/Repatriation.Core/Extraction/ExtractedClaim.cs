@@ -13,10 +13,17 @@ public sealed record FigureValue(double Low, double High, string Unit, string? Q
 {
     /// <summary>Rounding the writer's precision allows ("230,000" stands for 225,000–235,000).</summary>
     public double Tolerance { get; init; }
+
+    /// <summary>No word said what is counted ("4,199,488 were repatriated"): a count of people by default, which any count measure may take.</summary>
+    public bool UnitImplied { get; init; }
 }
 
 /// <summary>A normalised date or date range, inclusive at both ends.</summary>
-public sealed record DateValue(DateOnly From, DateOnly To, DatePrecision Precision, string? Qualifier);
+public sealed record DateValue(DateOnly From, DateOnly To, DatePrecision Precision, string? Qualifier)
+{
+    /// <summary>The text gave a day and month only ("January 19"); the year was taken from the dates before it.</summary>
+    public bool YearInferred { get; init; }
+}
 
 /// <summary>
 /// One claim found in a text. Offsets are UTF-16 code units into the text given to the extractor.
@@ -35,6 +42,8 @@ public sealed record ExtractedClaim
     public string? PersonText { get; init; }
     /// <summary>The person's id in the fact set, when the name resolves.</summary>
     public string? PersonId { get; init; }
+    /// <summary>The person was named in the sentence before (a quotation whose speaker was introduced earlier).</summary>
+    public bool PersonFromContext { get; init; }
     /// <summary>Attribution verb normalised: wrote, said, estimated, signed, ordered, issued, described, according-to, authored.</summary>
     public string? Verb { get; init; }
     /// <summary>What is attributed: a work title, the quoted words, the act's object; as written.</summary>

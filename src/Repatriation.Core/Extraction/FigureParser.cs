@@ -1,8 +1,10 @@
 namespace Repatriation.Core.Extraction;
 
-/// <summary>A figure read from a candidate, and how many characters of the candidate it covers.</summary>
-/// <summary>A figure read from a candidate: the claim covers [Start, Length) of the candidate.</summary>
-internal readonly record struct ParsedFigure(FigureValue Value, int Start, int Length, bool HasMarker);
+/// <summary>
+/// A figure read from a candidate: the claim covers [Start, Length) of the candidate. <see cref="UnitStated"/>: a
+/// currency sign, a per cent or a share word gave the unit; otherwise the words after the figure decide it.
+/// </summary>
+internal readonly record struct ParsedFigure(FigureValue Value, int Start, int Length, bool HasMarker, bool UnitStated);
 
 /// <summary>
 /// Reads the value of a figure candidate: qualifier, number (digits, scale words, number words),
@@ -38,11 +40,12 @@ internal static class FigureParser
         _ => QualifierKind.About,
     };
 
-    public static ParsedFigure? Parse(ReadOnlySpan<char> candidate) =>
-        Parse(candidate, readQualifier: true) ?? Parse(candidate, readQualifier: false);
+    /// <param name="aboutMargin">The share either side of N that "about N" allows (a rule: claimAboutMargin).</param>
+    public static ParsedFigure? Parse(ReadOnlySpan<char> candidate, double aboutMargin) =>
+        Parse(candidate, readQualifier: true, aboutMargin) ?? Parse(candidate, readQualifier: false, aboutMargin);
 
     /// <remarks>Without the qualifier a second time: "almost" starts "almost all" as well as "almost 5,000".</remarks>
-    private static ParsedFigure? Parse(ReadOnlySpan<char> candidate, bool readQualifier)
+    private static ParsedFigure? Parse(ReadOnlySpan<char> candidate, bool readQualifier, double aboutMargin)
     {
         var reader = new SpanReader(candidate);
         var qualifier = readQualifier ? reader.TryAnyPhrase(Qualifiers) : null;
@@ -59,6 +62,7 @@ internal static class FigureParser
         var bodyStart = reader.Position;
         double low, high, tolerance = 0;
         var unit = Persons;
+        var unitStated = false;
         var vague = false;
         var hasMarker = false;
         string? innerQualifier = null;
@@ -72,6 +76,7 @@ internal static class FigureParser
         else if (TryProportion(ref reader, out low, out high, out vague, out innerQualifier))
         {
             unit = Percent;
+            unitStated = true;
         }
         else
         {
@@ -97,6 +102,7 @@ internal static class FigureParser
             low = high = first.Value;
             tolerance = first.Tolerance;
             unit = first.Unit ?? Persons;
+            unitStated = first.Unit is not null;
             hasMarker = first.HasMarker;
             var afterFirst = reader.Position;
             if (TrySeparator(ref reader, out var separator) && TryAmount(ref reader, out var second))
@@ -117,6 +123,7 @@ internal static class FigureParser
                     high = second.Value;
                     tolerance = Math.Max(first.Tolerance, second.Tolerance);
                     unit = first.Unit ?? second.Unit ?? Persons;
+                    unitStated = first.Unit is not null || second.Unit is not null;
                     hasMarker |= second.HasMarker;
                 }
             }
@@ -130,7 +137,7 @@ internal static class FigureParser
         {
             QualifierKind.AtLeast or QualifierKind.MoreThan => (low, double.PositiveInfinity),
             QualifierKind.Nearly => (Math.Round(low * 0.9, 6), low),
-            QualifierKind.About => (Math.Round(low * 0.9, 6), Math.Round(high * 1.1, 6)),
+            QualifierKind.About => (Math.Round(low * (1 - aboutMargin), 6), Math.Round(high * (1 + aboutMargin), 6)),
             QualifierKind.UpTo or QualifierKind.FewerThan => (0, high),
             _ => (low, high),
         };
@@ -142,7 +149,7 @@ internal static class FigureParser
         }
 
         var value = new FigureValue(low, high, unit, qualifier ?? innerQualifier, vague) { Tolerance = tolerance };
-        return new ParsedFigure(value, start, length - start, hasMarker);
+        return new ParsedFigure(value, start, length - start, hasMarker, unitStated);
     }
 
     private readonly record struct Amount(double Value, double Raw, double Scale, double Tolerance, double RawTolerance, string? Unit, bool HasScale, bool HasMarker);
@@ -156,7 +163,7 @@ internal static class FigureParser
         {
             unit = "USD";
         }
-        else if (reader.TryChar('£'))
+        else if (reader.TryChar('£') || reader.TryPhrase("gbp"))
         {
             unit = "GBP";
         }
@@ -188,6 +195,28 @@ internal static class FigureParser
             {
                 hasScale = true;
                 scale = ScaleOf(scaleWord);
+
+                // "1 million 832 thousand", as translations from Russian write it: one number.
+                var afterScale = reader.Position;
+                reader.SkipSpaces();
+                if (scale >= 1_000_000 && reader.TryDigits(out var rest, out var restTolerance))
+                {
+                    reader.SkipSpaces();
+                    if (reader.TryAnyPhrase(["thousand"]) is not null && rest < 1000)
+                    {
+                        raw = raw * 1000 + rest;
+                        scale = 1000;
+                        rawTolerance = restTolerance;
+                    }
+                    else
+                    {
+                        reader.Position = afterScale;
+                    }
+                }
+                else
+                {
+                    reader.Position = afterScale;
+                }
             }
             else
             {

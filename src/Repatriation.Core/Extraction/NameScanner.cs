@@ -79,7 +79,7 @@ internal static class NameScanner
             }
 
             var word = text.AsSpan(token.Offset, token.Length);
-            if (RoleNouns.Contains(word))
+            if (Rules.EngineRules.Default.Words.RoleNouns.Contains(word))
             {
                 roleStart = p;
                 p = SkipSpaces(text, token.End, limit);
@@ -158,7 +158,7 @@ internal static class NameScanner
         }
     }
 
-    public static bool IsRoleNoun(ReadOnlySpan<char> word) => RoleNouns.Contains(word);
+    public static bool IsRoleNoun(ReadOnlySpan<char> word) => Rules.EngineRules.Default.Words.RoleNouns.Contains(word);
 
     private static TextSpan? Trim(string text, ReadOnlySpan<TextSpan> tokens)
     {
@@ -218,7 +218,7 @@ internal static class NameScanner
     private static bool IsStop(string text, TextSpan token)
     {
         var word = text.AsSpan(token.Offset, token.Length);
-        return Words.Stop.Contains(word) || RoleNouns.Contains(word) || (Words.NonPerson.Contains(word) && token.Length > 0);
+        return Words.Stop.Contains(word) || Rules.EngineRules.Default.Words.RoleNouns.Contains(word) || (Words.NonPerson.Contains(word) && token.Length > 0);
     }
 
     private enum TokenKind { Other, Capitalised, Initial, Particle }
@@ -236,7 +236,7 @@ internal static class NameScanner
             return TokenKind.Initial;
         }
 
-        if (Particles.Contains(word))
+        if (Rules.EngineRules.Default.Words.NameParticles.Contains(word))
         {
             return TokenKind.Particle;
         }
@@ -247,7 +247,7 @@ internal static class NameScanner
         }
 
         // A dotted word is a title abbreviation ("Gen.", "Dr."); other words end without one.
-        if (word[^1] == '.' && !Titles.Contains(word[..^1]))
+        if (word[^1] == '.' && !Rules.EngineRules.Default.Words.NameTitles.Contains(word[..^1]))
         {
             return TokenKind.Other;
         }
@@ -290,7 +290,7 @@ internal static class NameScanner
         }
 
         // Initials and title abbreviations keep their full stop.
-        if (e < limit && text[e] == '.' && (e - start == 1 || Titles.Contains(text.AsSpan(start, e - start))))
+        if (e < limit && text[e] == '.' && (e - start == 1 || Rules.EngineRules.Default.Words.NameTitles.Contains(text.AsSpan(start, e - start))))
         {
             e++;
         }
@@ -318,21 +318,6 @@ internal static class NameScanner
         return p;
     }
 
-    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Particles = new HashSet<string>(StringComparer.Ordinal)
-    {
-        "von", "van", "de", "der", "den", "du", "la", "le", "di", "da", "del", "della", "ter", "ten", "bin", "ibn", "al", "zu",
-    }.GetAlternateLookup<ReadOnlySpan<char>>();
 
-    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Titles = new HashSet<string>(StringComparer.Ordinal)
-    {
-        "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Lt", "Col", "Capt", "Maj", "Brig", "Sgt", "Adm", "Cdr", "Gov", "Sen", "St", "Rev", "Hon", "Fr", "Lieut", "Jr", "Sr",
-    }.GetAlternateLookup<ReadOnlySpan<char>>();
 
-    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> RoleNouns = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
-    {
-        "author", "authors", "historian", "historians", "writer", "journalist", "scholar", "researcher", "professor",
-        "archivist", "demographer", "officer", "diplomat", "memoirist", "eyewitness", "witness", "survivor", "official",
-        "statistician", "biographer", "novelist", "commentator", "analyst", "expert", "correspondent", "reporter",
-        "economist", "sociologist", "scientist", "politician", "dissident", "academic", "chronicler", "veteran",
-    }.GetAlternateLookup<ReadOnlySpan<char>>();
 }

@@ -14,7 +14,7 @@ internal static class QuoteFinder
     public static List<QuotedSpan> Find(string text)
     {
         var quotes = new List<QuotedSpan>();
-        var i = text.AsSpan().IndexOfAny("“\"‘");
+        var i = text.AsSpan().IndexOfAny("“\"‘'");
         while (i >= 0 && i < text.Length)
         {
             var c = text[i];
@@ -22,7 +22,10 @@ internal static class QuoteFinder
             {
                 '“' => FindClose(text, i, '”'),
                 '"' when OpensQuote(text, i) => FindClose(text, i, '"'),
-                '‘' when OpensQuote(text, i) => FindSingleClose(text, i),
+                '‘' when OpensQuote(text, i) => FindSingleClose(text, i, '’'),
+                // Straight single quotes ('wicked book'), as typewritten and scanned prose has them; an apostrophe
+                // inside or after a word ("don't", "Cossacks' fate") never opens one.
+                '\'' when OpensQuote(text, i) && char.IsLetter(text[i + 1]) => FindSingleClose(text, i, '\''),
                 _ => -1,
             };
 
@@ -44,7 +47,7 @@ internal static class QuoteFinder
                 break;
             }
 
-            var rel = text.AsSpan(next).IndexOfAny("“\"‘");
+            var rel = text.AsSpan(next).IndexOfAny("“\"‘'");
             i = rel < 0 ? -1 : next + rel;
         }
 
@@ -76,17 +79,17 @@ internal static class QuoteFinder
     }
 
     /// <summary>A closing ’ ends a word and is not followed by a letter (unlike the apostrophe in "Stalin’s").</summary>
-    private static int FindSingleClose(string text, int open)
+    private static int FindSingleClose(string text, int open, char closer)
     {
         var limit = Math.Min(text.Length, open + 600);
         for (var j = open + 1; j < limit; j++)
         {
             var c = text[j];
-            if (c == '’' && !char.IsWhiteSpace(text[j - 1]) && (j + 1 == text.Length || !char.IsLetter(text[j + 1])))
+            if (c == closer && !char.IsWhiteSpace(text[j - 1]) && (j + 1 == text.Length || !char.IsLetter(text[j + 1])))
             {
                 // "the Cossacks’ fate": a plural possessive, not the end of the quote.
                 if (j + 1 < text.Length && text[j + 1] == ' ' && text[j - 1] == 's' && j + 2 < text.Length && char.IsLower(text[j + 2])
-                    && text.AsSpan(j + 1, Math.Min(limit, text.Length) - j - 1).Contains('’'))
+                    && text.AsSpan(j + 1, Math.Min(limit, text.Length) - j - 1).Contains(closer))
                 {
                     continue;
                 }
@@ -153,7 +156,7 @@ internal static class QuoteFinder
                 {
                     capitalised++;
                 }
-                else if (char.IsLower(text[j]) && !TitleFunctionWords.Contains(text.AsSpan(j, end - j)))
+                else if (char.IsLower(text[j]) && !Rules.EngineRules.Default.Words.TitleFunctionWords.Contains(text.AsSpan(j, end - j)))
                 {
                     lowerContent++;
                 }
@@ -195,7 +198,7 @@ internal static class QuoteFinder
             p--;
         }
 
-        return e > p && TitleCues.Contains(text.AsSpan(p, e - p));
+        return e > p && Rules.EngineRules.Default.Words.TitleCues.Contains(text.AsSpan(p, e - p));
     }
 
     private static bool IsFollowedByAuthor(string text, int close)
@@ -209,17 +212,5 @@ internal static class QuoteFinder
         return p + 4 < text.Length && text[p] == ' ' && text[p + 1] == 'b' && text[p + 2] == 'y' && text[p + 3] == ' ' && char.IsUpper(text[p + 4]);
     }
 
-    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> TitleCues = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
-    {
-        "book", "books", "article", "essay", "chapter", "film", "poem", "report", "paper", "memoir", "memoirs", "novel",
-        "entitled", "titled", "called", "named", "headline", "dubbed", "study", "documentary", "series", "song",
-        "pamphlet", "lecture", "monograph", "volume", "codenamed", "code-named", "nicknamed", "so-called", "term",
-        "phrase", "slogan", "motto",
-    }.GetAlternateLookup<ReadOnlySpan<char>>();
 
-    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> TitleFunctionWords = new HashSet<string>(StringComparer.Ordinal)
-    {
-        "of", "the", "and", "a", "an", "in", "on", "for", "to", "at", "by", "from", "with", "or", "under", "over",
-        "against", "after", "into", "between", "behind", "beyond", "without", "vs",
-    }.GetAlternateLookup<ReadOnlySpan<char>>();
 }

@@ -1,4 +1,4 @@
-using Repatriation.Core.Facts;
+using Repatriation.Core.Matching;
 
 namespace Repatriation.Core.Extraction;
 
@@ -9,30 +9,37 @@ namespace Repatriation.Core.Extraction;
 /// </summary>
 internal static class QuoteSpeaker
 {
-    public static (string? PersonText, string? PersonId) Find(
-        string text, SentenceMap sentences, FactIndex index, List<ExtractedClaim> attributions, QuotedSpan quote)
+    public static (string? PersonText, string? PersonId, bool FromPrevious) Find(
+        string text, SentenceMap sentences, CompiledFactSet index, List<ExtractedClaim> attributions, QuotedSpan quote)
     {
         if (sentences.Sentences.Count == 0)
         {
-            return (null, null);
+            return (null, null, false);
         }
 
         var s = sentences.IndexOf(quote.Span.Offset);
         var sentence = sentences.Sentences[s];
         if (FromAttributions(attributions, sentence, quote.Span.Offset, preferLast: false) is { } a)
         {
-            return (a.PersonText, a.PersonId);
+            return (a.PersonText, a.PersonId, false);
         }
 
         // "said one organiser", "a British officer gave his word that…": the sentence names an unnamed speaker.
         if (NamesUnnamedSpeaker(text, sentence, quote.Span))
         {
-            return (null, null);
+            return (null, null, false);
+        }
+
+        // A name elsewhere in the sentence makes a speaker only of a real quotation: two or three quoted words with no
+        // verb giving them to anyone ("a \"war crime\"", "\"make believe\"") are the writer's scare quotes.
+        if (IsShort(text, quote))
+        {
+            return (null, null, false);
         }
 
         if (FromMentions(text, index, sentence, quote, preferLast: false) is { } m)
         {
-            return m;
+            return (m.Item1, m.Item2, false);
         }
 
         if (s > 0)
@@ -40,16 +47,16 @@ internal static class QuoteSpeaker
             var previous = sentences.Sentences[s - 1];
             if (FromAttributions(attributions, previous, int.MaxValue, preferLast: true) is { } pa)
             {
-                return (pa.PersonText, pa.PersonId);
+                return (pa.PersonText, pa.PersonId, true);
             }
 
             if (FromMentions(text, index, previous, quote, preferLast: true) is { } pm)
             {
-                return pm;
+                return (pm.Item1, pm.Item2, true);
             }
         }
 
-        return (null, null);
+        return (null, null, false);
     }
 
     private static ExtractedClaim? FromAttributions(List<ExtractedClaim> attributions, TextSpan sentence, int quoteStart, bool preferLast)
@@ -59,6 +66,12 @@ internal static class QuoteSpeaker
         for (; i < attributions.Count && attributions[i].Offset < sentence.End; i++)
         {
             var a = attributions[i];
+            // "Tolstoy quoted…", "Bethell cites…": the person relays someone else's words, and is not their speaker.
+            if (a.Verb is { } verb && Rules.EngineRules.Default.Words.RelayingVerbs.Contains(verb))
+            {
+                continue;
+            }
+
             if (a.Offset < quoteStart)
             {
                 before = a;
@@ -72,7 +85,7 @@ internal static class QuoteSpeaker
         return preferLast ? before ?? after : before ?? after;
     }
 
-    private static (string, string?)? FromMentions(string text, FactIndex index, TextSpan sentence, QuotedSpan quote, bool preferLast)
+    private static (string, string?)? FromMentions(string text, CompiledFactSet index, TextSpan sentence, QuotedSpan quote, bool preferLast)
     {
         (string, string?)? before = null, after = null;
         foreach (var name in NameScanner.Mentions(text, sentence.Offset, sentence.End))
@@ -128,13 +141,13 @@ internal static class QuoteSpeaker
             }
 
             var word = text.AsSpan(p, e - p);
-            if (Determiners.Contains(word))
+            if (Rules.EngineRules.Default.Words.SpeakerDeterminers.Contains(word))
             {
                 sinceDeterminer = 0;
             }
             else if (sinceDeterminer >= 0)
             {
-                if (SpeakerNouns.Contains(word))
+                if (Rules.EngineRules.Default.Words.SpeakerNouns.Contains(word))
                 {
                     return true;
                 }
@@ -148,19 +161,27 @@ internal static class QuoteSpeaker
         return false;
     }
 
-    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Determiners = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
-    {
-        "a", "an", "one", "another", "the", "some",
-    }.GetAlternateLookup<ReadOnlySpan<char>>();
 
-    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> SpeakerNouns = new HashSet<string>(StringComparer.Ordinal)
+
+    private const int MaxScareQuoteWords = 4;
+
+    private static bool IsShort(string text, QuotedSpan quote)
     {
-        "officer", "organiser", "organizer", "survivor", "soldier", "official", "witness", "eyewitness", "cable", "memo",
-        "memorandum", "letter", "telegram", "source", "diplomat", "guard", "prisoner", "veteran", "spokesman", "spokeswoman",
-        "text", "document", "observer", "commander", "priest", "woman", "man", "relative", "resident", "journalist",
-        "reporter", "correspondent", "newspaper", "editorial", "headline", "agreement", "directive", "instruction",
-        "statement", "communique", "communiqué", "interpreter", "chaplain", "nurse", "doctor", "refugee", "villager",
-    }.GetAlternateLookup<ReadOnlySpan<char>>();
+        var words = 0;
+        var inWord = false;
+        for (var i = quote.Inner.Offset; i < quote.Inner.End; i++)
+        {
+            var letter = char.IsLetterOrDigit(text[i]);
+            if (letter && !inWord)
+            {
+                words++;
+            }
+
+            inWord = letter;
+        }
+
+        return words <= MaxScareQuoteWords;
+    }
 
     private static bool IsPossessive(string text, int end) =>
         end + 1 < text.Length && text[end] is '’' or '\'' && text[end + 1] == 's';

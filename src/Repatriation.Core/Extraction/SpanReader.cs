@@ -128,6 +128,7 @@ internal ref struct SpanReader(ReadOnlySpan<char> text)
         long integer = 0;
         var trailingZeros = 0;
         var digits = 0;
+        char? separator = null;
         while (p < _text.Length)
         {
             var c = _text[p];
@@ -138,8 +139,16 @@ internal ref struct SpanReader(ReadOnlySpan<char> text)
                 digits++;
                 p++;
             }
-            else if (c == ',' && digits > 0 && IsGroup(p + 1))
+            else if (c == ',' && digits > 0 && separator is null or ',' && IsGroup(p + 1))
             {
+                separator = ',';
+                p++;
+            }
+            else if (c is ' ' or '\u00A0' or '\u202F' or '\u2009' && separator is null or ' ' && digits > 0 && IsGroup(p + 1)
+                     && (separator is not null || digits <= 3))
+            {
+                // "22 481", "22\u202F481": digits grouped by a (thin, no-break) space, as French, Polish or Russian write them.
+                separator = ' ';
                 p++;
             }
             else

@@ -13,6 +13,7 @@ public sealed class FactSetSnapshot
         LoadedAt = loadedAt;
         Origin = origin;
         Index = new FactIndex(factSet);
+        Compiled = new Matching.CompiledFactSet(Index, Rules.EngineRules.Default);
     }
 
     public FactSet FactSet { get; }
@@ -22,6 +23,8 @@ public sealed class FactSetSnapshot
     public string Origin { get; }
     /// <summary>Lookups built once per version for the matcher and extractor.</summary>
     public FactIndex Index { get; }
+    /// <summary>Everything the engine derives from this version (terms, names, units, matchers), built once here.</summary>
+    public Matching.CompiledFactSet Compiled { get; }
 }
 
 /// <summary>Where hosts get the fact set in use now. Implementations swap snapshots atomically.</summary>

@@ -8,14 +8,14 @@ namespace Repatriation.Core.Matching;
 /// Checks who said, wrote, signed, ordered or estimated what: quotations by their words, works by their titles,
 /// acts by the terms that name them, estimates by the figure they give.
 /// </summary>
-internal sealed class AttributionMatcher(FactIndex index, EvidenceBuilder evidence, FigureMatcher figures)
+internal sealed class AttributionMatcher(CompiledFactSet compiled)
 {
+    private readonly FactIndex index = compiled.Index;
     private readonly (Quotation Quotation, string Words)[] _quotations =
-        index.FactSet.Quotations.Select(q => (q, Normalise(q.Text))).Where(q => q.Item2.Length > 0).ToArray();
-
-    private const int MaxTitleDistance = 3;
-
-    private static readonly HashSet<string> ActVerbs = ["signed", "ordered", "issued", "decreed", "presided", "sued", "ruled", "executed", "appointed", "halted", "directed", "telegraphed", "proposed", "agreed"];
+        compiled.Index.FactSet.Quotations.Select(q => (q, Normalise(q.Text))).Where(q => q.Item2.Length > 0).ToArray();
+    private readonly Rules.WordSet ActVerbs = compiled.Rules.Words.ActVerbs;
+    private EvidenceBuilder evidence => compiled.Evidence;
+    private FigureMatcher figures => compiled.Figures;
 
     public MatchOutcome MatchQuote(ExtractedClaim claim, SentenceContext sentence)
     {
@@ -30,11 +30,14 @@ internal sealed class AttributionMatcher(FactIndex index, EvidenceBuilder eviden
         var personId = claim.PersonId is not null && claim.PersonId != quotation.Speaker && IsNamedNearby(quotation.Speaker, sentence)
             ? quotation.Speaker
             : claim.PersonId;
-        return Judge(personId, claim.PersonText, quotation);
+        var outcome = Judge(personId, claim.PersonText, quotation);
+        return claim.PersonFromContext && quotation.Status != QuotationStatuses.Apocryphal
+            ? outcome with { Confidence = compiled.Numbers.FarReadingConfidence }
+            : outcome;
     }
 
     /// <summary>The extractor may give a verb's base form ("sue"); acts are recorded with the past form ("sued").</summary>
-    private static string? PastForm(string? verb) => verb switch
+    internal static string? PastForm(string? verb) => verb switch
     {
         null => null,
         "write" => "wrote",
@@ -55,8 +58,19 @@ internal sealed class AttributionMatcher(FactIndex index, EvidenceBuilder eviden
         claim = claim with { Verb = PastForm(claim.Verb) };
         if (claim.PersonId is null)
         {
+            // "…a warning for the future.”—Andrei Sakharov": known words, known to be someone else's.
+            if (claim.ObjectText is { Length: > 0 } words && FindQuotation(Normalise(words)) is { } quotation)
+            {
+                return Judge(claim.PersonText ?? "", claim.PersonText, quotation);
+            }
+
             return new MatchOutcome(ClaimStatuses.Unsupported,
                 $"The fact set knows nothing of {claim.PersonText ?? "this person"}; check the attribution against the source.", [], null);
+        }
+
+        if (claim.Verb == Extraction.MentionAttributions.HeldOffice && claim.ObjectText is { } officeWords)
+        {
+            return JudgeOffice(claim, officeWords);
         }
 
         var outcomes = new List<MatchOutcome>();
@@ -66,11 +80,16 @@ internal sealed class AttributionMatcher(FactIndex index, EvidenceBuilder eviden
         // attributed; an attribution of a book ("Tolstoy's Victims of Yalta") is judged by the book alone.
         if (works.Count == 0)
         {
-            foreach (var quote in sentence.Claims.Where(c => c.Kind == ClaimKind.Quote && (c.PersonId == claim.PersonId || c.PersonId is null)))
+            var relays = claim.Verb is { } relaying && compiled.Rules.Words.RelayingVerbs.Contains(relaying);
+            foreach (var quote in sentence.Claims.Where(c => c.Kind == ClaimKind.Quote && (relays || c.PersonId == claim.PersonId || c.PersonId is null)))
             {
-                if (FindQuotation(QuoteText(quote), claim.PersonId) is { } quotation)
+                if (FindQuotation(QuoteText(quote), relays ? null : claim.PersonId) is { } quotation)
                 {
-                    outcomes.Add(Judge(claim.PersonId, claim.PersonText, quotation));
+                    // "Tolstoy quoted Alexander's words": relaying someone else's words is no claim to have said them.
+                    outcomes.Add(relays && quotation.Speaker != claim.PersonId
+                        ? new MatchOutcome(ClaimStatuses.Supported,
+                            $"These words are {evidence.PersonName(quotation.Speaker)}'s, as {evidence.PersonName(claim.PersonId)} {claim.Verb} them.", [evidence.From(quotation)], null)
+                        : Judge(claim.PersonId, claim.PersonText, quotation));
                 }
             }
 
@@ -80,8 +99,43 @@ internal sealed class AttributionMatcher(FactIndex index, EvidenceBuilder eviden
             }
         }
 
+        // "Mark Elliott has written a thorough book", "a pamphlet written by Count Tolstoy", "The Minister and the
+        // Massacres is a 1986 book written by Nikolai Tolstoy": writing a work is authorship. A title further on in the
+        // sentence can bear it out (it may be a topic, so it never refutes); else any work of theirs can.
+        var writesWork = works.Count == 0 && claim.Verb is "wrote" or "published" && WorkNounBeside(claim, sentence);
+        if (writesWork)
+        {
+            var titles = sentence.HitsOf(TermOwner.Work)
+                .Where(h => !sentence.Claims.Any(c => c.Kind == ClaimKind.Quote && sentence.InsideClaim(h, c)))
+                .ToList();
+            if (titles.Select(h => index.Works[h.Entry.OwnerId]).FirstOrDefault(w => w.Authors.Contains(claim.PersonId)) is { } theirs)
+            {
+                works.Add(theirs);
+            }
+            else if (titles.Count > 0)
+            {
+                // "Victims of Yalta is a 1977 book written by Nicholas Bethell": the title the clause describes ("is a",
+                // ", a") is someone else's, a wrong author; otherwise the title may be a topic.
+                writesWork = false;
+                var (first, last) = sentence.TokenSpan(claim);
+                var nearest = titles.MinBy(h => sentence.Distance(h, first, last))!;
+                var described = nearest.LastToken + 1 < first
+                    && (sentence.Tokens[nearest.LastToken + 1].Norm is "is" or "was" || sentence.OpensApposition(nearest.LastToken));
+                if (described && sentence.Distance(nearest, first, last) <= 2 * compiled.Numbers.WorkTitleMaxDistance)
+                {
+                    var work = index.Works[nearest.Entry.OwnerId];
+                    outcomes.Add(new MatchOutcome(ClaimStatuses.Misattributed,
+                        $"{work.Title} is by {evidence.PeopleNames(work.Authors)}, not {claim.PersonText}.",
+                        [evidence.From(work)], $"{evidence.PeopleNames(work.Authors)}, {work.Title} ({EvidenceBuilder.YearsOf(work)})")
+                    {
+                        Confidence = compiled.Numbers.RivalReadingFactor,
+                    });
+                }
+            }
+        }
+
         // "Epstein's book of 1973": a book by this person, unnamed; their works in the fact set bear it out.
-        if (works.Count == 0 && claim.Verb == "authored")
+        if (works.Count == 0 && (claim.Verb == "authored" || writesWork))
         {
             var theirs = index.FactSet.Works.Where(w => w.Authors.Contains(claim.PersonId)).ToList();
             if (theirs.Count > 0)
@@ -103,12 +157,20 @@ internal sealed class AttributionMatcher(FactIndex index, EvidenceBuilder eviden
 
         // Acts are judged only for verbs that name an act ("signed", "ordered") or the act's own verb: "X wrote that
         // Order 270 was drafted by Y" attributes writing to X, not the order.
-        if (claim.Verb is { } verb && JudgeActs(claim, ActsNamed(sentence, verb).ToList()) is { } actOutcome)
+        if (claim.Verb is { } verb && ActsNamed(sentence, verb, out var howNamed) is { Count: > 0 } acts && JudgeActs(claim, acts) is { } actOutcome)
         {
-            outcomes.Add(actOutcome);
+            // An act named by its own words in this sentence, with its own verb, is a sure reading; one named a
+            // sentence before, or only by a distinctive word ("at Yalta"), is not sure enough to call a name wrong.
+            // A name the sources record as commonly but wrongly credited with this very act ("signed by Churchill") is a
+            // known mistake, however loosely the act is named.
+            var known = acts.Any(a => a.Verb == verb && a.WronglyCredited.Contains(claim.PersonId));
+            var sure = known || (howNamed == ActReference.Named && acts.Any(a => a.Verb == verb)) ? 1.0
+                : howNamed == ActReference.Named ? compiled.Numbers.RivalReadingFactor
+                : compiled.Numbers.ContextReadingConfidence * (howNamed == ActReference.Keyword ? compiled.Numbers.UnsaidScopeFactor : 1);
+            outcomes.Add(actOutcome with { Confidence = sure });
         }
 
-        if (outcomes.Count == 0)
+        if (outcomes.Count == 0 && (claim.Verb is null || compiled.Rules.Words.EstimateVerbs.Contains(claim.Verb)))
         {
             if (JudgeEstimate(claim, sentence) is { } estimate)
             {
@@ -119,14 +181,79 @@ internal sealed class AttributionMatcher(FactIndex index, EvidenceBuilder eviden
         if (outcomes.Count == 0)
         {
             return new MatchOutcome(ClaimStatuses.Unsupported,
-                $"The fact set holds nothing {evidence.PersonName(claim.PersonId)} is known to have {VerbPhrase(claim.Verb)} in these words.", [], null);
+                NothingKnown(evidence.PersonName(claim.PersonId), claim.Verb), [], null);
         }
 
         // One wrong attribution in the sentence is enough to flag it.
         return outcomes.MaxBy(o => o.Status == ClaimStatuses.Misattributed ? 9 : -Outcomes.Rank(o.Status))!;
     }
 
-    private static string VerbPhrase(string? verb) => verb is null or "according-to" ? "said or written" : verb;
+    /// <summary>
+    /// "Harold Macmillan, then Minister Resident": the office was the person's (supported) or someone else's at the
+    /// time (misattributed, naming the holder). A name several people held, or a bare title, is not sure enough to
+    /// call the text wrong.
+    /// </summary>
+    private MatchOutcome JudgeOffice(ExtractedClaim claim, string officeWords)
+    {
+        var offices = compiled.Offices.Named(officeWords);
+        if (offices.Count == 0)
+        {
+            return Outcomes.Unsupported(claim);
+        }
+
+        if (offices.FirstOrDefault(o => o.Person == claim.PersonId) is { } held)
+        {
+            return new MatchOutcome(ClaimStatuses.Supported,
+                $"{evidence.PersonName(held.Person)} was {held.Office}{EvidenceBuilder.Tenure(held)}.", [evidence.From(held)], null);
+        }
+
+        var holders = offices.Select(o => o.Person).Distinct().ToList();
+        var office = offices[0];
+        var words = Tokenizer.Tokenize(officeWords).Count(t => !compiled.Rules.Words.TermFunctionWords.Contains(t.Norm));
+        var sure = holders.Count > 1 ? compiled.Numbers.ContextReadingConfidence
+            : words >= 2 ? 1.0 : compiled.Numbers.RivalReadingFactor;
+        return new MatchOutcome(ClaimStatuses.Misattributed,
+            $"{evidence.PeopleNames(holders)} was {office.Office}{EvidenceBuilder.Tenure(office)}, not {claim.PersonText}.",
+            offices.Select(evidence.From).ToList(),
+            $"{evidence.PeopleNames(holders)}, {office.Office}")
+        {
+            Confidence = sure,
+        };
+    }
+
+    /// <summary>What the fact set lacks, said for each relation in plain English.</summary>
+    private string NothingKnown(string person, string? verb) => verb switch
+    {
+        "authored" => $"The fact set holds no work by {person} under this title; check the title and the author against the book.",
+        Extraction.MentionAttributions.HeldOffice => $"The fact set records no such office for {person}; check it against a source.",
+        null or "according-to" or "estimated" or "counted" or "calculated" or "reckoned" =>
+            $"The fact set holds no estimate or statement of {person}'s that this sentence repeats; check it against the source.",
+        _ when ActVerbs.Contains(verb) => $"The fact set records no act of {person}'s like this; check it against a source.",
+        _ => $"The fact set holds nothing {person} is known to have {Participle(verb)} in these words; check it against the source.",
+    };
+
+    /// <summary>"wrote" → "written", "said" → "said", "condemns" → "condemned": the participle after "known to have".</summary>
+    private static string Participle(string verb) => verb switch
+    {
+        "wrote" or "write" or "writes" => "written",
+        "gave" or "give" => "given",
+        "took" => "taken",
+        "spoke" => "spoken",
+        "drew" => "drawn",
+        "saw" => "seen",
+        "knew" => "known",
+        "went" => "gone",
+        "came" => "come",
+        "began" => "begun",
+        "ran" => "run",
+        "fought" or "brought" or "thought" or "found" or "held" or "led" or "met" or "sent" or "kept" or "said" or "told" or "put" or "read" or "set" or "made" => verb,
+        _ when verb.EndsWith("ed", StringComparison.Ordinal) => verb,
+        _ when verb.EndsWith("ies", StringComparison.Ordinal) => verb[..^3] + "ied",
+        _ when verb.EndsWith("es", StringComparison.Ordinal) && verb.Length > 4 && verb[^3] is 's' or 'x' or 'z' or 'h' => verb[..^2] + "ed",
+        _ when verb.EndsWith('s') && verb.Length > 3 => Participle(verb[..^1]),
+        _ when verb.EndsWith('e') => verb + "d",
+        _ => verb + "ed",
+    };
 
     /// <summary>True when the person's name, or one of their aliases, stands in this sentence.</summary>
     private bool IsNamedNearby(string personId, SentenceContext sentence)
@@ -187,16 +314,23 @@ internal sealed class AttributionMatcher(FactIndex index, EvidenceBuilder eviden
         foreach (var figureClaim in sentence.Claims.Where(c => c.Kind == ClaimKind.Figure && c.Figure is not null))
         {
             var claimInterval = Interval.OfClaim(figureClaim.Figure!);
-            foreach (var candidate in figures.Candidates(sentence, figureClaim, DateMatcher.MeasureKindOf(figureClaim.Figure!)))
+            // The measures the sentence's words name, and the one a fact gives this very figure for.
+            var readings = figures.Candidates(sentence, figureClaim, DateMatcher.MeasureKindOf(figureClaim.Figure!)).ToList();
+            if (figures.ByValue(sentence, figureClaim, null) is { } byValue && readings.All(r => r.Measure.Id != byValue.Verdict.Candidate.Measure.Id))
+            {
+                readings.Add(byValue.Verdict.Candidate);
+            }
+
+            foreach (var candidate in readings)
             {
                 var facts = index.FactsByMeasure.TryGetValue(candidate.Measure.Id, out var list) ? list : [];
                 // The facts the figure fits best: the source's own number inside the claim's precision, else any overlap.
-                var fitting = facts.Where(f => f.Value is not null && Interval.OfFact(f.Value).RelationTo(claimInterval) != Relation.Apart).ToList();
+                var fitting = facts.Where(f => f.Value is not null && compiled.ValueOf(f).RelationTo(claimInterval) != Relation.Apart).ToList();
                 var exact = fitting.Where(f => new Interval((double)f.Value!.Low, (double)f.Value.High).RelationTo(claimInterval) == Relation.Inside).ToList();
                 // Only a figure that is exactly someone else's makes the attribution wrong; a loose overlap does not.
                 var matching = exact;
-                var byPerson = facts.Where(f => f.EstimateBy == personId && f.Value is not null).ToList();
-                if ((exact.Count > 0 ? exact : fitting).FirstOrDefault(f => f.EstimateBy == personId) is { } mine)
+                var byPerson = facts.Where(f => IsEstimateOf(f, personId) && f.Value is not null).ToList();
+                if ((exact.Count > 0 ? exact : fitting).FirstOrDefault(f => IsEstimateOf(f, personId)) is { } mine)
                 {
                     // The person's own figure in any candidate measure settles it.
                     return new MatchOutcome(ClaimStatuses.Supported, $"{evidence.PersonName(personId)} gives this figure: {mine.Statement}", [evidence.From(mine)], null);
@@ -204,26 +338,62 @@ internal sealed class AttributionMatcher(FactIndex index, EvidenceBuilder eviden
 
                 if (matching.Count > 0 && misattributed is null)
                 {
-                    var owner = matching[0];
+                    // The figure is someone else's: a named person's, or a scholarly or archival source's. Where the fact
+                    // set has it only from an encyclopedia or a popular page ("official statistics as quoted on
+                    // Wikipedia"), it cannot say whose estimate it is.
+                    var owner = matching.FirstOrDefault(OwnedForSure) ?? matching[0];
                     var ownerName = evidence.EstimatorName(owner) ?? evidence.Citation(owner.Sources);
                     misattributed = new MatchOutcome(ClaimStatuses.Misattributed,
                         $"“{figureClaim.Text}” is {ownerName}'s figure, not {claim.PersonText}'s.",
                         matching.Concat(byPerson).Select(evidence.From).ToList(),
                         byPerson.Count > 0
                             ? $"{evidence.PersonName(personId)} gives {EvidenceBuilder.FormatValue(byPerson[0].Value!, candidate.Measure.Unit)}; {figureClaim.Text} is {ownerName}'s figure"
-                            : $"according to {ownerName}");
+                            : $"according to {ownerName}")
+                    {
+                        Confidence = OwnedForSure(owner) ? 1.0 : compiled.Numbers.ContextReadingConfidence,
+                    };
                 }
                 else if (byPerson.Count > 0 && contradicted is null)
                 {
+                    // The person gives another figure for this measure, but may give this one for something narrower:
+                    // the closest fact is shown, the text is not called wrong.
                     contradicted = new MatchOutcome(ClaimStatuses.Contradicted,
                         $"{evidence.PersonName(personId)} gives {EvidenceBuilder.FormatValue(byPerson[0].Value!, candidate.Measure.Unit)} for {candidate.Measure.Name}, not “{figureClaim.Text}”.",
                         byPerson.Select(evidence.From).ToList(),
-                        $"{EvidenceBuilder.FormatValue(byPerson[0].Value!, candidate.Measure.Unit)} ({evidence.Citation(byPerson[0].Sources)})");
+                        $"{EvidenceBuilder.FormatValue(byPerson[0].Value!, candidate.Measure.Unit)} ({evidence.Citation(byPerson[0].Sources)})")
+                    {
+                        Confidence = compiled.Numbers.ContextReadingConfidence,
+                    };
                 }
             }
         }
 
         return misattributed ?? contradicted;
+    }
+
+    /// <summary>The fact is the person's estimate: credited to them by id, or by a name that resolves to them ("Zemskov").</summary>
+    private bool IsEstimateOf(Fact fact, string personId) =>
+        fact.EstimateBy == personId
+        || (fact.EstimateBy is null && fact.EstimateByName is { } name && compiled.FindPerson(name.Split('(')[0].Trim())?.Id == personId);
+
+    private bool OwnedForSure(Fact fact) =>
+        fact.EstimateBy is not null
+        || fact.Sources.Any(s => index.Sources.TryGetValue(s.Source, out var source) && SourceReliabilities.IsScholarly(source.Reliability));
+
+    /// <summary>A word for a work ("book", "pamphlet", "account") just before the attribution or just after it.</summary>
+    private bool WorkNounBeside(ExtractedClaim claim, SentenceContext sentence)
+    {
+        var (first, last) = sentence.TokenSpan(claim);
+        var reach = compiled.Numbers.WorkTitleMaxDistance;
+        for (var i = Math.Max(0, first - reach); i <= Math.Min(sentence.Tokens.Count - 1, last + reach + 1); i++)
+        {
+            if ((i < first || i > last) && compiled.Rules.Words.WorkNouns.Contains(sentence.Tokens[i].Norm))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private IEnumerable<Work> WorksNamed(ExtractedClaim claim, SentenceContext sentence)
@@ -232,14 +402,14 @@ internal sealed class AttributionMatcher(FactIndex index, EvidenceBuilder eviden
         // Victims of Yalta"); a title elsewhere in the sentence is a topic.
         var (first, last) = sentence.TokenSpan(claim);
         var named = sentence.HitsOf(TermOwner.Work)
-            .Where(h => h.DistanceTo(first, last) <= MaxTitleDistance && !IsTopic(sentence, h, last))
+            .Where(h => h.DistanceTo(first, last) <= compiled.Numbers.WorkTitleMaxDistance && !IsTopic(sentence, h, last))
             .Where(h => !sentence.Claims.Any(c => c.Kind == ClaimKind.Quote && sentence.InsideClaim(h, c)))
             .Select(h => h.Entry.OwnerId);
         if (claim.ObjectText is { Length: > 0 } objectText)
         {
             // The object must be a title, not a quoted sentence that happens to contain one ("truly the last secret").
             var objectTokens = Tokenizer.Tokenize(objectText);
-            named = named.Concat(TermIndex.For(index).Find(objectTokens)
+            named = named.Concat(compiled.Terms.Find(objectTokens)
                 .Where(h => h.Entry.Owner == TermOwner.Work && (h.LastToken - h.FirstToken + 1) * 10 >= objectTokens.Count * 6)
                 .Select(h => h.Entry.OwnerId));
         }
@@ -252,11 +422,11 @@ internal sealed class AttributionMatcher(FactIndex index, EvidenceBuilder eviden
     /// signed by…", "Stalin signed the order"), else recognised by a distinctive word of their names ("at Yalta").
     /// </summary>
     /// <summary>"Horne wrote of Victims of Yalta…": a title after "of", "about" or "that" is what is written about.</summary>
-    private static bool IsTopic(SentenceContext sentence, TermHit title, int attributionLast)
+    private bool IsTopic(SentenceContext sentence, TermHit title, int attributionLast)
     {
         for (var i = attributionLast + 1; i < title.FirstToken; i++)
         {
-            if (sentence.Tokens[i].Norm is "of" or "about" or "on" or "that" or "in" or "into" or "when" or "whether")
+            if (compiled.Rules.Words.TopicWords.Contains(sentence.Tokens[i].Norm))
             {
                 return true;
             }
@@ -265,23 +435,28 @@ internal sealed class AttributionMatcher(FactIndex index, EvidenceBuilder eviden
         return false;
     }
 
-    private IEnumerable<Act> ActsNamed(SentenceContext sentence, string verb)
+    private enum ActReference { Named, Before, Keyword }
+
+    private List<Act> ActsNamed(SentenceContext sentence, string verb, out ActReference how)
     {
-        var terms = TermIndex.For(index);
+        var terms = compiled.Terms;
         // Acts matched only by their words apart are too weak a reference to call a signature wrong.
+        how = ActReference.Named;
         var ids = sentence.HitsOf(TermOwner.Act).Where(h => !h.Entry.Loose).Select(h => h.Entry.OwnerId).ToHashSet();
         if (!ActsFor(ids, verb).Any())
         {
+            how = ActReference.Before;
             ids = sentence.PrecedingHits.Where(h => h.Entry.Owner == TermOwner.Act).Select(h => h.Entry.OwnerId).ToHashSet();
         }
 
         if (!ActsFor(ids, verb).Any() && ActVerbs.Contains(verb))
         {
+            how = ActReference.Keyword;
             var words = sentence.Tokens.Concat(sentence.PrecedingTokens).Select(t => t.Norm).ToHashSet();
             ids = terms.ActKeywords.Where(k => words.Contains(k.Keyword)).Select(k => k.ActId).ToHashSet();
         }
 
-        return ActsFor(ids, verb);
+        return ActsFor(ids, verb).ToList();
     }
 
     private IEnumerable<Act> ActsFor(HashSet<string> ids, string verb)

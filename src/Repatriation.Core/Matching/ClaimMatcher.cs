@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Repatriation.Core.Extraction;
 using Repatriation.Core.Facts;
 using Repatriation.Core.Reports;
@@ -8,12 +7,10 @@ namespace Repatriation.Core.Matching;
 /// <summary>Decides a claim's status against the fact set (see the contract's status table).</summary>
 public sealed class ClaimMatcher
 {
-    private static readonly ConditionalWeakTable<FactIndex, Matchers> PerFactSet = new();
-
     /// <summary>Matches every claim of a text; claims in text order share their sentence's preparation.</summary>
-    public IReadOnlyList<MatchOutcome> MatchAll(IReadOnlyList<ExtractedClaim> claims, string text, FactIndex index, CancellationToken cancellationToken = default)
+    public IReadOnlyList<MatchOutcome> MatchAll(IReadOnlyList<ExtractedClaim> claims, string text, CompiledFactSet facts, CancellationToken cancellationToken = default)
     {
-        var matchers = PerFactSet.GetValue(index, i => new Matchers(i));
+        ArgumentNullException.ThrowIfNull(facts);
         var outcomes = new MatchOutcome[claims.Count];
         var words = claims.Count == 0 ? null : new TextTokens(text);
         SentenceContext? sentence = null;
@@ -24,10 +21,10 @@ public sealed class ClaimMatcher
             {
                 // Between sentences: a request whose client left or whose time ran out stops here.
                 cancellationToken.ThrowIfCancellationRequested();
-                sentence = new SentenceContext(text, claim.SentenceOffset, claim.SentenceLength, ClaimsInSentence(claims, claim.SentenceOffset), matchers.Terms, words);
+                sentence = new SentenceContext(text, claim.SentenceOffset, claim.SentenceLength, ClaimsInSentence(claims, claim.SentenceOffset), facts, words);
             }
 
-            outcomes[i] = matchers.Match(claim, sentence);
+            outcomes[i] = Match(facts, claim, sentence);
         }
 
         return outcomes;
@@ -60,95 +57,178 @@ public sealed class ClaimMatcher
         return list;
     }
 
-    private sealed class Matchers
+    private static MatchOutcome Match(CompiledFactSet facts, ExtractedClaim claim, SentenceContext sentence) => facts.Grader.Grade(claim, claim.Kind switch
     {
-        public Matchers(FactIndex index)
+        ClaimKind.Figure => MatchFigure(facts, claim, sentence),
+        ClaimKind.Date => facts.Dates.Match(claim, sentence),
+        ClaimKind.Attribution => facts.Attributions.MatchAttribution(claim, sentence),
+        ClaimKind.Quote => facts.Attributions.MatchQuote(claim, sentence),
+        _ => Outcomes.Unsupported(claim),
+    });
+
+    /// <summary>
+    /// A figure is read by the terms around it first. Where they find nothing that bears it out (and no sure error),
+    /// a fact that gives exactly this figure may: "399 former Russian soldiers" is the FRUS count of those to be
+    /// entrained at Dachau, whatever words the text uses.
+    /// </summary>
+    private static MatchOutcome MatchFigure(CompiledFactSet facts, ExtractedClaim claim, SentenceContext sentence)
+    {
+        var byTerms = MatchFigureByTerms(facts, claim, sentence);
+        if (byTerms.Status is ClaimStatuses.Supported or ClaimStatuses.Disputed
+            || (VerdictGrader.IsStrong(byTerms.Status) && byTerms.Confidence >= facts.Numbers.StrongThreshold))
         {
-            Terms = TermIndex.For(index);
-            var evidence = new EvidenceBuilder(index);
-            Figures = new FigureMatcher(index);
-            FigureOutcomes = new FigureOutcomes(index, evidence);
-            Dates = new DateMatcher(index, Figures, evidence, FigureOutcomes);
-            Attributions = new AttributionMatcher(index, evidence, Figures);
+            return byTerms;
         }
 
-        public TermIndex Terms { get; }
-        public FigureMatcher Figures { get; }
-        public FigureOutcomes FigureOutcomes { get; }
-        public DateMatcher Dates { get; }
-        public AttributionMatcher Attributions { get; }
+        return facts.Figures.ByValue(sentence, claim, PeriodFor(claim, sentence, facts.Numbers.PeriodMaxDistance)) is { } byValue
+            ? facts.FigureOutcomes.Describe(claim, byValue.Verdict, null) with { Confidence = byValue.Confidence }
+            : byTerms;
+    }
 
-        public MatchOutcome Match(ExtractedClaim claim, SentenceContext sentence) => claim.Kind switch
+    private static MatchOutcome MatchFigureByTerms(CompiledFactSet facts, ExtractedClaim claim, SentenceContext sentence)
+    {
+        var kind = DateMatcher.MeasureKindOf(claim.Figure!);
+        var candidates = facts.Figures.Candidates(sentence, claim, kind);
+        if (candidates.Count == 0)
         {
-            ClaimKind.Figure => MatchFigure(claim, sentence),
-            ClaimKind.Date => Dates.Match(claim, sentence),
-            ClaimKind.Attribution => Attributions.MatchAttribution(claim, sentence),
-            ClaimKind.Quote => Attributions.MatchQuote(claim, sentence),
-            _ => Outcomes.Unsupported(claim),
-        };
+            return Outcomes.Unsupported(claim);
+        }
 
-        public MatchOutcome MatchFigure(ExtractedClaim claim, SentenceContext sentence)
+        var period = PeriodFor(claim, sentence, facts.Numbers.PeriodMaxDistance);
+        var verdicts = candidates.Select(c => facts.Figures.Weigh(c, claim, period))
+            .Where(v => v.Status != ClaimStatuses.Unsupported)
+            .Where(v => !v.Candidate.FromContext || v.Status is ClaimStatuses.Supported or ClaimStatuses.Disputed)
+            .ToList();
+        if (verdicts.Count == 0)
         {
-            // "ten to twenty years", "six months": a length of time, which no count measures.
-            var (_, figureLast) = sentence.TokenSpan(claim);
-            if (figureLast + 1 < sentence.Tokens.Count && sentence.Tokens[figureLast + 1].Norm is "year" or "month" or "week" or "day" or "hour" or "decade")
+            return Outcomes.Unsupported(claim);
+        }
+
+        // A measure whose place was only carried from earlier sentences yields to one the clause scopes by itself.
+        if (verdicts.Any(v => !v.Candidate.PlaceCarried && !v.Candidate.ScopeNarrower && !v.Candidate.ScopeBroader) && verdicts.Any(v => v.Candidate.PlaceCarried))
+        {
+            verdicts = verdicts.Where(v => !v.Candidate.PlaceCarried).ToList();
+        }
+
+        // Same-scope measures first; among the nearest-named ones, the reading the facts bear out best.
+        var exact = verdicts.Where(v => !v.Candidate.ScopeBroader).ToList();
+        var pool = exact.Count > 0 ? exact : verdicts;
+        var nearest = pool.Min(v => v.Candidate.Distance);
+        var chosen = pool.Where(v => v.Candidate.Distance <= nearest + facts.Numbers.FigureReadingSlack).MinBy(v => Outcomes.Rank(v.Status))!;
+        if (exact.Count > 0 && Outcomes.Rank(chosen.Status) > 1)
+        {
+            // A wider-scope reading that fits in value explains the error better ("repatriated persons" for POWs).
+            var broader = verdicts.Where(v => v.Candidate.ScopeBroader && v.Status == ClaimStatuses.Imprecise && v.Reason == "scope").MinBy(v => v.Candidate.Distance);
+            if (broader is not null && broader.Candidate.Distance <= nearest)
             {
-                return Outcomes.Unsupported(claim);
+                chosen = broader;
+            }
+        }
+
+        return facts.FigureOutcomes.Describe(claim, chosen, period) with { Confidence = FigureConfidence(facts, claim, sentence, chosen, pool) };
+    }
+
+    /// <summary>
+    /// How sure the figure's reading is: how near its term stands (or whether it was only named before), whether
+    /// the claim names the group and place the measure counts, whether another reading as near would say otherwise,
+    /// and, for a value called wrong, whether it is so far off every fact that it is more likely about something else.
+    /// </summary>
+    private static double FigureConfidence(CompiledFactSet facts, ExtractedClaim claim, SentenceContext sentence, FigureVerdict chosen, List<FigureVerdict> pool)
+    {
+        var numbers = facts.Numbers;
+        var candidate = chosen.Candidate;
+        var confidence = candidate.FromContext
+            ? numbers.ContextReadingConfidence
+            : VerdictGrader.Naming(numbers, candidate.Distance, numbers.FigureTermMaxDistance);
+
+        var good = chosen.Status is ClaimStatuses.Supported or ClaimStatuses.Disputed;
+        var rival = pool.Any(v => !ReferenceEquals(v, chosen) && v.Candidate.Measure.Id != candidate.Measure.Id
+                                  && v.Candidate.Distance <= candidate.Distance + numbers.FigureReadingSlack
+                                  && (v.Status is ClaimStatuses.Supported or ClaimStatuses.Disputed) != good);
+        if (rival)
+        {
+            confidence *= numbers.RivalReadingFactor;
+        }
+
+        var scope = sentence.ScopeOf(claim);
+        var unsaid = (candidate.Measure.Population is not null && scope.Population is null) || (candidate.Measure.Place is not null && scope.Place is null);
+        if (unsaid)
+        {
+            confidence *= numbers.UnsaidScopeFactor;
+        }
+
+        // Named only by its action ("hanged") and by nothing that is the measure's own (a term, its group, its place):
+        // any measure of that action would have fitted as well.
+        if (candidate.ByActionOnly && scope.Population is null && scope.Place is null)
+        {
+            confidence *= numbers.ActionOnlyFactor;
+        }
+
+        if (!good)
+        {
+            var claimInterval = Interval.OfClaim(claim.Figure!);
+            if (chosen.Reason != "period" && chosen.Deciding.Count > 0
+                && chosen.Deciding.Min(f => facts.ValueOf(f).RatioApart(claimInterval)) > numbers.ImplausibleRatio)
+            {
+                confidence *= 0.5;
             }
 
-            var kind = DateMatcher.MeasureKindOf(claim.Figure!);
-            var candidates = Figures.Candidates(sentence, claim, kind);
-            if (candidates.Count == 0)
+            // A precise figure another measure gives exactly ("1,539,475", "£124,900") is more likely that measure's
+            // than a wrong one of this; round figures ("two million") are too common to tell.
+            // A looser figure that another measure bears out is at least ambiguous. Neither applies to a count weighed for
+            // the period a date gives, nor to a figure that fits a narrower group (that misfit is the verdict).
+            var figure = claim.Figure!;
+            if (chosen.Reason is not ("period" or "scope"))
             {
-                return Outcomes.Unsupported(claim);
-            }
-
-            var period = PeriodFor(claim, sentence);
-            var verdicts = candidates.Select(c => Figures.Weigh(c, claim, period))
-                .Where(v => v.Status != ClaimStatuses.Unsupported)
-                .Where(v => !v.Candidate.FromContext || v.Status is ClaimStatuses.Supported or ClaimStatuses.Disputed)
-                .ToList();
-            if (verdicts.Count == 0)
-            {
-                return Outcomes.Unsupported(claim);
-            }
-
-            // Same-scope measures first; among the nearest-named ones, the reading the facts bear out best.
-            var exact = verdicts.Where(v => !v.Candidate.ScopeBroader).ToList();
-            var pool = exact.Count > 0 ? exact : verdicts;
-            var nearest = pool.Min(v => v.Candidate.Distance);
-            var chosen = pool.Where(v => v.Candidate.Distance <= nearest + 4).MinBy(v => Outcomes.Rank(v.Status))!;
-            if (exact.Count > 0 && Outcomes.Rank(chosen.Status) > 1)
-            {
-                // A wider-scope reading that fits in value explains the error better ("repatriated persons" for POWs).
-                var broader = verdicts.Where(v => v.Candidate.ScopeBroader && v.Status == ClaimStatuses.Imprecise && v.Reason == "scope").MinBy(v => v.Candidate.Distance);
-                if (broader is not null && broader.Candidate.Distance <= nearest)
+                // The figure's own number, give or take its rounding ("£0.5m" is £500,000; "about 1.5 million" rounds
+                // 1,539,475), given by another measure: the text most likely cites that measure.
+                var nominal = figure.Vague || double.IsInfinity(figure.High) ? double.NaN
+                    : figure.Qualifier is null or "exactly" or "precisely" ? figure.Low : (figure.Low + figure.High) / 2;
+                if (!double.IsNaN(nominal) && nominal > 0
+                    && facts.OtherMeasureHolds(new Interval(nominal - figure.Tolerance, nominal + figure.Tolerance), figure.Unit, candidate.Measure.Id))
                 {
-                    chosen = broader;
+                    confidence *= numbers.OtherMeasureValueFactor;
+                }
+                else if (facts.OtherMeasureHolds(claimInterval, figure.Unit, candidate.Measure.Id))
+                {
+                    confidence *= numbers.RivalReadingFactor;
                 }
             }
 
-            return FigureOutcomes.Describe(claim, chosen, period);
+            // "Thousands", "several million": a loose count is called wrong only when its measure is plainly named.
+            if (figure.Vague && figure.Unit != FigureParser.Percent)
+            {
+                confidence *= numbers.VagueReadingFactor;
+            }
         }
 
-        /// <summary>A year or range close to the figure in the same clause, not inside the figure itself, bounds it.</summary>
-        private static DateValue? PeriodFor(ExtractedClaim claim, SentenceContext sentence)
+        if (chosen.Deciding.Count > 0 && chosen.Deciding.All(f => f.Weak))
         {
-            var (first, last) = sentence.TokenSpan(claim);
-            static int Apart((int First, int Last) a, (int First, int Last) b) => a.Last < b.First ? b.First - a.Last : a.First > b.Last ? a.First - b.Last : 0;
-            var figures = sentence.Claims.Where(c => c.Kind == ClaimKind.Figure && !ReferenceEquals(c, claim)).Select(sentence.TokenSpan).ToList();
-
-            // A date nearer another figure is that figure's ("by 1 March 1946, 4,199,488…, and in 1945 alone 3,888,721").
-            return sentence.Claims
-                .Where(c => c.Kind == ClaimKind.Date && c.Date is not null && (c.Offset + c.Length <= claim.Offset || c.Offset >= claim.Offset + claim.Length))
-                .Select(c => (Claim: c, Span: sentence.TokenSpan(c)))
-                .Select(x => (x.Claim, x.Span, Distance: Apart(x.Span, (first, last))))
-                .Where(x => x.Distance <= MaxPeriodDistance && !figures.Any(f => Apart(x.Span, f) < x.Distance))
-                .OrderBy(x => x.Distance)
-                .Select(x => x.Claim.Date)
-                .FirstOrDefault();
+            confidence = Math.Min(confidence, numbers.ContextReadingConfidence);
         }
 
-        private const int MaxPeriodDistance = 14;
+        return confidence;
+    }
+
+    /// <summary>A year or range close to the figure in the same clause, not inside the figure itself, bounds it.</summary>
+    private static DateValue? PeriodFor(ExtractedClaim claim, SentenceContext sentence, int maxDistance)
+    {
+        var (first, last) = sentence.TokenSpan(claim);
+        static int Apart((int First, int Last) a, (int First, int Last) b) => a.Last < b.First ? b.First - a.Last : a.First > b.Last ? a.First - b.Last : 0;
+        var figures = sentence.Claims.Where(c => c.Kind == ClaimKind.Figure && !ReferenceEquals(c, claim)).Select(sentence.TokenSpan).ToList();
+
+        // A date nearer another figure is that figure's ("by 1 March 1946, 4,199,488…, and in 1945 alone 3,888,721"); a
+        // date right beside an event's name is the event's ("the 1944 Yalta Conference"), not the figure's period.
+        var events = sentence.HitsWithLoose(TermOwner.Measure).Where(h => !h.Entry.Loose && h.Entry.MeasureKind == Facts.MeasureKinds.Date)
+            .Concat(sentence.HitsOf(TermOwner.Act)).ToList();
+        return sentence.Claims
+            .Where(c => c.Kind == ClaimKind.Date && c.Date is not null && (c.Offset + c.Length <= claim.Offset || c.Offset >= claim.Offset + claim.Length))
+            .Select(c => (Claim: c, Span: sentence.TokenSpan(c)))
+            .Where(x => !events.Any(h => h.DistanceTo(x.Span.First, x.Span.Last) <= 1))
+            .Select(x => (x.Claim, x.Span, Distance: Apart(x.Span, (first, last))))
+            .Where(x => x.Distance <= maxDistance && !figures.Any(f => Apart(x.Span, f) < x.Distance))
+            .OrderBy(x => x.Distance)
+            .Select(x => x.Claim.Date)
+            .FirstOrDefault();
     }
 }

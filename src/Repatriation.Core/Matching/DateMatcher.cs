@@ -9,26 +9,20 @@ namespace Repatriation.Core.Matching;
 /// Dates are checked against what the sentence ties them to: an event (a date measure), an act, a work's year,
 /// or, when the date bounds a figure ("between 1946 and 1948 several million…"), that figure's period.
 /// </summary>
-internal sealed class DateMatcher(FactIndex index, FigureMatcher figures, EvidenceBuilder evidence, FigureOutcomes figureOutcomes)
+internal sealed class DateMatcher(CompiledFactSet compiled)
 {
-    private readonly Dictionary<string, Act> _acts = index.FactSet.Acts.GroupBy(a => a.Id).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-
-    private const int NearEnough = 4;
-
-    /// <summary>An event named further away than this from a date is another part of the sentence.</summary>
-    private const int MaxEventDistance = 12;
-
-    /// <summary>A date is called wrong for an event only when the event is named within this many words.</summary>
-    private const int MaxDisagreeDistance = 6;
-
-    /// <summary>A date further than this from a figure does not bound it (as in the figure's own reading).</summary>
-    private const int MaxPeriodDistance = 14;
+    private readonly FactIndex index = compiled.Index;
+    private readonly Dictionary<string, Act> _acts = compiled.Index.FactSet.Acts.GroupBy(a => a.Id).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+    private FigureMatcher figures => compiled.Figures;
+    private EvidenceBuilder evidence => compiled.Evidence;
+    private FigureOutcomes figureOutcomes => compiled.FigureOutcomes;
 
     public MatchOutcome Match(ExtractedClaim claim, SentenceContext sentence)
     {
+        var numbers = compiled.Numbers;
         var date = claim.Date!;
         var (first, last) = sentence.TokenSpan(claim);
-        var options = new List<(int Distance, Func<MatchOutcome?> Outcome)>();
+        var options = new List<(int Distance, double Reading, Func<MatchOutcome?> Outcome)>();
 
         foreach (var figureClaim in sentence.Claims.Where(c => c.Kind == ClaimKind.Figure && c.Figure is not null))
         {
@@ -36,31 +30,72 @@ internal sealed class DateMatcher(FactIndex index, FigureMatcher figures, Eviden
             var distance = ff > last ? ff - last : first > fl ? first - fl : 0;
             var kind = MeasureKindOf(figureClaim.Figure!);
             var candidates = figures.Candidates(sentence, figureClaim, kind);
-            if (candidates.Count > 0 && distance <= MaxPeriodDistance)
+            if (candidates.Count == 0 && figures.ByValue(sentence, figureClaim, null) is { } byValue)
+            {
+                // "4,199,488 repatriates by 1 March 1946": the measure a fact gives this very figure for dates it too.
+                candidates = [byValue.Verdict.Candidate];
+            }
+
+            if (candidates.Count > 0 && distance <= numbers.PeriodMaxDistance)
             {
                 // The figure's own period reading already requires the two to stand close (see PeriodFor).
-                options.Add((Math.Min(distance, MaxDisagreeDistance), () => AsPeriod(claim, figureClaim, candidates)));
+                options.Add((Math.Min(distance, numbers.DateDisagreeMaxDistance), VerdictGrader.Naming(numbers, distance, numbers.PeriodMaxDistance), () => AsPeriod(claim, figureClaim, candidates)));
             }
         }
 
-        foreach (var group in sentence.HitsWithLoose(TermOwner.Measure).Where(h => !sentence.Claims.Any(c => c.Kind == ClaimKind.Quote && sentence.InsideClaim(h, c))).GroupBy(h => h.Entry.OwnerId))
+        // "On 28 May 1946 the Cossack officers were taken to a conference at Spittal": a date that opens the sentence
+        // dates its whole first clause, so the words after it count for less.
+        var fronted = first <= 1 && (first == 0 || compiled.Rules.Words.FrontedDateWords.Contains(sentence.Tokens[0].Norm));
+        int DistanceTo(TermHit hit)
         {
-            var distance = group.Min(h => sentence.Distance(h, first, last));
-            var loose = group.All(h => h.Entry.Loose);
-            if (distance <= MaxEventDistance && index.Measures.TryGetValue(group.Key, out var measure) && measure.Kind == MeasureKinds.Date)
+            var distance = sentence.Distance(hit, first, last);
+            return fronted && hit.FirstToken > last && distance - (hit.FirstToken - last) < numbers.ClauseBreakPenalty
+                ? (int)Math.Ceiling(distance * numbers.FrontedDateWeight)
+                : distance;
+        }
+
+        // "The Potsdam Conference opened on 17 July 1945, weeks after the Lienz handovers": a word of time between the
+        // date and an event's name says the date is not the event's.
+        bool Relative(TermHit hit)
+        {
+            var (from, to) = hit.LastToken < first ? (hit.LastToken + 1, first - 1) : (last + 1, hit.FirstToken - 1);
+            for (var i = from; i <= to; i++)
             {
-                options.Add((distance, () => SupportOnlyIf(loose, AsEvent(claim, measure))));
+                if (compiled.Rules.Words.TemporalRelationWords.Contains(sentence.Tokens[i].Norm))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        foreach (var group in sentence.HitsWithLoose(TermOwner.Measure).Where(h => !sentence.Claims.Any(c => c.Kind == ClaimKind.Quote && sentence.InsideClaim(h, c)) && !Relative(h)).GroupBy(h => h.Entry.OwnerId))
+        {
+            var distance = group.Min(DistanceTo);
+            var loose = group.All(h => h.Entry.Loose && !sentence.IsCompact(h));
+            var gapped = !loose && group.All(h => h.Entry.Loose);
+            if (!loose && group.All(h => compiled.ProtagonistsUnsaid(group.Key, h.Entry) is { Count: > 0 } people && !sentence.MentionsAny(people)))
+            {
+                // "His son had been captured by the Germans in 1941": whose capture? Not the one the fact set dates.
+                loose = true;
+            }
+
+            if (distance <= numbers.DateEventMaxDistance && index.Measures.TryGetValue(group.Key, out var measure) && measure.Kind == MeasureKinds.Date)
+            {
+                options.Add((distance, loose ? numbers.ContextReadingConfidence : VerdictGrader.Naming(numbers, distance, numbers.DateEventMaxDistance) * (gapped ? numbers.GappedTermFactor : 1), () => SupportOnlyIf(loose, AsEvent(claim, measure))));
             }
         }
 
-        foreach (var group in sentence.HitsWithLoose(TermOwner.Act).GroupBy(h => h.Entry.OwnerId))
+        foreach (var group in sentence.HitsWithLoose(TermOwner.Act).Where(h => !Relative(h)).GroupBy(h => h.Entry.OwnerId))
         {
             var act = _acts.GetValueOrDefault(group.Key);
-            var distance = group.Min(h => sentence.Distance(h, first, last));
-            var loose = group.All(h => h.Entry.Loose);
-            if (act?.Date is not null && distance <= MaxEventDistance)
+            var distance = group.Min(DistanceTo);
+            var loose = group.All(h => h.Entry.Loose && !sentence.IsCompact(h));
+            var gapped = !loose && group.All(h => h.Entry.Loose);
+            if (act?.Date is not null && distance <= numbers.DateEventMaxDistance)
             {
-                options.Add((distance, () => SupportOnlyIf(loose, AsActDate(claim, act))));
+                options.Add((distance, loose ? numbers.ContextReadingConfidence : VerdictGrader.Naming(numbers, distance, numbers.DateEventMaxDistance) * (gapped ? numbers.GappedTermFactor : 1), () => SupportOnlyIf(loose, AsActDate(claim, act))));
             }
         }
 
@@ -70,9 +105,9 @@ internal sealed class DateMatcher(FactIndex index, FigureMatcher figures, Eviden
             {
                 var work = index.Works[hit.Entry.OwnerId];
                 var distance = sentence.Distance(hit, first, last);
-                if (work.Year is not null && distance <= 8)
+                if (work.Year is not null && distance <= numbers.WorkYearMaxDistance)
                 {
-                    options.Add((distance, () => AsWorkYear(claim, work)));
+                    options.Add((distance, VerdictGrader.Naming(numbers, distance, numbers.WorkYearMaxDistance), () => AsWorkYear(claim, work)));
                 }
             }
         }
@@ -82,44 +117,111 @@ internal sealed class DateMatcher(FactIndex index, FigureMatcher figures, Eviden
             && !sentence.HitsOf(TermOwner.Work).Any())
         {
             // "…an estimate he first published in Russian in 1996": a publication year for whoever the sentence credits.
-            var published = Enumerable.Range(Math.Max(0, first - 5), Math.Min(5, first))
-                .Any(i => sentence.Tokens[i].Norm is "published" or "publication" or "edition" or "appeared" or "wrote" or "book");
+            var lookback = numbers.PublicationCueLookback;
+            var published = Enumerable.Range(Math.Max(0, first - lookback), Math.Min(lookback, first))
+                .Any(i => compiled.Rules.Words.PublicationCues.Contains(sentence.Tokens[i].Norm));
             foreach (var author in sentence.Claims.Where(c => c.Kind == ClaimKind.Attribution && c.PersonId is not null && (published || c.Verb is "authored" or "wrote")))
             {
                 var (af, al) = sentence.TokenSpan(author);
                 var distance = published ? 0 : af > last ? af - last : first > al ? first - al : 0;
                 var work = index.FactSet.Works.FirstOrDefault(w => w.Authors.Contains(author.PersonId!) && (w.Year == date.From.Year || w.AlternativeYears.Contains(date.From.Year)));
-                if (work is not null && distance <= 8)
+                if (work is not null && distance <= numbers.WorkYearMaxDistance)
                 {
-                    options.Add((distance, () => AsWorkYear(claim, work)));
+                    options.Add((distance, VerdictGrader.Naming(numbers, distance, numbers.WorkYearMaxDistance), () => AsWorkYear(claim, work)));
+                }
+            }
+        }
+
+        // "at Plattling at dawn on 24 February 1946": a place where the fact set dates a single event can bear a date
+        // beside it out, never refute it (the sentence may date something else that happened there); only when the
+        // sentence names no event, act or figure to date.
+        foreach (var hit in options.Count == 0 ? sentence.HitsOf(TermOwner.Place) : [])
+        {
+            var distance = DistanceTo(hit);
+            if (distance <= numbers.DateDisagreeMaxDistance && compiled.DatedEventAt(hit.Entry.OwnerId) is { } measure)
+            {
+                options.Add((distance, numbers.ContextReadingConfidence, () => SupportOnlyIf(true, AsEvent(claim, measure))));
+            }
+        }
+
+        // "was sued by Aldington in 1989": the act an attribution in the sentence names by its person and verb can
+        // bear a date beside it out (the act's one date may not be the one a text gives for a long affair, so it never
+        // refutes); only when nothing else in the sentence is dated.
+        foreach (var attribution in options.Count == 0 ? sentence.Claims.Where(c => c.Kind == ClaimKind.Attribution && c.PersonId is not null && c.Verb is not null) : [])
+        {
+            var (af, al) = sentence.TokenSpan(attribution);
+            var distance = af > last ? af - last : first > al ? first - al : 0;
+            if (distance <= numbers.DateDisagreeMaxDistance)
+            {
+                foreach (var act in compiled.DatedActsOf(attribution.PersonId!, AttributionMatcher.PastForm(attribution.Verb)!))
+                {
+                    options.Add((distance, numbers.ContextReadingConfidence, () => SupportOnlyIf(true, AsActDate(claim, act))));
                 }
             }
         }
 
         if (options.Count == 0)
         {
-            return FromContext(claim, sentence) ?? Outcomes.Unsupported(claim);
+            return FromContext(claim, sentence) ?? Unread(claim);
         }
 
-        var nearest = options.Min(o => o.Distance);
-        var outcomes = options.Where(o => o.Distance <= nearest + NearEnough)
-            .OrderBy(o => o.Distance)
-            .Select(o => (o.Distance, Outcome: o.Outcome()))
-            .Where(o => o.Outcome is not null)
-            .ToList();
-        if (outcomes.Count == 0)
+        // The readings named within the slack of the nearest, nearest first (ties in the order found); the one the
+        // facts bear out best wins, the nearer on a tie.
+        var nearest = int.MaxValue;
+        foreach (var option in options)
         {
-            return FromContext(claim, sentence) ?? Outcomes.Unsupported(claim);
+            nearest = Math.Min(nearest, option.Distance);
         }
 
-        var best = outcomes.MinBy(o => Outcomes.Rank(o.Outcome!.Status));
+        var order = new List<int>(options.Count);
+        for (var i = 0; i < options.Count; i++)
+        {
+            if (options[i].Distance <= nearest + numbers.DateReadingSlack)
+            {
+                order.Add(i);
+            }
+        }
+
+        order.Sort((a, b) => options[a].Distance != options[b].Distance ? options[a].Distance.CompareTo(options[b].Distance) : a.CompareTo(b));
+        var yearFactor = date.YearInferred ? numbers.InferredYearFactor : 1;
+        MatchOutcome? best = null;
+        var bestDistance = 0;
+        var bestRank = int.MaxValue;
+        foreach (var i in order)
+        {
+            if (options[i].Outcome() is not { } outcome)
+            {
+                continue;
+            }
+
+            var rank = Outcomes.Rank(outcome.Status);
+            if (rank < bestRank)
+            {
+                best = outcome with { Confidence = outcome.Confidence * options[i].Reading * yearFactor };
+                bestRank = rank;
+                bestDistance = options[i].Distance;
+            }
+        }
+
+        if (best is null)
+        {
+            return FromContext(claim, sentence) ?? Unread(claim);
+        }
 
         // A date is held against an event only when the two stand together; a wrong verdict from a distant
         // mention would be a false alarm, so nothing is said instead.
-        return Outcomes.Rank(best.Outcome!.Status) >= Outcomes.Rank(ClaimStatuses.Imprecise) && best.Distance > MaxDisagreeDistance
+        return bestRank >= Outcomes.Rank(ClaimStatuses.Imprecise) && bestDistance > numbers.DateDisagreeMaxDistance
             ? Outcomes.Unsupported(claim)
-            : best.Outcome;
+            : best;
     }
+
+    /// <summary>
+    /// A date nothing in the sentence or before it ties to the fact set: unsupported, unless none of its years is one
+    /// the subject's facts, acts or works touch ("in 1938 Epstein fled Europe", "the peerage created in 1962"), in which
+    /// case it is about another matter and no claim.
+    /// </summary>
+    private MatchOutcome Unread(ExtractedClaim claim) =>
+        compiled.TouchesSubjectYears(claim.Date!.From.Year, claim.Date.To.Year) ? Outcomes.Unsupported(claim) : Outcomes.NotAClaim(claim);
 
     /// <summary>
     /// "It was signed on 11 February 1945": the event was named a sentence or two before. Context can bear a date
@@ -147,7 +249,9 @@ internal sealed class DateMatcher(FactIndex index, FigureMatcher figures, Eviden
 
         return outcomes.OfType<MatchOutcome>()
             .Where(o => o.Status is ClaimStatuses.Supported or ClaimStatuses.Disputed)
-            .MinBy(o => Outcomes.Rank(o.Status));
+            .MinBy(o => Outcomes.Rank(o.Status)) is { } best
+            ? best with { Confidence = compiled.Numbers.ContextReadingConfidence }
+            : null;
     }
 
     private static MatchOutcome? SupportOnlyIf(bool weakReference, MatchOutcome? outcome) =>
@@ -156,7 +260,7 @@ internal sealed class DateMatcher(FactIndex index, FigureMatcher figures, Eviden
     public static string MeasureKindOf(FigureValue figure) => figure.Unit switch
     {
         "percent" => MeasureKinds.Percentage,
-        "GBP" or "USD" => MeasureKinds.Amount,
+        "GBP" or "USD" or "EUR" or "RUB" => MeasureKinds.Amount,
         _ => MeasureKinds.Count,
     };
 
@@ -175,19 +279,23 @@ internal sealed class DateMatcher(FactIndex index, FigureMatcher figures, Eviden
         {
             // Only a date that cannot be the same day as a matched one disagrees ("February 1946" does not
             // dispute "24 February 1946").
-            var rivals = facts.Except(inside)
-                .Where(f => inside.All(m => FactInterval(f.Date!) is { } r && FactInterval(m.Date!) is { } q && r.RelationTo(q) == Relation.Apart && q.RelationTo(r) == Relation.Apart))
+            // A weak page's other date does not make a firm one disputed.
+            var rivals = facts.Where(f => !FigureMatcher.ContainsReference(inside, f))
+                .Where(f => (!f.Weak || inside.All(m => m.Weak))
+                            && inside.All(m => FactInterval(f.Date!) is { } r && FactInterval(m.Date!) is { } q && r.RelationTo(q) == Relation.Apart && q.RelationTo(r) == Relation.Apart))
                 .ToList();
+            inside = [.. inside.OrderBy(f => f.Weak)];
             if (rivals.Count > 0)
             {
+                var all = inside.Concat(rivals).OrderBy(f => f.Weak).ToList();
                 return new MatchOutcome(ClaimStatuses.Disputed,
-                    $"Sources disagree on the date of the {measure.Name}: {DatesByWhom(inside.Concat(rivals))}.",
-                    inside.Concat(rivals).Select(evidence.From).ToList(),
-                    $"Give both dates: {DatesByWhom(inside.Concat(rivals))}.");
+                    $"Sources disagree on the date of {EventName(measure)}: {DatesByWhom(all)}.",
+                    all.Select(evidence.From).ToList(),
+                    $"Give both dates: {DatesByWhom(all)}.");
             }
 
             return new MatchOutcome(ClaimStatuses.Supported,
-                $"The {measure.Name} is dated {EvidenceBuilder.FormatDate(inside[0].Date!)} ({evidence.Citation(inside[0].Sources)}).",
+                $"{Capitalised(EventName(measure))} is dated {EvidenceBuilder.FormatDate(inside[0].Date!)} ({evidence.Citation(inside[0].Sources)}).",
                 inside.Select(evidence.From).ToList(), null);
         }
 
@@ -197,24 +305,59 @@ internal sealed class DateMatcher(FactIndex index, FigureMatcher figures, Eviden
         if (during.Count > 0)
         {
             return new MatchOutcome(ClaimStatuses.Supported,
-                $"“{claim.Text}” falls within the {measure.Name}, {EvidenceBuilder.FormatDate(during[0].Date!)} ({evidence.Citation(during[0].Sources)}).",
+                $"“{claim.Text}” falls within {EventName(measure)}, {EvidenceBuilder.FormatDate(during[0].Date!)} ({evidence.Citation(during[0].Sources)}).",
                 during.Select(evidence.From).ToList(), null);
         }
 
-        var overlap = weighed.Where(x => x.Relation == Relation.Overlap).Select(x => x.Fact).ToList();
+        var overlap = weighed.Where(x => x.Relation == Relation.Overlap && !x.Fact.Weak).Select(x => x.Fact).ToList();
         if (overlap.Count > 0)
         {
             return new MatchOutcome(ClaimStatuses.Imprecise,
-                $"The {measure.Name} ran {EvidenceBuilder.FormatDate(overlap[0].Date!)}; “{claim.Text}” only partly fits.",
+                $"{Capitalised(EventName(measure))} ran {EvidenceBuilder.FormatDate(overlap[0].Date!)}; “{claim.Text}” only partly fits.",
                 overlap.Select(evidence.From).ToList(),
                 $"{EvidenceBuilder.FormatDate(overlap[0].Date!)} ({evidence.Citation(overlap[0].Sources)})");
         }
 
-        var best = facts[0];
+        // Only the firm sources can call a date wrong; a weak page's date never stands first or goes into the suggestion.
+        if (facts.All(f => f.Weak))
+        {
+            return null;
+        }
+
+        var best = facts.First(f => !f.Weak);
         return new MatchOutcome(ClaimStatuses.Contradicted,
-            $"The {measure.Name} is dated {EvidenceBuilder.FormatDate(best.Date!)}, not “{claim.Text}”.",
-            facts.Select(evidence.From).ToList(),
-            $"{EvidenceBuilder.FormatDate(best.Date!)} ({evidence.Citation(best.Sources)})");
+            $"{Capitalised(EventName(measure))} is dated {EvidenceBuilder.FormatDate(best.Date!)}, not “{claim.Text}”.",
+            facts.OrderBy(f => f.Weak).Select(evidence.From).ToList(),
+            $"{EvidenceBuilder.FormatDate(best.Date!)} ({evidence.Citation(best.Sources)})")
+        {
+            Confidence = YearsApart(claim.Date!, facts.Select(f => FactInterval(f.Date!))) >= compiled.Numbers.ImplausibleYearsApart ? 0.5 : 1,
+        };
+    }
+
+    /// <summary>"the execution of Vlasov", "Operation Keelhaul": a measure's name as the subject of a sentence.</summary>
+    private static string EventName(Measure measure) =>
+        measure.Name.Length > 0 && char.IsUpper(measure.Name[0]) ? measure.Name : "the " + measure.Name;
+
+    private static string Capitalised(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+
+    /// <summary>Whole years between a claimed date and the nearest of the event's dates.</summary>
+    private static int YearsApart(DateValue claim, IEnumerable<Interval?> dates)
+    {
+        var years = int.MaxValue;
+        foreach (var date in dates)
+        {
+            if (date is not { } d)
+            {
+                continue;
+            }
+
+            var from = DateOnly.FromDayNumber((int)d.Low).Year;
+            var to = DateOnly.FromDayNumber((int)d.High).Year;
+            var apart = claim.To.Year < from ? from - claim.To.Year : claim.From.Year > to ? claim.From.Year - to : 0;
+            years = Math.Min(years, apart);
+        }
+
+        return years;
     }
 
     private MatchOutcome? AsActDate(ExtractedClaim claim, Act act)
@@ -229,9 +372,12 @@ internal sealed class DateMatcher(FactIndex index, FigureMatcher figures, Eviden
         var when = EvidenceBuilder.FormatDate(act.Date!);
         return relation switch
         {
-            Relation.Inside => new MatchOutcome(ClaimStatuses.Supported, $"{act.Description} ({when}).", [evidence.From(act)], null),
+            Relation.Inside => new MatchOutcome(ClaimStatuses.Supported, $"{Sentence(act.Description)} ({when}).", [evidence.From(act)], null),
             Relation.Overlap => new MatchOutcome(ClaimStatuses.Imprecise, $"{act.Description} The date is {when}; “{claim.Text}” only partly fits.", [evidence.From(act)], $"{when} ({evidence.Citation(act.Sources)})"),
-            _ => new MatchOutcome(ClaimStatuses.Contradicted, $"This act is dated {when}, not “{claim.Text}”.", [evidence.From(act)], $"{when} ({evidence.Citation(act.Sources)})"),
+            _ => new MatchOutcome(ClaimStatuses.Contradicted, $"{Sentence(act.Description)}; this is dated {when}, not “{claim.Text}”.", [evidence.From(act)], $"{when} ({evidence.Citation(act.Sources)})")
+            {
+                Confidence = YearsApart(claim.Date!, [interval]) >= compiled.Numbers.ImplausibleYearsApart ? 0.5 : 1,
+            },
         };
     }
 
@@ -277,6 +423,10 @@ internal sealed class DateMatcher(FactIndex index, FigureMatcher figures, Eviden
         }
 
         var figureOutcome = figureOutcomes.Describe(figureClaim, chosen, dateClaim.Date);
+        var reading = chosen.Candidate.FromContext
+            ? compiled.Numbers.ContextReadingConfidence
+            : VerdictGrader.Naming(compiled.Numbers, chosen.Candidate.Distance, compiled.Numbers.FigureTermMaxDistance);
+        MatchOutcome Read(MatchOutcome outcome) => outcome with { Confidence = reading };
         if (chosen.Reason.EndsWith("period-ignored", StringComparison.Ordinal))
         {
             // The count belongs to one event; the date beside it is right only if it is that event's date.
@@ -287,30 +437,30 @@ internal sealed class DateMatcher(FactIndex index, FigureMatcher figures, Eviden
             }
 
             var fits = when.RelationTo(Interval.OfDate(dateClaim.Date!.From, dateClaim.Date.To)) != Relation.Apart;
-            return fits
-                ? new MatchOutcome(ClaimStatuses.Supported, $"The {chosen.Candidate.Measure.Name} is dated {EvidenceBuilder.FormatDate(dated.Period!)}.", [evidence.From(dated)], null)
+            return Read(fits
+                ? new MatchOutcome(ClaimStatuses.Supported, $"{Capitalised(EventName(chosen.Candidate.Measure))} is dated {EvidenceBuilder.FormatDate(dated.Period!)}.", [evidence.From(dated)], null)
                 : new MatchOutcome(ClaimStatuses.Contradicted,
-                    $"The {chosen.Candidate.Measure.Name} is dated {EvidenceBuilder.FormatDate(dated.Period!)}, not “{dateClaim.Text}”.",
-                    [evidence.From(dated)], $"{EvidenceBuilder.FormatDate(dated.Period!)} ({evidence.Citation(dated.Sources)})");
+                    $"{Capitalised(EventName(chosen.Candidate.Measure))} is dated {EvidenceBuilder.FormatDate(dated.Period!)}, not “{dateClaim.Text}”.",
+                    [evidence.From(dated)], $"{EvidenceBuilder.FormatDate(dated.Period!)} ({evidence.Citation(dated.Sources)})"));
         }
 
         if (chosen.Status is ClaimStatuses.Supported or ClaimStatuses.Disputed)
         {
-            return new MatchOutcome(ClaimStatuses.Supported,
-                $"The sourced figures for {dateClaim.Text} bear out “{figureClaim.Text}”.", figureOutcome.Evidence, null);
+            return Read(new MatchOutcome(ClaimStatuses.Supported,
+                $"The sourced figures for {dateClaim.Text} bear out “{figureClaim.Text}”.", figureOutcome.Evidence, null));
         }
 
         // The figure fits another period of the same measure: the date, not the number, is what is wrong.
         var otherPeriod = chosen.Reason == "period"
             ? chosen.All.Where(f => f.Period is not null && f.Value is not null
-                                    && Interval.OfFact(f.Value).RelationTo(Interval.OfClaim(figureClaim.Figure!)) != Relation.Apart)
+                                    && compiled.ValueOf(f).RelationTo(Interval.OfClaim(figureClaim.Figure!)) != Relation.Apart)
                 .MaxBy(f => (double)f.Value!.High)
             : null;
         // The number may be wrong, but a count is sourced for exactly this date: the date itself is right.
         if (chosen.Reason != "period" && verdicts.FirstOrDefault(v => v.PeriodFact is not null) is { PeriodFact: { } counted })
         {
-            return new MatchOutcome(ClaimStatuses.Supported,
-                $"A sourced count is dated {EvidenceBuilder.FormatDate(counted.Period!)}: {counted.Statement}", [evidence.From(counted)], null);
+            return Read(new MatchOutcome(ClaimStatuses.Supported,
+                $"A sourced count is dated {EvidenceBuilder.FormatDate(counted.Period!)}: {counted.Statement}", [evidence.From(counted)], null));
         }
 
         if (chosen.Reason == "period" && otherPeriod is not null)
@@ -318,13 +468,15 @@ internal sealed class DateMatcher(FactIndex index, FigureMatcher figures, Eviden
             var unit = chosen.Candidate.Measure.Unit;
             var when = EvidenceBuilder.FormatDate(otherPeriod.Period!);
             var fitting = $"{EvidenceBuilder.FormatNumber((double)otherPeriod.Value!.High, unit)} in {when}";
-            return new MatchOutcome(ClaimStatuses.Contradicted,
+            return Read(new MatchOutcome(ClaimStatuses.Contradicted,
                 $"Only {EvidenceBuilder.FormatNumber(chosen.Aggregate!.Value.Low, unit)} {chosen.Candidate.Measure.Name} fall in the period “{dateClaim.Text}”; a figure like “{figureClaim.Text}” belongs to {when} ({fitting}).",
-                figureOutcome.Evidence, $"in {when} ({fitting}; {evidence.Citation(otherPeriod.Sources)})");
+                figureOutcome.Evidence, $"in {when} ({fitting}; {evidence.Citation(otherPeriod.Sources)})"));
         }
 
         return null;
     }
+
+    private static string Sentence(string description) => description.TrimEnd().TrimEnd('.');
 
     private static Interval? FactInterval(FactDate date) =>
         FactDates.TryParse(date, out var d) ? Interval.OfDate(d.From, d.To) : null;

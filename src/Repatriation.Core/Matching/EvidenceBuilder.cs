@@ -52,6 +52,28 @@ internal sealed class EvidenceBuilder(FactIndex index)
         Sources = Resolve(act.Sources),
     };
 
+    public Evidence From(OfficeHeld office) => new()
+    {
+        FactId = office.Id,
+        Statement = $"{PersonName(office.Person)} was {office.Office}{Tenure(office)}." + (office.Note is null ? "" : $" {office.Note}"),
+        Sources = Resolve(office.Sources),
+    };
+
+    /// <summary>" from May 1945", " from 7 to 8 February 1945": when the sources show the person in office.</summary>
+    public static string Tenure(OfficeHeld office)
+    {
+        var from = office.From ?? office.HeldOn?.From;
+        var to = office.To ?? office.HeldOn?.To;
+        if (from is null)
+        {
+            return "";
+        }
+
+        return to is null || to == from
+            ? $" (in office by {FormatDate(new FactDate { From = from })})"
+            : $" ({FormatDate(new FactDate { From = from, To = to })})";
+    }
+
     public string PersonName(string id) => index.People.TryGetValue(id, out var p) ? p.Name : id;
 
     public string PeopleNames(IEnumerable<string> ids) => JoinAnd(ids.Select(PersonName).ToList());

@@ -11,6 +11,12 @@ namespace Repatriation.Core.Matching;
 internal sealed record MeasureCandidate(Measure Measure, int Distance, int TermLength, bool ScopeBroader, bool FromContext = false)
 {
     public bool ScopeNarrower { get; init; }
+
+    /// <summary>Only the measure's action named it ("hanged"), not a term of its own.</summary>
+    public bool ByActionOnly { get; init; }
+
+    /// <summary>The measure's place was not said with the figure, only earlier in the running context.</summary>
+    public bool PlaceCarried { get; init; }
 }
 
 /// <summary>The facts of one measure weighed against one figure.</summary>
@@ -30,9 +36,9 @@ internal sealed record FigureVerdict(
 /// Matches counts, percentages and sums against measures of the same kind named in the sentence, in the same
 /// scope: the fact set's population and place hierarchy decides "same", "wider" (wrong scope) or "other".
 /// </summary>
-internal sealed class FigureMatcher(FactIndex index)
+internal sealed class FigureMatcher(CompiledFactSet compiled)
 {
-    private const int MaxTermDistance = 25;
+    private readonly FactIndex index = compiled.Index;
 
     public IReadOnlyList<MeasureCandidate> Candidates(SentenceContext sentence, ExtractedClaim claim, string kind) =>
         sentence.CandidatesFor(claim, kind, () => FindCandidates(sentence, claim, kind));
@@ -60,25 +66,72 @@ internal sealed class FigureMatcher(FactIndex index)
     private List<MeasureCandidate> Candidates(SentenceContext sentence, ExtractedClaim claim, string kind, IEnumerable<TermHit> hits, bool fromContext)
     {
         var (first, last) = sentence.TokenSpan(claim);
-        var scope = ScopeReader.Read(sentence, claim, index);
+        var scope = sentence.ScopeOf(claim);
+        var maxDistance = compiled.Numbers.FigureTermMaxDistance;
         var candidates = new List<MeasureCandidate>();
-        foreach (var group in hits.GroupBy(h => h.Entry.OwnerId))
+        if (!fromContext)
         {
-            if (!index.Measures.TryGetValue(group.Key, out var measure) || measure.Kind != kind)
+            // "230,000 repatriated people ended up in the Gulag": an action word between the figure and its noun says
+            // which people, not what happened to them, when the clause goes on to name something else.
+            bool Attributive(TermHit h) => h.Entry.ByAction && h.FirstToken == last + 1 && h.LastToken + 1 < sentence.Tokens.Count
+                && compiled.Rules.Words.UnitNouns.BaseOf(sentence.Tokens[h.LastToken + 1].Norm) == FigureParser.Persons;
+            var any = false;
+            foreach (var h in hits)
+            {
+                if (Attributive(h))
+                {
+                    any = true;
+                    break;
+                }
+            }
+
+            if (any)
+            {
+                var list = hits.ToList();
+                if (list.Any(h => !Attributive(h) && h.FirstToken > last && index.Measures.TryGetValue(h.Entry.OwnerId, out var m) && m.Kind == kind))
+                {
+                    hits = list.Where(h => !Attributive(h)).ToList();
+                }
+            }
+        }
+
+        // Hits by measure, in the order first named (a sentence names few, so a list beats a lookup).
+        var owners = new List<(string Id, TermHit Best, int Distance, bool ByAction)>();
+        foreach (var hit in hits)
+        {
+            var d = sentence.Distance(hit, first, last);
+            var at = owners.FindIndex(o => o.Id == hit.Entry.OwnerId);
+            if (at < 0)
+            {
+                owners.Add((hit.Entry.OwnerId, hit, d, hit.Entry.ByAction));
+            }
+            else
+            {
+                var o = owners[at];
+                owners[at] = (o.Id, d < o.Distance ? hit : o.Best, Math.Min(d, o.Distance), o.ByAction && hit.Entry.ByAction);
+            }
+        }
+
+        foreach (var (ownerId, best, nearest, byAction) in owners)
+        {
+            if (!index.Measures.TryGetValue(ownerId, out var measure) || measure.Kind != kind || !UnitsAgree(measure, claim.Figure!))
             {
                 continue;
             }
 
-            var best = group.MinBy(h => sentence.Distance(h, first, last));
-            var distance = fromContext ? MaxTermDistance : sentence.Distance(best, first, last);
-            if (distance > MaxTermDistance)
+            var distance = fromContext ? maxDistance : nearest;
+            if (distance > maxDistance)
             {
                 continue;
             }
 
             if (ScopeOf(measure, scope) is { } broader)
             {
-                candidates.Add(new MeasureCandidate(measure, distance, best.Entry.Tokens.Length, broader, fromContext));
+                candidates.Add(new MeasureCandidate(measure, distance, best.Entry.Tokens.Length, broader, fromContext)
+                {
+                    ByActionOnly = byAction,
+                    PlaceCarried = measure.Place is not null && scope.Place is null && !measure.PlaceImplied,
+                });
             }
             else if (!fromContext && measure.Kind == MeasureKinds.Count && IsPartOf(measure, scope))
             {
@@ -87,17 +140,27 @@ internal sealed class FigureMatcher(FactIndex index)
         }
 
         // The measure counted at exactly the place named (Plattling, not all of western Germany) comes first.
-        return candidates.OrderBy(c => c.ScopeNarrower).ThenBy(c => c.ScopeBroader)
+        return candidates.Count < 2 ? candidates : candidates.OrderBy(c => c.ScopeNarrower).ThenBy(c => c.ScopeBroader)
             .ThenByDescending(c => c.Measure.Place is not null && c.Measure.Place == scope.Place)
             .ThenBy(c => c.Distance).ThenByDescending(c => c.TermLength).ToList();
     }
 
-    /// <summary>null: the measure counts another group or place; true: the claim names a wider group than the measure.</summary>
+    /// <summary>
+    /// Like with like only: kilometres are never weighed against persons, nor pounds against dollars. A count whose
+    /// noun is unsaid may be of anything a count measure counts.
+    /// </summary>
+    internal static bool UnitsAgree(Measure measure, FigureValue figure)
+    {
+        var unit = measure.Unit ?? (measure.Kind == MeasureKinds.Percentage ? FigureParser.Percent : FigureParser.Persons);
+        return unit == figure.Unit || (figure.UnitImplied && measure.Kind == MeasureKinds.Count);
+    }
+
     /// <summary>The claim names a group inside the measure's, at the same place (or neither names one).</summary>
     private bool IsPartOf(Measure measure, ClaimScope scope) =>
         measure.Population is { } whole && scope.Population is { } part && part != whole && index.IsWithinPopulation(part, whole)
         && measure.Place is null && scope.Place is null;
 
+    /// <summary>null: the measure counts another group or place; true: the claim names a wider group than the measure.</summary>
     private bool? ScopeOf(Measure measure, ClaimScope scope)
     {
         var broader = false;
@@ -129,6 +192,90 @@ internal sealed class FigureMatcher(FactIndex index)
         return measure.PlaceImplied || scope.ContextPlaces.Any(Fits) ? broader : null;
     }
 
+    /// <summary>
+    /// A measure one of whose facts gives exactly the figure: accepted when the sentence (or the two before) names the
+    /// measure, its group or its place, or when the figure is specific enough (three significant digits: "399",
+    /// "4,199,488") to be a citation by itself. Such a reading can only bear the figure out.
+    /// </summary>
+    public (FigureVerdict Verdict, double Confidence)? ByValue(SentenceContext sentence, ExtractedClaim claim, DateValue? period)
+    {
+        // Only a figure that states one number ("399", "about 20,000") can cite one: not a bound ("more than 300,000"),
+        // not a range, not a vague quantity. Its own number, give or take its rounding, must be the fact's.
+        var figure = claim.Figure!;
+        double nominal;
+        if (figure.Vague || figure.Low <= 0 || double.IsInfinity(figure.High))
+        {
+            return null;
+        }
+
+        if (figure.Qualifier is null or "exactly" or "precisely" && figure.Low == figure.High)
+        {
+            nominal = figure.Low;
+        }
+        else if (figure.Qualifier is "about" or "some" or "around" or "approximately" or "approx." or "roughly" or "c." or "ca." or "circa" or "an estimated" or "estimated")
+        {
+            nominal = (figure.Low + figure.High) / 2;
+        }
+        else
+        {
+            return null;
+        }
+
+        var interval = new Interval(nominal - figure.Tolerance, nominal + figure.Tolerance);
+        var specific = SignificantDigits(nominal) >= 3 && figure.Unit != FigureParser.Percent;
+        var scope = sentence.ScopeOf(claim);
+        (FigureVerdict Verdict, double Confidence)? best = null;
+        foreach (var measureId in compiled.MeasuresHolding(interval, figure.Unit))
+        {
+            // The group and place must be the measure's own: a count of Cossacks is no citation of all repatriates.
+            if (!index.Measures.TryGetValue(measureId, out var measure) || measure.Kind == MeasureKinds.Date || ScopeOf(measure, scope) != false)
+            {
+                continue;
+            }
+
+            var named = IsNamed(sentence, measure);
+            if (!named && !specific)
+            {
+                continue;
+            }
+
+            // Within the period the sentence gives: "3,888,721 in 1946" is no citation of the 1945 count.
+            var verdict = Weigh(new MeasureCandidate(measure, compiled.Numbers.FigureTermMaxDistance, 0, false, FromContext: true), claim, period);
+            if (verdict.Status is not (ClaimStatuses.Supported or ClaimStatuses.Disputed))
+            {
+                continue;
+            }
+
+            var confidence = named ? compiled.Numbers.FarReadingConfidence : compiled.Numbers.ContextReadingConfidence;
+            if (best is null || confidence > best.Value.Confidence)
+            {
+                best = (verdict, confidence);
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>The sentence or the two before name the measure (its terms or its action's), its group or its place.</summary>
+    private static bool IsNamed(SentenceContext sentence, Measure measure)
+    {
+        bool Names(TermHit hit) => hit.Entry.Owner switch
+        {
+            TermOwner.Measure => hit.Entry.OwnerId == measure.Id,
+            TermOwner.Population => hit.Entry.OwnerId == measure.Population,
+            TermOwner.Place => hit.Entry.OwnerId == measure.Place,
+            _ => false,
+        };
+
+        return sentence.Hits.Any(Names) || sentence.PrecedingHits.Any(Names);
+    }
+
+    private static int SignificantDigits(double value)
+    {
+        var digits = ((long)Math.Round(value)).ToString(System.Globalization.CultureInfo.InvariantCulture).TrimEnd('0');
+        return digits.Length;
+    }
+
     /// <summary>Weighs the figure against the facts of a candidate measure, within the claim's period if it names one.</summary>
     public FigureVerdict Weigh(MeasureCandidate candidate, ExtractedClaim claim, DateValue? period)
     {
@@ -140,7 +287,7 @@ internal sealed class FigureMatcher(FactIndex index)
 
         // For a part of the measure's group only "more than the whole" is a finding.
         var whole = verdict.Aggregate ?? (verdict.Deciding.Count > 0
-            ? new Interval(verdict.Deciding.Min(f => Interval.OfFact(f.Value!).Low), verdict.Deciding.Max(f => Interval.OfFact(f.Value!).High))
+            ? new Interval(verdict.Deciding.Min(f => compiled.ValueOf(f).Low), verdict.Deciding.Max(f => compiled.ValueOf(f).High))
             : (Interval?)null);
         var exceeds = whole is { } w && Interval.OfClaim(claim.Figure!).Low > w.High && verdict.Status is ClaimStatuses.Contradicted or ClaimStatuses.Imprecise;
         return exceeds
@@ -151,54 +298,56 @@ internal sealed class FigureMatcher(FactIndex index)
     private FigureVerdict WeighScoped(MeasureCandidate candidate, ExtractedClaim claim, DateValue? period)
     {
         var figure = claim.Figure!;
-        var facts = index.FactsByMeasure.TryGetValue(candidate.Measure.Id, out var list) ? list : [];
+        var all = index.FactsByMeasure.TryGetValue(candidate.Measure.Id, out var list) ? list : [];
         var claimInterval = Interval.OfClaim(figure);
-        if (facts.Count == 0)
+        if (all.Count == 0)
         {
-            return new FigureVerdict(candidate, ClaimStatuses.Unsupported, [], facts, null, "no facts");
+            return new FigureVerdict(candidate, ClaimStatuses.Unsupported, [], all, null, "no facts");
         }
 
         if (candidate.Measure.Periodic && period is not null)
         {
-            return WeighPeriod(candidate, figure, claimInterval, facts, period);
+            return WeighPeriod(candidate, figure, claimInterval, all, period);
         }
 
-        var considered = period is null ? facts : facts.Where(f => PeriodFits(f, period)).ToList();
+        var considered = period is null ? all : all.Where(f => PeriodFits(f, period)).ToList();
         var periodIgnored = false;
         if (considered.Count == 0)
         {
             // A count at one place is one event: a wrong date beside it is a separate error, not another count.
             if (candidate.Measure.Place is null || candidate.Measure.PlaceImplied)
             {
-                return new FigureVerdict(candidate, ClaimStatuses.Unsupported, [], facts, null, "no period");
+                return new FigureVerdict(candidate, ClaimStatuses.Unsupported, [], all, null, "no period");
             }
 
-            considered = facts;
+            considered = all;
             periodIgnored = true;
         }
 
         var periodFact = period is null || periodIgnored ? null : considered.FirstOrDefault(f => f.Period is not null);
-        return WeighValues(candidate, figure, claimInterval, facts, considered, periodIgnored) with { PeriodFact = periodFact };
+        return WeighValues(candidate, figure, claimInterval, all, considered, periodIgnored) with { PeriodFact = periodFact };
     }
 
     private FigureVerdict WeighValues(MeasureCandidate candidate, FigureValue figure, Interval claimInterval, IReadOnlyList<Fact> facts, IReadOnlyList<Fact> considered, bool periodIgnored)
     {
-        var relations = considered.Select(f => (Fact: f, Relation: RelationOf(f.Value!, claimInterval))).ToList();
+        var relations = considered.Select(f => (Fact: f, Relation: RelationOf(f, claimInterval))).ToList();
         var inside = relations.Where(r => r.Relation == Relation.Inside).Select(r => r.Fact).ToList();
-        // A weak source's loose wording ("more than 4 million") can bear a figure out but not excuse one that the
-        // firm sources rule out.
-        var overlap = relations.Where(r => r.Relation == Relation.Overlap && (!r.Fact.Weak || considered.All(c => c.Weak))).Select(r => r.Fact).ToList();
+        // A weak source (a blog, a blurb) may bear a figure out but never refutes one, never stretches one, and never
+        // makes a firm figure "disputed": only the firm sources can.
+        var firm = considered.Where(f => !f.Weak).ToList();
+        var overlap = relations.Where(r => r.Relation == Relation.Overlap && !r.Fact.Weak).Select(r => r.Fact).ToList();
         if (inside.Count > 0)
         {
             // A range wide enough to hold every disagreeing estimate ("1,500–2,200") already says they disagree.
-            var rivals = Rivals(considered, inside).Where(f => !inside.Contains(f)).ToList();
+            var rivals = Rivals(considered, inside).Where(f => !ContainsReference(inside, f) && (!f.Weak || inside.All(m => m.Weak))).ToList();
+            inside = [.. inside.OrderBy(f => f.Weak)];
             if (candidate.ScopeBroader)
             {
-                return new FigureVerdict(candidate, ClaimStatuses.Imprecise, inside.Union(rivals).ToList(), facts, null, "scope");
+                return new FigureVerdict(candidate, ClaimStatuses.Imprecise, inside.Concat(rivals).OrderBy(f => f.Weak).ToList(), facts, null, "scope");
             }
 
             return rivals.Count > 0
-                ? new FigureVerdict(candidate, ClaimStatuses.Disputed, inside.Union(rivals).ToList(), facts, null, "rivals")
+                ? new FigureVerdict(candidate, ClaimStatuses.Disputed, inside.Concat(rivals).OrderBy(f => f.Weak).ToList(), facts, null, "rivals")
                 : new FigureVerdict(candidate, ClaimStatuses.Supported, inside, facts, null, periodIgnored ? "inside-period-ignored" : "inside");
         }
 
@@ -207,34 +356,63 @@ internal sealed class FigureMatcher(FactIndex index)
             return new FigureVerdict(candidate, ClaimStatuses.Imprecise, overlap, facts, null, candidate.ScopeBroader ? "scope" : "overlap");
         }
 
-        var nearest = considered.MinBy(f => Interval.OfFact(f.Value!).RatioApart(claimInterval))!;
-        var ratio = Interval.OfFact(nearest.Value!).RatioApart(claimInterval);
-        var loose = figure.Vague && ratio < 10;
+        if (firm.Count == 0)
+        {
+            return new FigureVerdict(candidate, ClaimStatuses.Unsupported, [], facts, null, "weak only");
+        }
+
+        considered = firm;
+        var nearest = considered.MinBy(f => compiled.ValueOf(f).RatioApart(claimInterval))!;
+        var ratio = compiled.ValueOf(nearest).RatioApart(claimInterval);
+        var loose = figure.Vague && ratio < compiled.Numbers.VagueFactor;
         return new FigureVerdict(candidate, loose ? ClaimStatuses.Imprecise : ClaimStatuses.Contradicted,
-            considered.OrderBy(f => Interval.OfFact(f.Value!).RatioApart(claimInterval)).Take(4).ToList(), facts, null,
+            considered.OrderBy(f => compiled.ValueOf(f).RatioApart(claimInterval)).Take(4).ToList(), facts, null,
             loose ? "vague" : periodIgnored ? "apart-period-ignored" : "apart");
+    }
+
+    internal static bool ContainsReference(IReadOnlyList<Fact> facts, Fact fact)
+    {
+        for (var i = 0; i < facts.Count; i++)
+        {
+            if (ReferenceEquals(facts[i], fact))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private FigureVerdict WeighPeriod(MeasureCandidate candidate, FigureValue figure, Interval claimInterval, IReadOnlyList<Fact> facts, DateValue period)
     {
-        var within = facts.Where(f => f.Period is not null && FactDates.TryParse(f.Period, out var p)
+        var within = facts.Where(f => !f.Weak && f.Period is not null && FactDates.TryParse(f.Period, out var p)
                                       && p.From >= period.From && p.To <= period.To).ToList();
         if (within.Count == 0)
         {
             return new FigureVerdict(candidate, ClaimStatuses.Unsupported, [], facts, null, "no period");
         }
 
-        var sum = new Interval(within.Sum(f => Interval.OfFact(f.Value!).Low), within.Sum(f => Interval.OfFact(f.Value!).High));
+        var sum = new Interval(within.Sum(f => compiled.ValueOf(f).Low), within.Sum(f => compiled.ValueOf(f).High));
         var relation = sum.RelationTo(claimInterval);
         var status = relation switch
         {
             Relation.Inside => candidate.ScopeBroader ? ClaimStatuses.Imprecise : ClaimStatuses.Supported,
             Relation.Overlap => ClaimStatuses.Imprecise,
-            _ => (figure.Vague && sum.RatioApart(claimInterval) < 10) ? ClaimStatuses.Imprecise : ClaimStatuses.Contradicted,
+            _ => (figure.Vague && sum.RatioApart(claimInterval) < compiled.Numbers.VagueFactor) ? ClaimStatuses.Imprecise : ClaimStatuses.Contradicted,
         };
 
         // The years around the claimed period show where the bulk really fell (1945, for the repatriations).
-        var deciding = within.Concat(facts.Except(within).OrderByDescending(f => (double)f.Value!.High).Take(1)).ToList();
+        // (Compared by reference: a fact is a record, and hashing all its fields is costly.)
+        Fact? largest = null;
+        foreach (var f in facts)
+        {
+            if (!ContainsReference(within, f) && (largest is null || (double)f.Value!.High > (double)largest.Value!.High))
+            {
+                largest = f;
+            }
+        }
+
+        var deciding = largest is null ? within : [.. within, largest];
         return new FigureVerdict(candidate, status, deciding, facts, sum, "period");
     }
 
@@ -263,20 +441,20 @@ internal sealed class FigureMatcher(FactIndex index)
     /// The fact's own figure inside the claim's precision bears it out, whatever hedge the source adds ("about 43%"
     /// supports "43%"); otherwise the hedged interval decides between overlap and apart.
     /// </summary>
-    private static Relation RelationOf(FactValue value, Interval claim)
+    private Relation RelationOf(Fact fact, Interval claim)
     {
-        var nominal = new Interval((double)value.Low, (double)value.High).RelationTo(claim);
-        return nominal == Relation.Inside ? Relation.Inside : Interval.OfFact(value).RelationTo(claim);
+        var nominal = Interval.Nominal(fact.Value!).RelationTo(claim);
+        return nominal == Relation.Inside ? Relation.Inside : compiled.ValueOf(fact).RelationTo(claim);
     }
 
     /// <summary>
     /// Estimates of the same quantity for the same period that disagree with a matched one: "2 million" and
     /// "nearly 2.5 million" are rivals even when a loose claim fits both.
     /// </summary>
-    internal static List<Fact> Rivals(IReadOnlyList<Fact> considered, IReadOnlyList<Fact> matched) =>
+    internal List<Fact> Rivals(IReadOnlyList<Fact> considered, IReadOnlyList<Fact> matched) =>
         considered.Where(f => matched.Any(m => !ReferenceEquals(m, f) && SamePeriod(m, f)
-                                               && Interval.OfFact(m.Value!).RelationTo(Interval.OfFact(f.Value!)) == Relation.Apart
-                                               && new Interval((double)f.Value!.Low, (double)f.Value.High).RelationTo(Interval.OfFact(m.Value!)) == Relation.Apart))
+                                               && compiled.ValueOf(m).RelationTo(compiled.ValueOf(f)) == Relation.Apart
+                                               && Interval.Nominal(f.Value!).RelationTo(compiled.ValueOf(m)) == Relation.Apart))
             .ToList();
 
     /// <summary>Both undated, or dated to overlapping periods that end together (a day inside the month another source gives).</summary>

@@ -37,16 +37,19 @@ internal readonly record struct Interval(double Low, double High)
     public static Interval OfClaim(FigureValue figure) =>
         new(figure.Low - figure.Tolerance, figure.High + figure.Tolerance);
 
-    /// <summary>A source's "about 2 million" allows a few per cent; "over 2 million" leaves the top open.</summary>
-    public static Interval OfFact(FactValue value)
+    /// <summary>The source's own figure, without the room its qualifier gives.</summary>
+    public static Interval Nominal(FactValue value) => new((double)value.Low, (double)value.High);
+
+    /// <summary>A source's "about 2 million" allows a few per cent; "over 2 million" reaches some way up.</summary>
+    public static Interval OfFact(FactValue value, Rules.RuleNumbers numbers)
     {
         double low = (double)value.Low, high = (double)value.High;
         switch (value.Qualifier?.Trim().ToLowerInvariant())
         {
             case "about" or "around" or "approximately" or "roughly" or "some" or "c." or "circa" or "an estimated":
-                return new(low * 0.95, high * 1.05);
+                return new(low * (1 - numbers.FactAboutMargin), high * (1 + numbers.FactAboutMargin));
             case "more than" or "over" or "at least" or "upwards of":
-                return new(low, Math.Max(high, low) * 1.5);
+                return new(low, Math.Max(high, low) * numbers.FactMoreThanFactor);
             case "nearly" or "almost" or "just under":
                 return new(low * 0.9, high);
             case "up to" or "as many as" or "fewer than" or "less than" or "under":

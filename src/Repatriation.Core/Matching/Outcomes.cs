@@ -17,6 +17,9 @@ internal static class Outcomes
         _ => 5,
     };
 
+    /// <summary>A figure or date about another matter: dropped from the report.</summary>
+    public static MatchOutcome NotAClaim(ExtractedClaim claim) => Unsupported(claim) with { IsClaim = false };
+
     public static MatchOutcome Unsupported(ExtractedClaim claim) => new(
         ClaimStatuses.Unsupported,
         $"No fact in the fact set speaks to this {ClaimChecker.KindName(claim.Kind)}; check it against a source before publishing.",

@@ -9,8 +9,10 @@ namespace Repatriation.Core.Matching;
 /// </summary>
 internal sealed class SentenceContext
 {
-    public SentenceContext(string text, int offset, int length, IReadOnlyList<ExtractedClaim> claims, TermIndex terms, TextTokens? words = null)
+    public SentenceContext(string text, int offset, int length, IReadOnlyList<ExtractedClaim> claims, CompiledFactSet facts, TextTokens? words = null)
     {
+        Facts = facts;
+        var terms = facts.Terms;
         Text = text;
         Offset = offset;
         Length = length;
@@ -23,6 +25,7 @@ internal sealed class SentenceContext
 
     private readonly TextTokens? _words;
 
+    public CompiledFactSet Facts { get; }
     public string Text { get; }
     public int Offset { get; }
     public int Length { get; }
@@ -96,6 +99,19 @@ internal sealed class SentenceContext
     public IReadOnlyList<string> ContextPlaces =>
         _contextPlaces ??= PrecedingHits.Where(h => h.Entry.Owner == TermOwner.Place).Select(h => h.Entry.OwnerId).Distinct().ToList();
 
+    private readonly Dictionary<(int Offset, int Length), ClaimScope> _scopes = new();
+
+    /// <summary>The group and place a claim's words put it in, read once per claim.</summary>
+    public ClaimScope ScopeOf(ExtractedClaim claim)
+    {
+        if (!_scopes.TryGetValue((claim.Offset, claim.Length), out var scope))
+        {
+            _scopes[(claim.Offset, claim.Length)] = scope = ScopeReader.Read(this, claim);
+        }
+
+        return scope;
+    }
+
     /// <summary>Measure candidates are asked for several times per claim (its own verdict, dates, estimates): computed once.</summary>
     public IReadOnlyList<MeasureCandidate> CandidatesFor(ExtractedClaim claim, string kind, Func<IReadOnlyList<MeasureCandidate>> compute)
     {
@@ -121,11 +137,67 @@ internal sealed class SentenceContext
         }
 
         var (from, to) = hit.LastToken < first ? (Tokens[hit.LastToken].End, Tokens[first].Start) : (Tokens[last].End, Tokens[hit.FirstToken].Start);
+        if (hit.LastToken < first && hit.LastToken + 1 < first && OpensApposition(hit.LastToken))
+        {
+            // "Victims of Yalta, which came out in 1974": the comma opens a description of the name, the date is in it.
+            from = Tokens[hit.LastToken + 1].Start;
+        }
+
         return distance + Punctuation(from, to);
     }
 
-    private const int ClauseBreakPenalty = 10;
-    private const int CommaPenalty = 2;
+    private HashSet<string>? _peopleMentioned;
+
+    /// <summary>Whether any of these people is mentioned in the sentence or its running context.</summary>
+    public bool MentionsAny(IReadOnlySet<string> people)
+    {
+        if (_peopleMentioned is null)
+        {
+            var start = PrecedingTokens.Count > 0 ? Math.Min(PrecedingTokens[^1].Start, PrecedingTokens.Min(t => t.Start)) : Offset;
+            _peopleMentioned = Facts.Mentions.Find(Text, Math.Min(start, Offset), Offset + Length)
+                .Where(m => m.Kind == MentionKind.Person).Select(m => m.Id).ToHashSet(StringComparer.Ordinal);
+        }
+
+        return people.Any(_peopleMentioned.Contains);
+    }
+
+    /// <summary>
+    /// A loose name whose words stand in their order within a few words of each other in one clause ("Vlasov and his
+    /// officers were hanged" for "Vlasov hanged"): named, if with words between.
+    /// </summary>
+    public bool IsCompact(TermHit hit)
+    {
+        if (!hit.Entry.Loose || hit.LastToken - hit.FirstToken > Facts.Numbers.GappedTermSpan)
+        {
+            return false;
+        }
+
+        var at = hit.FirstToken;
+        foreach (var word in hit.Entry.Tokens)
+        {
+            while (at <= hit.LastToken && Tokens[at].Norm != word)
+            {
+                at++;
+            }
+
+            if (at > hit.LastToken)
+            {
+                return false;
+            }
+
+            at++;
+        }
+
+        return Punctuation(Tokens[hit.FirstToken].End, Tokens[hit.LastToken].Start) < Facts.Numbers.ClauseBreakPenalty;
+    }
+
+    /// <summary>A comma right after the token, then a word that opens a description of what the token ends ("…, which", "…, a").</summary>
+    internal bool OpensApposition(int token)
+    {
+        var next = Tokens[token + 1];
+        return Facts.Rules.Words.AppositionStarts.Contains(next.Norm)
+            && Text.AsSpan(Tokens[token].End, next.Start - Tokens[token].End).Trim() is [',' ];
+    }
 
     /// <summary>Extra distance for punctuation between two places in the sentence: a comma a little, a clause break a lot.</summary>
     private int Punctuation(int from, int to)
@@ -136,32 +208,45 @@ internal sealed class SentenceContext
             var c = Text[i];
             if (c is ';' or ':' or '—' || (c is '–' or '-' && i > 0 && i + 1 < Text.Length && Text[i - 1] == ' ' && Text[i + 1] == ' '))
             {
-                return ClauseBreakPenalty;
+                return Facts.Numbers.ClauseBreakPenalty;
             }
 
             if (c == ',')
             {
-                penalty = CommaPenalty;
+                penalty = Facts.Numbers.CommaPenalty;
             }
         }
 
         return penalty;
     }
 
-    /// <summary>How far back "it", "the order" or "the agreement" may reach for what they stand for.</summary>
-    internal const int PrecedingWindow = 400;
-
     private List<Token>? _precedingTokens;
 
-    /// <summary>The words of the text just before this sentence (the last sentence or two), for references back.</summary>
+    /// <summary>
+    /// The running context of this sentence, for what it leaves unsaid ("It was signed by…", "In the following year
+    /// the stream shrank to 195,273"): the text just before it, up to the rules' context length (about two sentences;
+    /// newspapers' one-sentence paragraphs run on), and the heading of its section. A heading starts a new context: the
+    /// text before it is another section's; the heading itself carries until the next heading.
+    /// </summary>
     public List<Token> PrecedingTokens
     {
         get
         {
             if (_precedingTokens is null)
             {
-                var start = Math.Max(0, Offset - PrecedingWindow);
-                _precedingTokens = _words?.Slice(start, Offset) ?? Tokenizer.Tokenize(Text, start, Offset - start);
+                var passage = _words ?? new TextTokens(Text);
+                var start = Math.Max(0, Offset - Facts.Numbers.ContextCharacters);
+                var heading = passage.HeadingBefore(Offset);
+                if (heading is { } h && h.End > start)
+                {
+                    start = Math.Min(Offset, h.End);
+                }
+
+                _precedingTokens = passage.Slice(start, Offset);
+                if (heading is { } carried && carried.End <= start)
+                {
+                    _precedingTokens.InsertRange(0, passage.Slice(carried.Offset, carried.End));
+                }
             }
 
             return _precedingTokens;
@@ -185,15 +270,17 @@ internal static class ScopeReader
     /// The group a figure counts: populations named within a few words of it (two named together, "civilians and
     /// prisoners of war", mean their common wider group), else the nearest in the sentence.
     /// </summary>
-    public static ClaimScope Read(SentenceContext sentence, ExtractedClaim claim, FactIndex index)
+    public static ClaimScope Read(SentenceContext sentence, ExtractedClaim claim)
     {
+        var index = sentence.Facts.Index;
+        var numbers = sentence.Facts.Numbers;
         var (first, last) = sentence.TokenSpan(claim);
         var populations = sentence.HitsOf(TermOwner.Population).ToList();
         string? population = null;
 
         // The noun right after a number is what it counts ("230,000 repatriated persons", "three prisoners").
         // Groups joined by "and"/"or" ("civilians and prisoners of war") mean their common wider group.
-        var following = populations.Where(h => h.FirstToken > last && h.FirstToken - last <= 3).OrderBy(h => h.FirstToken).FirstOrDefault();
+        var following = populations.Where(h => h.FirstToken > last && h.FirstToken - last <= numbers.GroupNounMaxGap).OrderBy(h => h.FirstToken).FirstOrDefault();
         if (following.Entry is not null)
         {
             var joined = new List<string> { following.Entry.OwnerId };
@@ -209,15 +296,24 @@ internal static class ScopeReader
             return new ClaimScope(group, NearestPlace(sentence, first, last), sentence);
         }
 
-        var near = populations.Where(h => h.DistanceTo(first, last) <= 6).Select(h => h.Entry.OwnerId).Distinct().ToList();
-        near = RemoveAncestorsOfOthers(near, index);
-        if (near.Count == 1)
+        // A group with another figure between it and this one is that figure's ("2% of civilians, and 15% of the PoWs
+        // (226,127…)": the civilians are the 2%'s).
+        var near = populations.Where(h => h.DistanceTo(first, last) <= numbers.GroupMaxDistance).ToList();
+        if (near.Count > 0 && sentence.Claims.Count(c => c.Figure is not null) > 1)
         {
-            population = near[0];
+            var otherFigures = sentence.Claims.Where(c => c.Figure is not null).Select(sentence.TokenSpan).Where(s => s.Last < first || s.First > last).ToList();
+            near = near.Where(h => !otherFigures.Any(f => (f.First > h.LastToken && f.Last < first) || (f.First > last && f.Last < h.FirstToken))).ToList();
         }
-        else if (near.Count > 1)
+
+        var nearIds = near.Select(h => h.Entry.OwnerId).Distinct().ToList();
+        nearIds = RemoveAncestorsOfOthers(nearIds, index);
+        if (nearIds.Count == 1)
         {
-            population = CommonAncestor(near, index);
+            population = nearIds[0];
+        }
+        else if (nearIds.Count > 1)
+        {
+            population = CommonAncestor(nearIds, index);
         }
         else if (populations.Count > 0)
         {
@@ -246,17 +342,15 @@ internal static class ScopeReader
                                                || sentence.Distance(h, f.First, f.Last) < sentence.Distance(h, first, last)))
             .Where(h => !groups.Any(g => g.FirstToken <= h.LastToken && h.FirstToken <= g.LastToken))
             .ToList();
-        var following = places.Where(h => h.FirstToken > last && h.FirstToken - last <= 3).OrderBy(h => h.FirstToken).FirstOrDefault();
+        var following = places.Where(h => h.FirstToken > last && h.FirstToken - last <= sentence.Facts.Numbers.PlaceNounMaxGap).OrderBy(h => h.FirstToken).FirstOrDefault();
         if (following.Entry is not null)
         {
             return following.Entry.OwnerId;
         }
 
-        var near = places.Where(h => h.DistanceTo(first, last) <= MaxPlaceDistance).OrderBy(h => h.DistanceTo(first, last)).FirstOrDefault();
+        var near = places.Where(h => h.DistanceTo(first, last) <= sentence.Facts.Numbers.PlaceMaxDistance).OrderBy(h => h.DistanceTo(first, last)).FirstOrDefault();
         return near.Entry?.OwnerId;
     }
-
-    private const int MaxPlaceDistance = 8;
 
     // "Soviet POWs" names both "Soviet citizens" and "POWs": the narrower one is meant.
     private static List<string> RemoveAncestorsOfOthers(List<string> ids, FactIndex index) =>
@@ -286,6 +380,99 @@ internal static class ScopeReader
 internal sealed class TextTokens(string text)
 {
     private readonly List<Token> _tokens = Tokenizer.Tokenize(text);
+    private List<int>? _paragraphStarts;
+    private List<Extraction.TextSpan>? _headings;
+
+    /// <summary>Where the paragraph holding <paramref name="offset"/> starts: after the last blank line before it.</summary>
+    public int ParagraphStart(int offset)
+    {
+        _paragraphStarts ??= FindParagraphStarts();
+        var i = _paragraphStarts.BinarySearch(offset);
+        return i >= 0 ? _paragraphStarts[i] : _paragraphStarts[~i - 1];
+    }
+
+    /// <summary>The nearest heading line that ends at or before <paramref name="offset"/>, if any.</summary>
+    public Extraction.TextSpan? HeadingBefore(int offset)
+    {
+        _headings ??= FindHeadings();
+        Extraction.TextSpan? found = null;
+        foreach (var heading in _headings)
+        {
+            if (heading.End > offset)
+            {
+                break;
+            }
+
+            found = heading;
+        }
+
+        return found;
+    }
+
+    private List<int> FindParagraphStarts()
+    {
+        var starts = new List<int> { 0 };
+        var i = text.IndexOf('\n');
+        while (i >= 0 && i + 1 < text.Length)
+        {
+            var j = i + 1;
+            while (j < text.Length && text[j] is ' ' or '\t' or '\r')
+            {
+                j++;
+            }
+
+            if (j < text.Length && text[j] == '\n')
+            {
+                while (j < text.Length && char.IsWhiteSpace(text[j]))
+                {
+                    j++;
+                }
+
+                starts.Add(j);
+            }
+
+            i = text.IndexOf('\n', j < text.Length ? j : text.Length - 1);
+            if (i < 0 || j >= text.Length)
+            {
+                break;
+            }
+        }
+
+        return starts;
+    }
+
+    /// <summary>
+    /// Headings: a line of its own, opening a paragraph, of at most twelve words and not ending as a sentence does
+    /// (no full stop, comma, colon or semicolon).
+    /// </summary>
+    private List<Extraction.TextSpan> FindHeadings()
+    {
+        _paragraphStarts ??= FindParagraphStarts();
+        var headings = new List<Extraction.TextSpan>();
+        foreach (var start in _paragraphStarts)
+        {
+            if (start >= text.Length)
+            {
+                continue;
+            }
+
+            var end = text.IndexOf('\n', start);
+            if (end < 0)
+            {
+                continue;
+            }
+
+            var line = text.AsSpan(start, end - start).TrimEnd();
+            if (line.Length == 0 || line[^1] is '.' or ',' or ':' or ';' or '?' or '!' || line.Count(' ') >= 12)
+            {
+                continue;
+            }
+
+            headings.Add(new Extraction.TextSpan(start, line.Length));
+        }
+
+        return headings;
+    }
 
     /// <summary>The words that lie wholly between two offsets.</summary>
     public List<Token> Slice(int start, int end)

@@ -1,7 +1,7 @@
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using System.Text;
 using Repatriation.Core.Facts;
+using Repatriation.Core.Rules;
 
 namespace Repatriation.Core.Matching;
 
@@ -13,6 +13,12 @@ internal sealed record TermEntry(string[] Tokens, TermOwner Owner, string OwnerI
 {
     /// <summary>For measures: count, percentage, amount or date (a date's name does not hide a sum's).</summary>
     public string? MeasureKind { get; init; }
+
+    /// <summary>For measures: the term is its action's ("repatriated", "hanged"), which names every measure of the action.</summary>
+    public bool ByAction { get; init; }
+
+    /// <summary>For loose names: the order they were declared in, which decides which of an owner's names is reported.</summary>
+    public int Order { get; init; }
 }
 
 /// <summary>A term found in a sentence: which entry, and the token positions it spans.</summary>
@@ -28,16 +34,21 @@ internal readonly record struct TermHit(TermEntry Entry, int FirstToken, int Las
 /// </summary>
 internal sealed class TermIndex
 {
-    private static readonly ConditionalWeakTable<FactIndex, TermIndex> Cache = new();
     private readonly Dictionary<string, List<TermEntry>> _byFirstToken = new(StringComparer.Ordinal);
+    private readonly WordSet _functionWords;
 
-    private TermIndex(FactIndex index)
+    /// <summary>Built once per compiled fact set.</summary>
+    public TermIndex(FactIndex index, Lexicon words)
     {
+        _functionWords = words.TermFunctionWords;
         var set = index.FactSet;
         foreach (var m in set.Measures)
         {
-            // A measure is named by its own terms and its action's (FactIndex.TermsOf).
-            AddAll(index.TermsOf(m), TermOwner.Measure, m.Id, m.Kind);
+            // A measure is named by its own terms and its action's (FactIndex.TermsOf); an action's term names every
+            // measure of that action, so a reading resting on it alone is less sure.
+            var own = new HashSet<string>(m.Terms, StringComparer.OrdinalIgnoreCase);
+            AddAll(own, TermOwner.Measure, m.Id, m.Kind);
+            AddAll(index.TermsOf(m).Where(t => !own.Contains(t)), TermOwner.Measure, m.Id, m.Kind, byAction: true);
             if (m.Kind == MeasureKinds.Date)
             {
                 AddLoose(m.Terms.Concat(index.EventNamesOf(m)), TermOwner.Measure, m.Id);
@@ -69,7 +80,7 @@ internal sealed class TermIndex
             }
             foreach (var word in a.Terms.SelectMany(t => Tokenizer.Tokenize(t)).Select(t => t.Norm).Distinct())
             {
-                if (!GenericActWords.Contains(word) && word.Length > 2)
+                if (!words.GenericActWords.Contains(word) && word.Length > 2)
                 {
                     keywords.Add((word, a.Id));
                 }
@@ -77,34 +88,132 @@ internal sealed class TermIndex
         }
 
         ActKeywords = keywords;
+
+        foreach (var phrase in words.OtherMatters.Items)
+        {
+            var tokens = Tokenizer.Tokenize(phrase).Select(t => t.Norm).ToArray();
+            if (tokens.Length > 0)
+            {
+                _otherMatters.Add(tokens);
+            }
+        }
+
+        _otherMatterKeys = System.Buffers.SearchValues.Create(words.OtherMatterKeys.Items.ToArray(), StringComparison.OrdinalIgnoreCase);
+        _subjectPeople = index.PersonNames.ToHashSet(StringComparer.Ordinal);
     }
 
-    public static TermIndex For(FactIndex index) => Cache.GetValue(index, i => new TermIndex(i));
+    private readonly List<string[]> _otherMatters = [];
+    private readonly System.Buffers.SearchValues<string> _otherMatterKeys;
+    private readonly HashSet<string> _subjectPeople = [];
+
+    /// <summary>
+    /// A cheap first look, once per text: where the phrases that name another matter ("World War", "Civil War",
+    /// "Vietnam") occur, in order. Only sentences holding one are read word by word.
+    /// </summary>
+    public List<int> OtherMatterKeyOffsets(string text)
+    {
+        // One multi-string search over the text, in order.
+        var offsets = new List<int>();
+        var from = 0;
+        while (from < text.Length)
+        {
+            var i = text.AsSpan(from).IndexOfAny(_otherMatterKeys);
+            if (i < 0)
+            {
+                break;
+            }
+
+            offsets.Add(from + i);
+            from += i + 1;
+        }
+
+        return offsets;
+    }
+
+    /// <summary>
+    /// True when the clause names another war or era ("the First World War") within <paramref name="maxDistance"/>
+    /// words of the claim at <paramref name="claim"/>, and nearer than anything the fact set knows (a measure, group,
+    /// place, work, act or person).
+    /// </summary>
+    public bool IsAboutOtherMatter(string text, Extraction.TextSpan clause, Extraction.TextSpan claim, int maxDistance)
+    {
+        var tokens = Tokenizer.Tokenize(text, clause.Offset, clause.Length);
+        int first = -1, last = -1;
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (tokens[i].End > claim.Offset && tokens[i].Start < claim.End)
+            {
+                first = first < 0 ? i : first;
+                last = i;
+            }
+        }
+
+        if (first < 0)
+        {
+            return false;
+        }
+
+        var other = int.MaxValue;
+        foreach (var phrase in _otherMatters)
+        {
+            for (var i = 0; i + phrase.Length <= tokens.Count; i++)
+            {
+                var match = true;
+                for (var k = 0; k < phrase.Length && match; k++)
+                {
+                    match = tokens[i + k].Norm == phrase[k];
+                }
+
+                if (match)
+                {
+                    other = Math.Min(other, Apart(i, i + phrase.Length - 1, first, last));
+                }
+            }
+        }
+
+        if (other > maxDistance)
+        {
+            return false;
+        }
+
+        var subject = int.MaxValue;
+        foreach (var hit in Find(tokens))
+        {
+            subject = Math.Min(subject, hit.DistanceTo(first, last));
+        }
+
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (_subjectPeople.Contains(tokens[i].Norm))
+            {
+                subject = Math.Min(subject, Apart(i, i, first, last));
+            }
+        }
+
+        return other < subject;
+    }
+
+    private static int Apart(int firstA, int lastA, int firstB, int lastB) =>
+        lastA < firstB ? firstB - lastA : firstA > lastB ? firstA - lastB : 0;
 
     /// <summary>Distinctive words of act names ("yalta", "270"), for texts that name an act loosely ("signed at Yalta").</summary>
     public IReadOnlyList<(string Keyword, string ActId)> ActKeywords { get; private set; } = [];
-
-    // Words too common in act names to point at one act.
-    private static readonly HashSet<string> GenericActWords =
-    [
-        "the", "a", "an", "of", "and", "on", "at", "in", "for", "to", "by", "with", "from", "no", "number", "agreement", "order",
-        "decree", "treaty", "pact", "soviet", "us", "uk", "ussr", "british", "american", "anglo", "signed", "relating", "prisoner",
-        "war", "civilian", "liberated", "military", "personnel", "telegram", "letter", "directive", "report", "memo", "paper",
-    ];
 
     private void AddLoose(IEnumerable<string> terms, TermOwner owner, string id)
     {
         foreach (var term in terms)
         {
-            var words = Tokenizer.Tokenize(term).Select(t => t.Norm).Where(w => !FunctionWords.Contains(w)).Distinct().ToArray();
+            var words = Tokenizer.Tokenize(term).Select(t => t.Norm).Where(w => !_functionWords.Contains(w)).Distinct().ToArray();
             if (words.Length >= 2)
             {
-                _looseTerms.Add(new TermEntry(words, owner, id, Loose: true));
+                var entry = new TermEntry(words, owner, id, Loose: true) { Order = _looseTerms.Count };
+                _looseTerms.Add(entry);
+                (_looseByFirstWord.TryGetValue(words[0], out var list) ? list : _looseByFirstWord[words[0]] = []).Add(entry);
             }
         }
     }
 
-    private void AddAll(IEnumerable<string> terms, TermOwner owner, string id, string? measureKind = null)
+    private void AddAll(IEnumerable<string> terms, TermOwner owner, string id, string? measureKind = null, bool byAction = false)
     {
         foreach (var term in terms.Distinct(StringComparer.OrdinalIgnoreCase))
         {
@@ -119,18 +228,14 @@ internal sealed class TermIndex
                 _byFirstToken[tokens[0]] = list = [];
             }
 
-            list.Add(new TermEntry(tokens, owner, id) { MeasureKind = measureKind });
+            list.Add(new TermEntry(tokens, owner, id) { MeasureKind = measureKind, ByAction = byAction });
         }
     }
 
-    // Words that carry no meaning of their own in an event's name ("Vlasov was captured" is {vlasov, captured}).
-    private static readonly HashSet<string> FunctionWords =
-    [
-        "the", "a", "an", "of", "and", "on", "at", "in", "for", "to", "by", "with", "from", "was", "were", "is", "had", "been",
-        "has", "his", "her", "their", "its", "that", "this", "be", "as",
-    ];
-
     private readonly List<TermEntry> _looseTerms = [];
+
+    /// <summary>Loose names by their first meaningful word: only names whose first word the sentence holds are checked.</summary>
+    private readonly Dictionary<string, List<TermEntry>> _looseByFirstWord = new(StringComparer.Ordinal);
 
     /// <summary>
     /// Events and acts named with their words apart or reordered ("Vlasov, had been captured", "Eden argued in a
@@ -151,7 +256,7 @@ internal sealed class TermIndex
         }
 
         HashSet<string>? named = null;
-        foreach (var entry in _looseTerms)
+        foreach (var entry in Candidates(words))
         {
             var all = true;
             foreach (var word in entry.Tokens)
@@ -192,6 +297,27 @@ internal sealed class TermIndex
         }
 
         return hits;
+    }
+
+    /// <summary>The loose names whose first word is among <paramref name="words"/>, in the order they were declared.</summary>
+    private List<TermEntry> Candidates(HashSet<string> words)
+    {
+        var candidates = new List<TermEntry>();
+        foreach (var word in words)
+        {
+            if (_looseByFirstWord.TryGetValue(word, out var entries))
+            {
+                candidates.AddRange(entries);
+            }
+        }
+
+        if (candidates.Count > 1)
+        {
+            // Declaration order decides which name of an owner is reported first, as a full scan would.
+            candidates.Sort((a, b) => a.Order.CompareTo(b.Order));
+        }
+
+        return candidates;
     }
 
     /// <summary>All term occurrences in the tokens; longer terms first where two start at the same word.</summary>
@@ -291,28 +417,44 @@ internal static class Tokenizer
         return tokens;
     }
 
+    /// <summary>
+    /// The normalised form of a plain ASCII word written into <paramref name="destination"/> without allocating;
+    /// false for words that need decomposition (accents, curly apostrophes) or are too long.
+    /// </summary>
+    public static bool TryNormaliseAscii(ReadOnlySpan<char> word, Span<char> destination, out int length)
+    {
+        length = 0;
+        if (word.Length > destination.Length || word.ContainsAnyExceptInRange('\u0000', '\u007f'))
+        {
+            return false;
+        }
+
+        var lower = destination[..word.Length];
+        word.ToLowerInvariant(lower);
+        length = lower.Length;
+        if (length > 2 && lower[length - 2] == '\'' && lower[length - 1] == 's')
+        {
+            length -= 2;
+        }
+        else if (length > 0 && lower[length - 1] == '\'')
+        {
+            length -= 1;
+        }
+        else if (length > 3 && lower[length - 1] == 's' && lower[length - 2] != 's' && !char.IsDigit(lower[length - 2]))
+        {
+            length -= 1;
+        }
+
+        return true;
+    }
+
     public static string Normalise(ReadOnlySpan<char> word)
     {
         // Fast path: plain ASCII words (nearly all of them) need no decomposition.
-        if (word.Length <= 64 && !word.ContainsAnyExceptInRange('\u0000', '\u007f'))
+        Span<char> buffer = stackalloc char[64];
+        if (TryNormaliseAscii(word, buffer, out var length))
         {
-            Span<char> lower = stackalloc char[word.Length];
-            word.ToLowerInvariant(lower);
-            var length = lower.Length;
-            if (length > 2 && lower[length - 2] == '\'' && lower[length - 1] == 's')
-            {
-                length -= 2;
-            }
-            else if (length > 0 && lower[length - 1] == '\'')
-            {
-                length -= 1;
-            }
-            else if (length > 3 && lower[length - 1] == 's' && lower[length - 2] != 's' && !char.IsDigit(lower[length - 2]))
-            {
-                length -= 1;
-            }
-
-            return new string(lower[..length]);
+            return new string(buffer[..length]);
         }
 
         var builder = new StringBuilder(word.Length);

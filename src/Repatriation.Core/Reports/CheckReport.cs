@@ -138,6 +138,14 @@ public sealed record ClaimResult
     public required IReadOnlyList<Evidence> Evidence { get; init; }
     public string? Suggestion { get; init; }
 
+    /// <summary>
+    /// How sure the checker is (0–1) of the reading that decided the status: the measure, event, work or act the claim
+    /// was matched with, its scope, and the margin to the next reading. A strong status (contradicted, imprecise,
+    /// misattributed) is given only above a calibrated threshold; for an unsupported claim it is how sure the checker
+    /// is that no fact speaks to it.
+    /// </summary>
+    public double Confidence { get; init; } = 1.0;
+
     /// <summary>Extra: where the claim sits in a structured document (.docx part, paragraph, offset in it, note).</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public ClaimLocation? Location { get; init; }

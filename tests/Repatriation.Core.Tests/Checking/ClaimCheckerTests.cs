@@ -110,16 +110,22 @@ public class ClaimCheckerTests
     {
         var report = Check(ListArticle);
 
+        // The shapes of the sample article users submit, on a text written for this test.
         Assert.DoesNotContain(report.Claims, c => c.Offset == 0);
+        Assert.Equal(ClaimStatuses.Unsupported, Claim(report, "millions").Status);
         Assert.Equal(ClaimStatuses.Supported, Claim(report, "February 1945").Status);
         Assert.Equal(ClaimStatuses.Contradicted, Claim(report, "Between 1946 and 1948").Status);
+        Assert.Contains("1945", Claim(report, "Between 1946 and 1948").Message);
+        Assert.Equal(ClaimStatuses.Imprecise, Claim(report, "several million").Status);
         Assert.Equal(ClaimStatuses.Imprecise, Claim(report, "between 230,000-360,000").Status);
         Assert.NotEqual(ClaimStatuses.Supported, Claim(report, "At least 20%").Status);
-        Assert.NotEqual(ClaimStatuses.Supported, Claim(report, "Almost all").Status);
+        Assert.Equal(ClaimStatuses.Contradicted, Claim(report, "Almost all").Status);
         Assert.DoesNotContain(report.Claims, c => c.Kind == ClaimKinds.Figure && c.Text.Contains("270", StringComparison.Ordinal));
         Assert.All(report.Claims.Where(c => c.Person is { } p && p.Contains("Tolstoy", StringComparison.Ordinal)),
-            c => Assert.NotEqual(ClaimStatuses.Misattributed, c.Status));
+            c => Assert.Equal(ClaimStatuses.Supported, c.Status));
+        Assert.Equal(ClaimStatuses.Supported, Claim(report, "“visibly shamefaced”").Status);
         Assert.Equal(ClaimStatuses.Supported, report.Claims.Single(c => c.Text.Contains("1955", StringComparison.Ordinal)).Status);
+        Assert.All(report.Claims, c => Assert.InRange(c.Confidence, 0, 1));
     }
 
     [Fact]

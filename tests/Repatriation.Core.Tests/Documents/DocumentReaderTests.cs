@@ -68,6 +68,37 @@ public class DocumentReaderTests
     }
 
     [Fact]
+    public void Read_MarkdownFrontMatter_IsBlankedAndTheBodyKept()
+    {
+        var markdown = string.Join("\n",
+            "---",
+            "title: Lienz",
+            "date: 2019-05-03",
+            "version: 2",
+            "---",
+            "",
+            "# Lienz",
+            "",
+            "About 22,500 Cossacks were handed over in 1945.",
+            "",
+            "---",
+            "",
+            "A thematic break is no front matter: 1946.");
+        var text = DocumentReader.Read("post.md", Utf8(markdown)).Text;
+
+        Assert.Equal(markdown.Length, text.Length);
+        foreach (var hidden in new[] { "2019-05-03", "version", "title:" })
+        {
+            Assert.DoesNotContain(hidden, text, StringComparison.Ordinal);
+        }
+
+        foreach (var kept in new[] { "22,500", "1945", "---\n\nA thematic", "1946" })
+        {
+            Assert.Equal(markdown.IndexOf(kept, StringComparison.Ordinal), text.IndexOf(kept, StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
     public void Read_Html_SkipsScriptsDecodesEntitiesAndBreaksBlocks()
     {
         const string html = """

@@ -5,7 +5,8 @@ namespace Repatriation.Core.Tests.Extraction;
 
 /// <summary>
 /// A short article written for these tests that holds every claim shape of a typical submission:
-/// a numbered headline, vague quantities, a month, a year range in words and in brackets, an author
+/// a numbered headline, vague quantities, a month, a year range in words (and one in brackets about another war,
+/// which is no claim), an author
 /// with quoted words, an order number, a share, a percentage, a range and a closing year.
 /// </summary>
 public class ArticleExtractionTests
@@ -31,7 +32,6 @@ public class ArticleExtractionTests
             (ClaimKind.Date, "February 1945"),
             (ClaimKind.Date, "Between 1946 and 1948"),
             (ClaimKind.Figure, "several million"),
-            (ClaimKind.Date, "1917-1922"),
             (ClaimKind.Attribution, "historian Nikolai Tolstoy describing"),
             (ClaimKind.Quote, "“deeply ashamed”"),
             (ClaimKind.Quote, "“watched the prisoners board the trains in silence”"),
@@ -63,11 +63,10 @@ public class ArticleExtractionTests
 
         Assert.Equal((2_000_000.0, 9_990_000.0, true), (claims[4].Figure!.Low, claims[4].Figure!.High, claims[4].Figure!.Vague));
         Assert.Equal((new DateOnly(1946, 1, 1), new DateOnly(1948, 12, 31), "between"), (claims[3].Date!.From, claims[3].Date!.To, claims[3].Date!.Qualifier));
-        Assert.Equal((new DateOnly(1917, 1, 1), new DateOnly(1922, 12, 31)), (claims[5].Date!.From, claims[5].Date!.To));
-        Assert.Equal(("described", "tolstoy-nikolai", "deeply ashamed"), (claims[6].Verb, claims[6].PersonId, claims[6].ObjectText));
-        Assert.Equal((90.0, 100.0, "percent"), (claims[9].Figure!.Low, claims[9].Figure!.High, claims[9].Figure!.Unit));
-        Assert.Equal((10_000.0, 999_000.0), (claims[10].Figure!.Low, claims[10].Figure!.High));
-        Assert.Equal((15.0, double.PositiveInfinity, "at least"), (claims[11].Figure!.Low, claims[11].Figure!.High, claims[11].Figure!.Qualifier));
-        Assert.Equal((120_000.0, 250_000.0, "between", 5_000.0), (claims[12].Figure!.Low, claims[12].Figure!.High, claims[12].Figure!.Qualifier, claims[12].Figure!.Tolerance));
+        Assert.Equal(("described", "tolstoy-nikolai", "deeply ashamed"), (claims[5].Verb, claims[5].PersonId, claims[5].ObjectText));
+        Assert.Equal((90.0, 100.0, "percent"), (claims[8].Figure!.Low, claims[8].Figure!.High, claims[8].Figure!.Unit));
+        Assert.Equal((10_000.0, 999_000.0), (claims[9].Figure!.Low, claims[9].Figure!.High));
+        Assert.Equal((15.0, double.PositiveInfinity, "at least"), (claims[10].Figure!.Low, claims[10].Figure!.High, claims[10].Figure!.Qualifier));
+        Assert.Equal((120_000.0, 250_000.0, "between", 5_000.0), (claims[11].Figure!.Low, claims[11].Figure!.High, claims[11].Figure!.Qualifier, claims[11].Figure!.Tolerance));
     }
 }

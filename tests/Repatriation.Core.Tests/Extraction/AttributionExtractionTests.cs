@@ -96,6 +96,55 @@ public class AttributionExtractionTests
     }
 
     [Fact]
+    public void Extract_KnownTitleWithItsYearsByPerson_IsAuthorship()
+    {
+        const string text = "Stalin's Secret War 1939-45 by Nikolai Tolstoy appeared first.";
+
+        var claim = Single(text, ClaimKind.Attribution);
+
+        AssertSpan(text, claim, "Stalin's Secret War 1939-45 by Nikolai Tolstoy");
+        Assert.Equal("authored", claim.Verb);
+        Assert.Equal("Stalin's Secret War", claim.ObjectText);
+    }
+
+    [Fact]
+    public void Extract_ParticipleDateBy_IsAgentFromBy()
+    {
+        const string text = "The order, issued on 16 August 1941, by Joseph Stalin, was harsh.";
+
+        var claim = Single(text, ClaimKind.Attribution);
+
+        AssertSpan(text, claim, "by Joseph Stalin");
+        Assert.Equal("issued", claim.Verb);
+        Assert.Equal("stalin-joseph", claim.PersonId);
+    }
+
+    [Theory]
+    [InlineData("“The British simply handed them over to die.”—Nikolai Tolstoy\n\nMore praise.", "tolstoy-nikolai")]
+    [InlineData("“The British simply handed them over to die.”\n— Jane Doakes", null)]
+    public void Extract_DashAndNameAfterQuotation_SignsIt(string text, string? personId)
+    {
+        var claim = Single(text, ClaimKind.Attribution);
+
+        Assert.StartsWith("—", claim.Text, StringComparison.Ordinal);
+        Assert.Equal(personId, claim.PersonId);
+        Assert.Equal("said", claim.Verb);
+        Assert.Equal("The British simply handed them over to die", claim.ObjectText?.TrimEnd('.'));
+    }
+
+    [Theory]
+    [InlineData("“A sordid picture of British hypocrisy.” —Newsweek")]
+    [InlineData("“A sordid picture of British hypocrisy.” —The Times (London)")]
+    public void Extract_DashAndPublicationAfterQuotation_IsNoAttribution(string text) =>
+        Assert.Empty(Extract(text, ClaimKind.Attribution));
+
+    [Fact]
+    public void Extract_PublishedByOneWord_IsAPublisherNoClaim()
+    {
+        Assert.Empty(Extract("The encyclopedia was published in 1993 by Solzhenitsyn, now out of print.", ClaimKind.Attribution));
+    }
+
+    [Fact]
     public void Extract_SignedBy_ObjectIsPhraseBefore()
     {
         const string text = "The Yalta agreement, signed by Eden, covered all Soviet citizens.";

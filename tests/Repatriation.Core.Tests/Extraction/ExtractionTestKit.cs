@@ -1,12 +1,13 @@
 using Repatriation.Core.Extraction;
 using Repatriation.Core.Facts;
+using Repatriation.Core.Matching;
 
 namespace Repatriation.Core.Tests.Extraction;
 
 /// <summary>A tiny in-code fact set with a few people, and helpers to extract and locate claims.</summary>
 internal static class ExtractionTestKit
 {
-    public static readonly FactIndex Index = new(new FactSet
+    public static readonly CompiledFactSet Facts = CompiledFactSet.Compile(new FactSet
     {
         Id = "extraction-tests",
         Version = "1",
@@ -20,13 +21,21 @@ internal static class ExtractionTestKit
             new Person { Id = "bethell-nicholas", Name = "Nicholas Bethell", Aliases = ["Bethell", "Lord Bethell"] },
         ],
         Sources = [new Source { Id = "test-source", Author = "Test", Title = "Test source" }],
+        // One measure of each unit the extractor keeps figures of: a figure no measure could check is no claim.
+        Measures =
+        [
+            new Measure { Id = "people", Name = "people", Kind = MeasureKinds.Count, Unit = "persons" },
+            new Measure { Id = "share", Name = "share", Kind = MeasureKinds.Percentage, Unit = "percent" },
+            new Measure { Id = "pounds", Name = "pounds", Kind = MeasureKinds.Amount, Unit = "GBP" },
+            new Measure { Id = "dollars", Name = "dollars", Kind = MeasureKinds.Amount, Unit = "USD" },
+        ],
         Works =
         [
             new Work { Id = "stalins-secret-war", Title = "Stalin's Secret War", Authors = ["tolstoy-nikolai"], Year = 1981, Sources = [new SourceRef { Source = "test-source" }] },
         ],
     });
 
-    public static IReadOnlyList<ExtractedClaim> Extract(string text) => new ClaimExtractor().Extract(text, Index);
+    public static IReadOnlyList<ExtractedClaim> Extract(string text) => new ClaimExtractor().Extract(text, Facts);
 
     public static IReadOnlyList<ExtractedClaim> Extract(string text, ClaimKind kind) =>
         Extract(text).Where(c => c.Kind == kind).ToList();

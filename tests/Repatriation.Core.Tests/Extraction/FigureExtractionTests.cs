@@ -21,6 +21,10 @@ public class FigureExtractionTests
     [InlineData("The train carried three hundred women.", "three hundred", 300, 300, 50)]
     [InlineData("Some twenty-five thousand fled.", "Some twenty-five thousand", 22_500, 27_500, 500)]
     [InlineData("It held half a million refugees.", "half a million", 500_000, 500_000, 50_000)]
+    [InlineData("The board sent home 22 481 Americans.", "22 481", 22_481, 22_481, 0.5)]
+    [InlineData("Of the 1 million 832 thousand soldiers who returned, few were tried.", "1 million 832 thousand", 1_832_000, 1_832_000, 500)]
+    [InlineData("The board sent home 22\u202F481 Americans.", "22\u202F481", 22_481, 22_481, 0.5)]
+    [InlineData("The board sent home 1 022 481 Americans.", "1 022 481", 1_022_481, 1_022_481, 0.5)]
     public void Extract_Count_ReadsValueAndRoundingTolerance(string text, string span, double low, double high, double tolerance)
     {
         var claim = Single(text, ClaimKind.Figure);
@@ -31,6 +35,14 @@ public class FigureExtractionTests
         Assert.Equal(tolerance, claim.Figure.Tolerance);
         Assert.Equal("persons", claim.Figure.Unit);
         Assert.False(claim.Figure.Vague);
+    }
+
+    [Fact]
+    public void Extract_SpaceAfterFourDigits_IsNoDigitGroup()
+    {
+        var claim = Single("In 1945 100 people were repatriated.", ClaimKind.Figure);
+
+        Assert.Equal("100", claim.Text);
     }
 
     [Theory]

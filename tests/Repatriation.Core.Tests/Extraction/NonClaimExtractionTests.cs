@@ -26,6 +26,10 @@ public class NonClaimExtractionTests
     [InlineData("He came at 10:30 that night.")]
     [InlineData("One of them spoke.")]
     [InlineData("The Big Three met again.")]
+    [InlineData("Rating | : 4/5 (69 Downloads) |")]
+    [InlineData("Rating: 0 out of 5 stars")]
+    [InlineData("Manufactured in the United States of America. 74 75 76 77 78\n")]
+    [InlineData("Includes an index. 1. Migration, Internal. 2. Forced migration. 3. Deportation.")]
     public void Extract_NumberThatOnlyNamesOrLocates_IsNoFigure(string text)
     {
         Assert.Empty(Extract(text, ClaimKind.Figure));
@@ -70,6 +74,69 @@ public class NonClaimExtractionTests
 
         Assert.Empty(Extract(text, ClaimKind.Figure));
         Assert.Empty(Extract(text, ClaimKind.Date));
+    }
+
+    [Theory]
+    [InlineData("LONDON, June 2 – In 1946, 195,273 Soviet citizens went home.", "1946")]
+    [InlineData("LONDON, June 2, 1978 (AP) – In 1946, 195,273 Soviet citizens went home.", "1946")]
+    [InlineData("MOSCOW (Reuters), 2 June 1978 — In 1946, 195,273 Soviet citizens went home.", "1946")]
+    [InlineData("WASHINGTON, D.C., June 2, 1978 -- In 1946, 195,273 Soviet citizens went home.", "1946")]
+    [InlineData("Washington, March 24 - In 1946, 195,273 Soviet citizens went home.", "1946")]
+    [InlineData("Berlin, February 14, 1946.\nIn 1946, 195,273 Soviet citizens went home.", "1946")]
+    [InlineData("11 FEBRUARY 1978, Page 18\n\nIn 1946, 195,273 Soviet citizens went home.", "1946")]
+    public void Extract_Dateline_IsNoClaimButTheReportIs(string text, string reportDate)
+    {
+        var claims = Extract(text);
+
+        Assert.Equal([reportDate, "195,273"], claims.Select(c => c.Text));
+    }
+
+    [Fact]
+    public void Extract_SentenceEndingInADateOnItsLine_IsAClaim()
+    {
+        var claims = Extract("In Berlin, 14 February 1946.\nNothing else happened.");
+
+        Assert.Equal(["14 February 1946"], claims.Select(c => c.Text));
+    }
+
+    [Theory]
+    [InlineData("By Jane Smith, 3 May 2015\nIn 1946, 195,273 Soviet citizens went home.", "3 May 2015")]
+    [InlineData("Published: 3 May 2015\nIn 1946, 195,273 Soviet citizens went home.", "3 May 2015")]
+    [InlineData("Last updated 2019\nIn 1946, 195,273 Soviet citizens went home.", "2019")]
+    [InlineData("Copyright © 1977 Nikolai Tolstoy\nIn 1946, 195,273 Soviet citizens went home.", "1977")]
+    [InlineData("In 1946, 195,273 Soviet citizens went home (Tolstoy, paperback edition 2002).", "2002")]
+    [InlineData("In 1946, 195,273 Soviet citizens went home (Tolstoy, reprinted in 1990).", "1990")]
+    public void Extract_BylineOrPublicationLineOrEdition_IsNoClaim(string text, string metadata)
+    {
+        var claims = Extract(text);
+
+        Assert.DoesNotContain(claims, c => c.Text.Contains(metadata, StringComparison.Ordinal));
+        Assert.Contains(claims, c => c.Text == "1946");
+        Assert.Contains(claims, c => c.Text == "195,273");
+    }
+
+    [Fact]
+    public void Extract_NumbersInsideAQuotation_AreTheSpeakersNotClaims()
+    {
+        const string text = "Keightley told Bethell: “we put 2,000 men on the trains in May 1945 and nobody asked why”.";
+
+        var claims = Extract(text);
+
+        Assert.DoesNotContain(claims, c => c.Kind is ClaimKind.Figure or ClaimKind.Date);
+        Assert.Contains(claims, c => c.Kind == ClaimKind.Quote);
+    }
+
+    [Theory]
+    [InlineData("During the First World War, 2 million Russians were taken prisoner.", "2 million")]
+    [InlineData("The Korean War, which began in 1950, changed that.", "1950")]
+    [InlineData("Aged 76, Krasnov was hanged.", "76")]
+    [InlineData("Krasnov, a 76-year-old general, was hanged.", "76")]
+    [InlineData("It was three times the previous record.", "three")]
+    [InlineData("They were sentenced to ten years.", "ten")]
+    [InlineData("The trains left at 6 a.m. each day.", "6")]
+    public void Extract_FigureAboutAnotherMatterOrOfNoMeasuredUnit_IsNoClaim(string text, string number)
+    {
+        Assert.DoesNotContain(Extract(text), c => c.Text.Contains(number, StringComparison.Ordinal));
     }
 
     [Fact]

@@ -33,7 +33,7 @@ public class ClaimMatcherTests
     private MatchOutcome MatchOne(string text, ExtractedClaim claim, params ExtractedClaim[] others)
     {
         var all = others.Append(claim).OrderBy(c => c.Offset).ToList();
-        var outcomes = _matcher.MatchAll(all, text, _snapshot.Index);
+        var outcomes = _matcher.MatchAll(all, text, _snapshot.Compiled);
         return outcomes[all.IndexOf(claim)];
     }
 
@@ -130,7 +130,7 @@ public class ClaimMatcherTests
         var date = Date(text, "Between 1946 and 1948", "1946-01-01", "1948-12-31");
         var figure = Figure(text, "several million", 2_000_000, 9_999_999, 0, vague: true);
         var all = new List<ExtractedClaim> { date, figure };
-        var outcomes = _matcher.MatchAll(all, text, _snapshot.Index);
+        var outcomes = _matcher.MatchAll(all, text, _snapshot.Compiled);
 
         Assert.Equal(ClaimStatuses.Contradicted, outcomes[0].Status);
         Assert.Contains("1945", outcomes[0].Message);
@@ -145,7 +145,7 @@ public class ClaimMatcherTests
         const string text = "In 1945, 3,888,721 Soviet citizens were repatriated.";
         var date = Date(text, "1945", "1945-01-01", "1945-12-31");
         var figure = Figure(text, "3,888,721", 3888721, 3888721, 0.5);
-        var outcomes = _matcher.MatchAll([date, figure], text, _snapshot.Index);
+        var outcomes = _matcher.MatchAll([date, figure], text, _snapshot.Compiled);
 
         Assert.Equal(ClaimStatuses.Supported, outcomes[0].Status);
         Assert.Equal(ClaimStatuses.Supported, outcomes[1].Status);
@@ -172,13 +172,25 @@ public class ClaimMatcherTests
     }
 
     [Fact]
-    public void Match_DateWithRivalDates_IsDisputed()
+    public void Match_DateWhoseOnlyRivalIsAWeakPage_IsSupportedByTheFirmSource()
     {
         const string text = "Vlasov was hanged on 1 August 1946.";
         var outcome = MatchOne(text, Date(text, "1 August 1946", "1946-08-01", "1946-08-01"));
 
+        // A weak page's other day does not make the firm date disputed, nor does it lead the evidence.
+        Assert.Equal(ClaimStatuses.Supported, outcome.Status);
+        Assert.Equal("vlasov-1-aug", outcome.Evidence[0].FactId);
+    }
+
+    [Fact]
+    public void Match_DateOnlyAWeakPageGives_IsDisputedWithTheFirmSourceFirst()
+    {
+        const string text = "Vlasov was hanged on 2 August 1946.";
+        var outcome = MatchOne(text, Date(text, "2 August 1946", "1946-08-02", "1946-08-02"));
+
         Assert.Equal(ClaimStatuses.Disputed, outcome.Status);
-        Assert.Equal(2, outcome.Evidence.Count);
+        Assert.Equal("vlasov-1-aug", outcome.Evidence[0].FactId);
+        Assert.Contains("1 August 1946", outcome.Suggestion);
     }
 
     [Fact]
@@ -225,7 +237,7 @@ public class ClaimMatcherTests
         const string text = "Author Nikolai Tolstoy describing soldiers as “visibly shamefaced” after the handover.";
         var attribution = Person(text, "Author Nikolai Tolstoy describing", ClaimKind.Attribution, "Nikolai Tolstoy", "tolstoy-nikolai", "described");
         var quote = Person(text, "“visibly shamefaced”", ClaimKind.Quote, "Nikolai Tolstoy", "tolstoy-nikolai", obj: "visibly shamefaced");
-        var outcomes = _matcher.MatchAll([attribution, quote], text, _snapshot.Index);
+        var outcomes = _matcher.MatchAll([attribution, quote], text, _snapshot.Compiled);
 
         Assert.Equal(ClaimStatuses.Supported, outcomes[0].Status);
         Assert.Equal(ClaimStatuses.Supported, outcomes[1].Status);
@@ -257,7 +269,7 @@ public class ClaimMatcherTests
         const string text = "According to Krivosheev, 233,400 returned prisoners of war were convicted.";
         var attribution = Person(text, "According to Krivosheev", ClaimKind.Attribution, "Krivosheev", "krivosheev-grigori", "according-to");
         var figure = Figure(text, "233,400", 233_400, 233_400, 50);
-        var outcomes = _matcher.MatchAll([attribution, figure], text, _snapshot.Index);
+        var outcomes = _matcher.MatchAll([attribution, figure], text, _snapshot.Compiled);
 
         Assert.Equal(ClaimStatuses.Supported, outcomes[0].Status);
     }
@@ -268,7 +280,7 @@ public class ClaimMatcherTests
         const string text = "According to Krivosheev, 360,000 returned prisoners of war were convicted.";
         var attribution = Person(text, "According to Krivosheev", ClaimKind.Attribution, "Krivosheev", "krivosheev-grigori", "according-to");
         var figure = Figure(text, "360,000", 360_000, 360_000, 5_000);
-        var outcomes = _matcher.MatchAll([attribution, figure], text, _snapshot.Index);
+        var outcomes = _matcher.MatchAll([attribution, figure], text, _snapshot.Compiled);
 
         Assert.Equal(ClaimStatuses.Misattributed, outcomes[0].Status);
         Assert.Contains("Black Book", outcomes[0].Message);

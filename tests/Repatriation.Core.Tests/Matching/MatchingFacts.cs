@@ -15,7 +15,7 @@ internal static class MatchingFacts
         [
             new() { Id = "zemskov-2014", Author = "V. N. Zemskov", Title = "Stalin i narod", Year = 2014 },
             new() { Id = "krivosheev-1997", Author = "G. F. Krivosheev", Title = "Soviet Casualties and Combat Losses", Year = 1997 },
-            new() { Id = "black-book-1999", Author = "S. Courtois et al.", Title = "The Black Book of Communism", Year = 1999 },
+            new() { Id = "black-book-1999", Author = "S. Courtois et al.", Title = "The Black Book of Communism", Year = 1999, Reliability = "scholarly" },
             new() { Id = "frus-1945", Author = "US Department of State", Title = "Foreign Relations of the United States, 1945", Year = 1955 },
         ],
         People =
