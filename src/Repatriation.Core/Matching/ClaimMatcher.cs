@@ -81,7 +81,11 @@ public sealed class ClaimMatcher
         }
 
         return facts.Figures.ByValue(sentence, claim, PeriodFor(claim, sentence, facts.Numbers.PeriodMaxDistance)) is { } byValue
-            ? facts.FigureOutcomes.Describe(claim, byValue.Verdict, null) with { Confidence = byValue.Confidence }
+            ? facts.FigureOutcomes.Describe(claim, byValue.Verdict, null) with
+            {
+                Confidence = byValue.Confidence,
+                Reading = new MatchReading(ReadingRule.FigureByValue, ReadingTraits.None, byValue.Verdict.Candidate.Measure.Id),
+            }
             : byTerms;
     }
 
@@ -125,7 +129,12 @@ public sealed class ClaimMatcher
             }
         }
 
-        return facts.FigureOutcomes.Describe(claim, chosen, period) with { Confidence = FigureConfidence(facts, claim, sentence, chosen, pool) };
+        var (confidence, traits) = FigureConfidence(facts, claim, sentence, chosen, pool);
+        return facts.FigureOutcomes.Describe(claim, chosen, period) with
+        {
+            Confidence = confidence,
+            Reading = new MatchReading(ReadingRule.FigureByTerms, traits, chosen.Candidate.Measure.Id),
+        };
     }
 
     /// <summary>
@@ -133,13 +142,22 @@ public sealed class ClaimMatcher
     /// the claim names the group and place the measure counts, whether another reading as near would say otherwise,
     /// and, for a value called wrong, whether it is so far off every fact that it is more likely about something else.
     /// </summary>
-    private static double FigureConfidence(CompiledFactSet facts, ExtractedClaim claim, SentenceContext sentence, FigureVerdict chosen, List<FigureVerdict> pool)
+    private static (double Confidence, ReadingTraits Traits) FigureConfidence(CompiledFactSet facts, ExtractedClaim claim, SentenceContext sentence, FigureVerdict chosen, List<FigureVerdict> pool)
     {
         var numbers = facts.Numbers;
         var candidate = chosen.Candidate;
         var confidence = candidate.FromContext
             ? numbers.ContextReadingConfidence
             : VerdictGrader.Naming(numbers, candidate.Distance, numbers.FigureTermMaxDistance);
+        var traits = candidate.FromContext ? ReadingTraits.Context
+            : candidate.Distance <= numbers.PlainTermDistance ? ReadingTraits.Plain : ReadingTraits.None;
+        traits |= (candidate.ByActionOnly ? ReadingTraits.None : ReadingTraits.OwnTerm)
+                  | (candidate.ScopeBroader ? ReadingTraits.ScopeBroader : ReadingTraits.None)
+                  | (candidate.ScopeNarrower ? ReadingTraits.ScopeNarrower : ReadingTraits.None)
+                  | (candidate.PlaceCarried ? ReadingTraits.PlaceCarried : ReadingTraits.None)
+                  | (chosen.Reason == "period" ? ReadingTraits.Period : ReadingTraits.None)
+                  | (chosen.Reason is "apart" or "apart-period-ignored" or "part-exceeds-whole" ? ReadingTraits.Apart : ReadingTraits.None)
+                  | (claim.Figure!.UnitImplied ? ReadingTraits.UnitImplied : ReadingTraits.None);
 
         var good = chosen.Status is ClaimStatuses.Supported or ClaimStatuses.Disputed;
         var rival = pool.Any(v => !ReferenceEquals(v, chosen) && v.Candidate.Measure.Id != candidate.Measure.Id
@@ -148,6 +166,7 @@ public sealed class ClaimMatcher
         if (rival)
         {
             confidence *= numbers.RivalReadingFactor;
+            traits |= ReadingTraits.Rival;
         }
 
         var scope = sentence.ScopeOf(claim);
@@ -155,6 +174,7 @@ public sealed class ClaimMatcher
         if (unsaid)
         {
             confidence *= numbers.UnsaidScopeFactor;
+            traits |= ReadingTraits.ScopeUnsaid;
         }
 
         // Named only by its action ("hanged") and by nothing that is the measure's own (a term, its group, its place):
@@ -162,6 +182,7 @@ public sealed class ClaimMatcher
         if (candidate.ByActionOnly && scope.Population is null && scope.Place is null)
         {
             confidence *= numbers.ActionOnlyFactor;
+            traits |= ReadingTraits.ActionOnly;
         }
 
         if (!good)
@@ -171,6 +192,7 @@ public sealed class ClaimMatcher
                 && chosen.Deciding.Min(f => facts.ValueOf(f).RatioApart(claimInterval)) > numbers.ImplausibleRatio)
             {
                 confidence *= 0.5;
+                traits |= ReadingTraits.Implausible;
             }
 
             // A precise figure another measure gives exactly ("1,539,475", "£124,900") is more likely that measure's
@@ -188,10 +210,12 @@ public sealed class ClaimMatcher
                     && facts.OtherMeasureHolds(new Interval(nominal - figure.Tolerance, nominal + figure.Tolerance), figure.Unit, candidate.Measure.Id))
                 {
                     confidence *= numbers.OtherMeasureValueFactor;
+                    traits |= ReadingTraits.OtherMeasureValue;
                 }
                 else if (facts.OtherMeasureHolds(claimInterval, figure.Unit, candidate.Measure.Id))
                 {
                     confidence *= numbers.RivalReadingFactor;
+                    traits |= ReadingTraits.OtherMeasureValue | ReadingTraits.Rival;
                 }
             }
 
@@ -199,15 +223,17 @@ public sealed class ClaimMatcher
             if (figure.Vague && figure.Unit != FigureParser.Percent)
             {
                 confidence *= numbers.VagueReadingFactor;
+                traits |= ReadingTraits.Vague;
             }
         }
 
         if (chosen.Deciding.Count > 0 && chosen.Deciding.All(f => f.Weak))
         {
             confidence = Math.Min(confidence, numbers.ContextReadingConfidence);
+            traits |= ReadingTraits.WeakOnly;
         }
 
-        return confidence;
+        return (confidence, traits);
     }
 
     /// <summary>A year or range close to the figure in the same clause, not inside the figure itself, bounds it.</summary>

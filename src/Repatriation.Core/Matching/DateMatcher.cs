@@ -22,7 +22,7 @@ internal sealed class DateMatcher(CompiledFactSet compiled)
         var numbers = compiled.Numbers;
         var date = claim.Date!;
         var (first, last) = sentence.TokenSpan(claim);
-        var options = new List<(int Distance, double Reading, Func<MatchOutcome?> Outcome)>();
+        var options = new List<(int Distance, double Reading, Func<MatchOutcome?> Outcome, ReadingRule Rule, ReadingTraits Traits)>();
 
         foreach (var figureClaim in sentence.Claims.Where(c => c.Kind == ClaimKind.Figure && c.Figure is not null))
         {
@@ -39,7 +39,7 @@ internal sealed class DateMatcher(CompiledFactSet compiled)
             if (candidates.Count > 0 && distance <= numbers.PeriodMaxDistance)
             {
                 // The figure's own period reading already requires the two to stand close (see PeriodFor).
-                options.Add((Math.Min(distance, numbers.DateDisagreeMaxDistance), VerdictGrader.Naming(numbers, distance, numbers.PeriodMaxDistance), () => AsPeriod(claim, figureClaim, candidates)));
+                options.Add((Math.Min(distance, numbers.DateDisagreeMaxDistance), VerdictGrader.Naming(numbers, distance, numbers.PeriodMaxDistance), () => AsPeriod(claim, figureClaim, candidates), ReadingRule.DatePeriod, Plain(distance)));
             }
         }
 
@@ -83,7 +83,7 @@ internal sealed class DateMatcher(CompiledFactSet compiled)
 
             if (distance <= numbers.DateEventMaxDistance && index.Measures.TryGetValue(group.Key, out var measure) && measure.Kind == MeasureKinds.Date)
             {
-                options.Add((distance, loose ? numbers.ContextReadingConfidence : VerdictGrader.Naming(numbers, distance, numbers.DateEventMaxDistance) * (gapped ? numbers.GappedTermFactor : 1), () => SupportOnlyIf(loose, AsEvent(claim, measure))));
+                options.Add((distance, loose ? numbers.ContextReadingConfidence : VerdictGrader.Naming(numbers, distance, numbers.DateEventMaxDistance) * (gapped ? numbers.GappedTermFactor : 1), () => SupportOnlyIf(loose, AsEvent(claim, measure)), ReadingRule.DateEvent, Plain(distance) | Naming(loose, gapped)));
             }
         }
 
@@ -95,7 +95,7 @@ internal sealed class DateMatcher(CompiledFactSet compiled)
             var gapped = !loose && group.All(h => h.Entry.Loose);
             if (act?.Date is not null && distance <= numbers.DateEventMaxDistance)
             {
-                options.Add((distance, loose ? numbers.ContextReadingConfidence : VerdictGrader.Naming(numbers, distance, numbers.DateEventMaxDistance) * (gapped ? numbers.GappedTermFactor : 1), () => SupportOnlyIf(loose, AsActDate(claim, act))));
+                options.Add((distance, loose ? numbers.ContextReadingConfidence : VerdictGrader.Naming(numbers, distance, numbers.DateEventMaxDistance) * (gapped ? numbers.GappedTermFactor : 1), () => SupportOnlyIf(loose, AsActDate(claim, act)), ReadingRule.DateAct, Plain(distance) | Naming(loose, gapped)));
             }
         }
 
@@ -107,7 +107,7 @@ internal sealed class DateMatcher(CompiledFactSet compiled)
                 var distance = sentence.Distance(hit, first, last);
                 if (work.Year is not null && distance <= numbers.WorkYearMaxDistance)
                 {
-                    options.Add((distance, VerdictGrader.Naming(numbers, distance, numbers.WorkYearMaxDistance), () => AsWorkYear(claim, work)));
+                    options.Add((distance, VerdictGrader.Naming(numbers, distance, numbers.WorkYearMaxDistance), () => AsWorkYear(claim, work), ReadingRule.DateWorkYear, Plain(distance)));
                 }
             }
         }
@@ -127,7 +127,7 @@ internal sealed class DateMatcher(CompiledFactSet compiled)
                 var work = index.FactSet.Works.FirstOrDefault(w => w.Authors.Contains(author.PersonId!) && (w.Year == date.From.Year || w.AlternativeYears.Contains(date.From.Year)));
                 if (work is not null && distance <= numbers.WorkYearMaxDistance)
                 {
-                    options.Add((distance, VerdictGrader.Naming(numbers, distance, numbers.WorkYearMaxDistance), () => AsWorkYear(claim, work)));
+                    options.Add((distance, VerdictGrader.Naming(numbers, distance, numbers.WorkYearMaxDistance), () => AsWorkYear(claim, work), ReadingRule.DateAuthorYear, Plain(distance)));
                 }
             }
         }
@@ -140,7 +140,7 @@ internal sealed class DateMatcher(CompiledFactSet compiled)
             var distance = DistanceTo(hit);
             if (distance <= numbers.DateDisagreeMaxDistance && compiled.DatedEventAt(hit.Entry.OwnerId) is { } measure)
             {
-                options.Add((distance, numbers.ContextReadingConfidence, () => SupportOnlyIf(true, AsEvent(claim, measure))));
+                options.Add((distance, numbers.ContextReadingConfidence, () => SupportOnlyIf(true, AsEvent(claim, measure)), ReadingRule.DatePlace, ReadingTraits.Loose));
             }
         }
 
@@ -155,7 +155,7 @@ internal sealed class DateMatcher(CompiledFactSet compiled)
             {
                 foreach (var act in compiled.DatedActsOf(attribution.PersonId!, AttributionMatcher.PastForm(attribution.Verb)!))
                 {
-                    options.Add((distance, numbers.ContextReadingConfidence, () => SupportOnlyIf(true, AsActDate(claim, act))));
+                    options.Add((distance, numbers.ContextReadingConfidence, () => SupportOnlyIf(true, AsActDate(claim, act)), ReadingRule.DatePersonAct, ReadingTraits.Loose));
                 }
             }
         }
@@ -197,7 +197,13 @@ internal sealed class DateMatcher(CompiledFactSet compiled)
             var rank = Outcomes.Rank(outcome.Status);
             if (rank < bestRank)
             {
-                best = outcome with { Confidence = outcome.Confidence * options[i].Reading * yearFactor };
+                var traits = options[i].Traits | (date.YearInferred ? ReadingTraits.InferredYear : ReadingTraits.None) | (fronted ? ReadingTraits.Fronted : ReadingTraits.None)
+                             | (outcome.Confidence < 1 && outcome.Status == ClaimStatuses.Contradicted ? ReadingTraits.YearsApart : ReadingTraits.None);
+                best = outcome with
+                {
+                    Confidence = outcome.Confidence * options[i].Reading * yearFactor,
+                    Reading = new MatchReading(options[i].Rule, traits, outcome.Evidence.Count > 0 ? outcome.Evidence[0].FactId : null),
+                };
                 bestRank = rank;
                 bestDistance = options[i].Distance;
             }
@@ -214,6 +220,10 @@ internal sealed class DateMatcher(CompiledFactSet compiled)
             ? Outcomes.Unsupported(claim)
             : best;
     }
+
+    private ReadingTraits Plain(int distance) => distance <= compiled.Numbers.PlainTermDistance ? ReadingTraits.Plain : ReadingTraits.None;
+
+    private static ReadingTraits Naming(bool loose, bool gapped) => (loose ? ReadingTraits.Loose : ReadingTraits.None) | (gapped ? ReadingTraits.Gapped : ReadingTraits.None);
 
     /// <summary>
     /// A date nothing in the sentence or before it ties to the fact set: unsupported, unless none of its years is one
@@ -250,7 +260,11 @@ internal sealed class DateMatcher(CompiledFactSet compiled)
         return outcomes.OfType<MatchOutcome>()
             .Where(o => o.Status is ClaimStatuses.Supported or ClaimStatuses.Disputed)
             .MinBy(o => Outcomes.Rank(o.Status)) is { } best
-            ? best with { Confidence = compiled.Numbers.ContextReadingConfidence }
+            ? best with
+            {
+                Confidence = compiled.Numbers.ContextReadingConfidence,
+                Reading = new MatchReading(ReadingRule.DateContext, ReadingTraits.Context, best.Evidence.Count > 0 ? best.Evidence[0].FactId : null),
+            }
             : null;
     }
 

@@ -50,6 +50,7 @@ internal sealed class VerdictGrader(RuleNumbers numbers)
         return new MatchOutcome(ClaimStatuses.Unsupported, message, closest is null ? [] : [closest], null)
         {
             Confidence = Math.Round(1 - confidence, 2),
+            Reading = outcome.Reading,
         };
     }
 
