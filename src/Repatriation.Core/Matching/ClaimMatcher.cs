@@ -187,6 +187,16 @@ public sealed class ClaimMatcher
 
         if (!good)
         {
+            // A strong verdict needs the measure named in the figure's own clause and a value beyond every estimate and
+            // its rounding: a figure that only overlaps an estimate's hedge, or a loose quantity within reach of it, is
+            // near the sourced figure, and a measure named across a clause break may be another clause's subject.
+            // Such readings are no surer than one carried from the sentences before.
+            if (chosen.Reason is "overlap" or "vague" || candidate.AcrossClause)
+            {
+                confidence = Math.Min(confidence, numbers.ContextReadingConfidence);
+                traits |= (candidate.AcrossClause ? ReadingTraits.AcrossClause : ReadingTraits.None) | (chosen.Reason is "overlap" or "vague" ? ReadingTraits.Overlap : ReadingTraits.None);
+            }
+
             var claimInterval = Interval.OfClaim(claim.Figure!);
             if (chosen.Reason != "period" && chosen.Deciding.Count > 0
                 && chosen.Deciding.Min(f => facts.ValueOf(f).RatioApart(claimInterval)) > numbers.ImplausibleRatio)

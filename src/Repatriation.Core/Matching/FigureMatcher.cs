@@ -17,6 +17,9 @@ internal sealed record MeasureCandidate(Measure Measure, int Distance, int TermL
 
     /// <summary>The measure's place was not said with the figure, only earlier in the running context.</summary>
     public bool PlaceCarried { get; init; }
+
+    /// <summary>The nearest term naming the measure stands in another clause than the figure (a ";", ":" or dash between).</summary>
+    public bool AcrossClause { get; init; }
 }
 
 /// <summary>The facts of one measure weighed against one figure.</summary>
@@ -131,6 +134,7 @@ internal sealed class FigureMatcher(CompiledFactSet compiled)
                 {
                     ByActionOnly = byAction,
                     PlaceCarried = measure.Place is not null && scope.Place is null && !measure.PlaceImplied,
+                    AcrossClause = !fromContext && nearest - best.DistanceTo(first, last) >= compiled.Numbers.ClauseBreakPenalty,
                 });
             }
             else if (!fromContext && measure.Kind == MeasureKinds.Count && IsPartOf(measure, scope))
@@ -351,9 +355,16 @@ internal sealed class FigureMatcher(CompiledFactSet compiled)
                 : new FigureVerdict(candidate, ClaimStatuses.Supported, inside, facts, null, periodIgnored ? "inside-period-ignored" : "inside");
         }
 
+        // A count of a wider group than the measure counts ("repatriated persons" where the facts count POWs) is wrong in
+        // scope only when it gives the narrower group's very figure; any other value may well be the wider group's.
+        if (candidate.ScopeBroader)
+        {
+            return new FigureVerdict(candidate, ClaimStatuses.Unsupported, [], facts, null, "broader");
+        }
+
         if (overlap.Count > 0)
         {
-            return new FigureVerdict(candidate, ClaimStatuses.Imprecise, overlap, facts, null, candidate.ScopeBroader ? "scope" : "overlap");
+            return new FigureVerdict(candidate, ClaimStatuses.Imprecise, overlap, facts, null, "overlap");
         }
 
         if (firm.Count == 0)
@@ -394,6 +405,11 @@ internal sealed class FigureMatcher(CompiledFactSet compiled)
 
         var sum = new Interval(within.Sum(f => compiled.ValueOf(f).Low), within.Sum(f => compiled.ValueOf(f).High));
         var relation = sum.RelationTo(claimInterval);
+        if (candidate.ScopeBroader && relation != Relation.Inside)
+        {
+            return new FigureVerdict(candidate, ClaimStatuses.Unsupported, [], facts, null, "broader");
+        }
+
         var status = relation switch
         {
             Relation.Inside => candidate.ScopeBroader ? ClaimStatuses.Imprecise : ClaimStatuses.Supported,

@@ -95,6 +95,10 @@ public enum ReadingTraits
     UnitImplied = 1 << 22,
     /// <summary>Years apart from every date of the event read.</summary>
     YearsApart = 1 << 23,
+    /// <summary>The value overlaps an estimate's hedge or the vague quantity's reach: near the sourced figure, not beyond it.</summary>
+    Overlap = 1 << 24,
+    /// <summary>The term naming the measure stands in another clause than the figure.</summary>
+    AcrossClause = 1 << 25,
 }
 
 /// <summary>
