@@ -232,7 +232,7 @@ internal sealed class FigureMatcher(CompiledFactSet compiled)
         foreach (var measureId in compiled.MeasuresHolding(interval, figure.Unit))
         {
             // The group and place must be the measure's own: a count of Cossacks is no citation of all repatriates.
-            if (!index.Measures.TryGetValue(measureId, out var measure) || measure.Kind == MeasureKinds.Date || ScopeOf(measure, scope) != false)
+            if (!index.Measures.TryGetValue(measureId, out var measure) || measure.Kind == MeasureKinds.Date || ByValueScope(measure, scope, sentence, specific) != false)
             {
                 continue;
             }
@@ -258,6 +258,23 @@ internal sealed class FigureMatcher(CompiledFactSet compiled)
         }
 
         return best;
+    }
+
+    /// <summary>
+    /// The claim's scope for a citation by value. A precise figure that a fact gives exactly may take its place from
+    /// anywhere in its sentence when the sentence names one place only ("entrain 399 former Russian soldiers … from the
+    /// assembly center at Dachau"), however far from the figure: this reading can only bear a figure out.
+    /// </summary>
+    private bool? ByValueScope(Measure measure, ClaimScope scope, SentenceContext sentence, bool specific)
+    {
+        var fit = ScopeOf(measure, scope);
+        if (fit is not null || !specific || scope.Place is not null || measure.Place is null)
+        {
+            return fit;
+        }
+
+        var places = sentence.HitsOf(TermOwner.Place).Select(h => h.Entry.OwnerId).Distinct().Take(2).ToList();
+        return places.Count == 1 ? ScopeOf(measure, scope with { Place = places[0] }) : null;
     }
 
     /// <summary>The sentence or the two before name the measure (its terms or its action's), its group or its place.</summary>
