@@ -324,6 +324,13 @@ internal sealed class DateMatcher(CompiledFactSet compiled)
         }
 
         var overlap = weighed.Where(x => x.Relation == Relation.Overlap && !x.Fact.Weak).Select(x => x.Fact).ToList();
+        if (overlap.Count > 0 && HoldsPart(claim.Date!))
+        {
+            return new MatchOutcome(ClaimStatuses.Unsupported,
+                $"No fact in the fact set settles this date. Closest fact: {EventName(measure)} ran {EvidenceBuilder.FormatDate(overlap[0].Date!)} ({evidence.Citation(overlap[0].Sources)}); “{claim.Text}” holds part of it.",
+                overlap.Select(evidence.From).ToList(), null);
+        }
+
         if (overlap.Count > 0)
         {
             return new MatchOutcome(ClaimStatuses.Imprecise,
@@ -374,6 +381,27 @@ internal sealed class DateMatcher(CompiledFactSet compiled)
         return years;
     }
 
+    /// <summary>
+    /// "Operation Keelhaul ended in 1947": one year, season or month (the rules' <c>partOfSpanPrecisions</c>) that holds
+    /// part of an event or act is no error of precision, since the event did take place then; only a claim finer
+    /// than the event's span ("between 1 and 15 June 1945" for 28 May – 7 June) is called imprecise.
+    /// </summary>
+    private bool HoldsPart(DateValue date)
+    {
+        if (!compiled.Rules.Words.PartOfSpanPrecisions.Contains(date.Precision.ToString()))
+        {
+            return false;
+        }
+
+        return date.Precision switch
+        {
+            DatePrecision.Year => date.From.Year == date.To.Year,
+            DatePrecision.Month => date.From.Year == date.To.Year && date.From.Month == date.To.Month,
+            DatePrecision.Season => date.To.DayNumber - date.From.DayNumber <= 92,
+            _ => false,
+        };
+    }
+
     private MatchOutcome? AsActDate(ExtractedClaim claim, Act act)
     {
         var interval = FactInterval(act.Date!);
@@ -387,6 +415,9 @@ internal sealed class DateMatcher(CompiledFactSet compiled)
         return relation switch
         {
             Relation.Inside => new MatchOutcome(ClaimStatuses.Supported, $"{Sentence(act.Description)} ({when}).", [evidence.From(act)], null),
+            Relation.Overlap when HoldsPart(claim.Date!) => new MatchOutcome(ClaimStatuses.Unsupported,
+                $"No fact in the fact set settles this date. Closest fact: {Sentence(act.Description)} ({when}; {evidence.Citation(act.Sources)}); “{claim.Text}” holds part of it.",
+                [evidence.From(act)], null),
             Relation.Overlap => new MatchOutcome(ClaimStatuses.Imprecise, $"{act.Description} The date is {when}; “{claim.Text}” only partly fits.", [evidence.From(act)], $"{when} ({evidence.Citation(act.Sources)})"),
             _ => new MatchOutcome(ClaimStatuses.Contradicted, $"{Sentence(act.Description)}; this is dated {when}, not “{claim.Text}”.", [evidence.From(act)], $"{when} ({evidence.Citation(act.Sources)})")
             {

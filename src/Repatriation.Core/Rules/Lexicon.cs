@@ -113,6 +113,7 @@ public sealed class Lexicon
         FrontedDateWords = Set("frontedDateWords");
         TemporalRelationWords = Set("temporalRelationWords");
         StrongVetoTraits = Set("strongVetoTraits");
+        PartOfSpanPrecisions = Set("partOfSpanPrecisions");
     }
 
     /// <summary>Names of the lists read, for the test that every list in the file is used.</summary>
@@ -184,6 +185,9 @@ public sealed class Lexicon
     /// with the closest fact named.
     /// </summary>
     public WordSet StrongVetoTraits { get; }
+
+    /// <summary>Date precisions ("Year", "Month", "Season") at which one unit holding part of an event's span is not called imprecise.</summary>
+    public WordSet PartOfSpanPrecisions { get; }
 
     private WordSet Set(string name)
     {
