@@ -111,14 +111,18 @@ public sealed class CheckHandler(
 
         // One read of the reference: this whole check uses one version even if a refresh swaps it meanwhile.
         var snapshot = facts.Current;
-        var report = review.Apply(checker.Check(new CheckRequest(text, name, stringIndexType), snapshot, cancellationToken));
-        var elapsed = time.GetElapsedTime(started);
-        logger.LogInformation(
-            "Checked {Name}: {Claims} claims, {Flagged} flagged, fact set {Version} in {Ms} ms",
-            name ?? "(unnamed)", report.Summary.Claims, report.Summary.Flagged, snapshot.FactSet.Version,
-            Math.Round(elapsed.TotalMilliseconds, 1));
-
-        return new JsonReportResult(report);
+        var checkRequest = new CheckRequest(text, name, stringIndexType);
+        var reviewOfText = review.For(name);
+        return new StreamedReportResult("application/json; charset=utf-8", (output, token) =>
+        {
+            using var writer = new JsonReportWriter(output);
+            var totals = checker.Stream(checkRequest, snapshot, writer.Report(), reviewOfText, token);
+            writer.Complete();
+            logger.LogInformation(
+                "Checked {Name}: {Claims} claims, {Flagged} flagged, fact set {Version} in {Ms} ms",
+                name ?? "(unnamed)", totals.Summary.Claims, totals.Summary.Flagged, snapshot.FactSet.Version,
+                Math.Round(time.GetElapsedTime(started).TotalMilliseconds, 1));
+        }, logger);
     }
 
     private static bool TryReadStringIndexType(HttpRequest request, out string stringIndexType)
