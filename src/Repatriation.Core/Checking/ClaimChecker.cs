@@ -35,8 +35,8 @@ public sealed class ClaimChecker
     /// <summary>Texts are checked in chunks of about this many characters, cut at line ends, so memory stays flat on long manuscripts.</summary>
     internal const int ChunkCharacters = 64 * 1024;
 
-    /// <summary>Chunks checked ahead of the one being written out, per degree of parallelism: enough to keep every core busy, few enough to bound memory.</summary>
-    private const int ChunksAheadPerCore = 2;
+    /// <summary>Chunks checked ahead of the one being written out, beyond one per core: enough to keep every core busy, few enough to bound memory.</summary>
+    private const int ChunksAheadSpare = 1;
 
     /// <param name="cancellationToken">Checked between chunks and claims: a request whose client left, a job being
     /// stopped or a time budget that ran out ends the work there with an <see cref="OperationCanceledException"/>.</param>
@@ -147,8 +147,9 @@ public sealed class ClaimChecker
 
     /// <summary>
     /// The text's chunks checked, in text order. Chunks are independent (a claim never spans two), so with more than
-    /// one they are checked on up to <see cref="_parallelism"/> cores, at most <see cref="ChunksAheadPerCore"/> per core
-    /// ahead of the one being handed out: the order and the memory of the serial loop, the time of the parallel one.
+    /// one they are checked on up to <see cref="_parallelism"/> cores, at most one per core and
+    /// <see cref="ChunksAheadSpare"/> ahead of the one being handed out: the order and nearly the memory of the serial
+    /// loop, the time of the parallel one.
     /// A text of one chunk is checked on the caller's thread. Work still in flight when the caller stops (cancellation,
     /// an error, a sink that throws) is cancelled and waited for, so none outlives the call.
     /// </summary>
@@ -172,7 +173,7 @@ public sealed class ClaimChecker
         {
             void Refill()
             {
-                while (inFlight.Count < _parallelism * ChunksAheadPerCore && pending.MoveNext())
+                while (inFlight.Count < _parallelism + ChunksAheadSpare && pending.MoveNext())
                 {
                     var (start, length) = pending.Current;
                     inFlight.Enqueue(Task.Run(() => CheckChunk(text, start, length, snapshot, stop.Token), stop.Token));

@@ -147,13 +147,42 @@ internal sealed class ConsistencyTally(SourceDocument document, ManuscriptChecke
 
     private sealed class Group
     {
-        public List<Member> Members { get; } = [];
+        private const int BlockLength = 1024;
+
+        // Blocks rather than one growing array: a book's worth of members never lands on the large object heap.
+        private readonly List<Member[]> _blocks = [];
+
+        public int Count { get; private set; }
         public double LowestHigh { get; set; } = double.PositiveInfinity;
         public double HighestLow { get; set; } = double.NegativeInfinity;
+
+        public void Add(in Member member)
+        {
+            if (Count % BlockLength == 0)
+            {
+                _blocks.Add(new Member[BlockLength]);
+            }
+
+            _blocks[^1][Count % BlockLength] = member;
+            Count++;
+        }
+
+        public IEnumerable<Member> Members()
+        {
+            for (var i = 0; i < Count; i++)
+            {
+                yield return _blocks[i / BlockLength][i % BlockLength];
+            }
+        }
     }
 
-    /// <summary>What a finding names of a claim; its text is the claim's own string, already made.</summary>
-    private readonly record struct Member(string Id, string Text, int Offset, int Line, int Column, ClaimLocation? Location, double Low, double High)
+    /// <summary>
+    /// What a finding names of a claim, held compactly for a book's worth of claims: the id as its 64 bits and the
+    /// words as their place in the text when they are exactly that (any other id or text is kept as it is).
+    /// </summary>
+    private readonly record struct Member(
+        ulong IdBits, string? OtherId, int TextStart, int TextLength, string? OtherText,
+        int Offset, int Line, int Column, ClaimLocation? Location, double Low, double High)
     {
         public bool ConflictsWith(in Member other) => other.High < Low || High < other.Low;
     }
@@ -190,9 +219,28 @@ internal sealed class ConsistencyTally(SourceDocument document, ManuscriptChecke
             _groups[key] = group = new Group();
         }
 
-        group.Members.Add(new Member(claim.Id, claim.Text, claim.Offset, claim.Line, claim.Column, claim.Location, low, high));
+        var compactId = TryIdBits(claim.Id, out var bits);
+        var start = units.ToUtf16(claim.Offset);
+        var end = units.ToUtf16(claim.Offset + claim.Length);
+        var inText = start >= 0 && end <= document.Text.Length && end >= start && document.Text.AsSpan(start, end - start).SequenceEqual(claim.Text);
+        group.Add(new Member(
+            bits, compactId ? null : claim.Id, inText ? start : 0, inText ? end - start : 0, inText ? null : claim.Text,
+            claim.Offset, claim.Line, claim.Column, claim.Location, low, high));
         group.LowestHigh = Math.Min(group.LowestHigh, high);
         group.HighestLow = Math.Max(group.HighestLow, low);
+    }
+
+    private string IdOf(in Member member) => member.OtherId ?? $"c_{member.IdBits:x16}";
+
+    private string TextOf(in Member member) => member.OtherText ?? document.Text.Substring(member.TextStart, member.TextLength);
+
+    /// <summary>An engine's id, "c_" and 16 lowercase hex digits, as its 64 bits.</summary>
+    private static bool TryIdBits(string id, out ulong bits)
+    {
+        bits = 0;
+        return id.Length == 18 && id.StartsWith("c_", StringComparison.Ordinal)
+            && !id.AsSpan(2).ContainsAnyExcept("0123456789abcdef")
+            && ulong.TryParse(id.AsSpan(2), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out bits);
     }
 
     public IReadOnlyList<ConsistencyFinding> Findings()
@@ -201,7 +249,7 @@ internal sealed class ConsistencyTally(SourceDocument document, ManuscriptChecke
         var starts = document.Sections.Select(s => s.Offset).ToArray();
         foreach (var (key, group) in _groups)
         {
-            var conflicting = group.Members.Where(a => group.LowestHigh < a.Low || a.High < group.HighestLow).ToList();
+            var conflicting = group.Members().Where(a => group.LowestHigh < a.Low || a.High < group.HighestLow).ToList();
             if (conflicting.Count < 2)
             {
                 continue;
@@ -212,14 +260,14 @@ internal sealed class ConsistencyTally(SourceDocument document, ManuscriptChecke
             var first = conflicting[0];
             var other = conflicting.First(b => first.ConflictsWith(b));
             var places = conflicting.Select(c => new ConsistencyPlace(
-                c.Id, c.Text, c.Offset, c.Line, c.Column, c.Location,
+                IdOf(c), TextOf(c), c.Offset, c.Line, c.Column, c.Location,
                 starts.Length == 0 ? null : SectionTally.SectionIndex(starts, units.ToUtf16(c.Offset)) is var i and >= 0 ? document.Sections[i].Title : null)).ToList();
             findings.Add(new ConsistencyFinding
             {
                 Measure = measureId,
                 Name = name,
-                Message = $"The manuscript gives {name} as \"{first.Text}\" at line {first.Line}, column {first.Column} " +
-                          $"and as \"{other.Text}\" at line {other.Line}, column {other.Column}; both cannot be right.",
+                Message = $"The manuscript gives {name} as \"{TextOf(first)}\" at line {first.Line}, column {first.Column} " +
+                          $"and as \"{TextOf(other)}\" at line {other.Line}, column {other.Column}; both cannot be right.",
                 Places = places,
             });
         }
