@@ -182,7 +182,7 @@ internal static partial class MemoryBenchmark
         return 0;
     }
 
-    [GeneratedRegex(@"^VmHWM:\s+(\d+) kB")]
+    [GeneratedRegex(@"^VmHWM:\s+(\d+) kB", RegexOptions.None, Repatriation.Core.Input.RegexBudget.Milliseconds)]
     private static partial Regex KilobytesLine();
 
     private static async Task<long> CountAsync(Stream stream)
