@@ -229,7 +229,7 @@ public sealed class CheckHandler(
     private static async Task<ReadOnlyMemory<byte>?> ReadCappedAsync(Stream body, long cap, long? declared, CancellationToken cancellationToken)
     {
         // A declared length (already checked against the cap) sizes the buffer once, instead of doubling its way there.
-        var buffer = new ArrayBufferWriter<byte>((int)Math.Clamp((declared ?? 0) + 1, 16 * 1024, Math.Min(cap + 1, int.MaxValue)));
+        var buffer = new ArrayBufferWriter<byte>((int)Math.Min(Math.Max((declared ?? 0) + 1, 16 * 1024), Math.Min(cap + 1, int.MaxValue)));
         while (true)
         {
             var memory = buffer.GetMemory(buffer.FreeCapacity > 0 ? 1 : 16 * 1024);
