@@ -151,7 +151,7 @@ public sealed class ClaimChecker
     /// <see cref="ChunksAheadSpare"/> ahead of the one being handed out: the order and nearly the memory of the serial
     /// loop, the time of the parallel one.
     /// A text of one chunk is checked on the caller's thread. Work still in flight when the caller stops (cancellation,
-    /// an error, a sink that throws) is cancelled and waited for, so none outlives the call.
+    /// an error, a sink that throws) is cancelled and stops at its next check of the token.
     /// </summary>
     private IEnumerable<CheckedChunk> CheckChunks(string text, FactSetSnapshot snapshot, CancellationToken cancellationToken)
     {
@@ -166,7 +166,7 @@ public sealed class ClaimChecker
             yield break;
         }
 
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var inFlight = new Queue<Task<CheckedChunk>>();
         using var pending = chunks.GetEnumerator();
         try
@@ -190,18 +190,17 @@ public sealed class ClaimChecker
         }
         finally
         {
+            // Chunks still in flight stop at their next check of the token. They are not waited for: one in the middle
+            // of its extraction finishes that (bounded work) first, and a stopping server or a client's cancelled
+            // request must not be held for it. Their failures are observed, and the token source freed, when they end.
             stop.Cancel();
-            foreach (var task in inFlight)
-            {
-                try
+            Task.WhenAll(inFlight).ContinueWith(
+                static (all, source) =>
                 {
-                    task.Wait(CancellationToken.None);
-                }
-                catch (AggregateException)
-                {
-                    // Cancelled or failed after the caller stopped: nobody will read its claims.
-                }
-            }
+                    _ = all.Exception;
+                    ((CancellationTokenSource)source!).Dispose();
+                },
+                stop, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         }
     }
 

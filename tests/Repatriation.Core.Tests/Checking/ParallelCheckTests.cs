@@ -66,7 +66,7 @@ public class ParallelCheckTests
     }
 
     [Fact]
-    public void Stream_SinkThrowsMidway_NoChunkWorkOutlivesTheCall()
+    public void Stream_SinkThrowsMidway_TheErrorComesBackAtOnce()
     {
         var text = LongText();
         var seen = 0;
