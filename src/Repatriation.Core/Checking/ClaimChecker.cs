@@ -176,14 +176,20 @@ public sealed class ClaimChecker
                 while (inFlight.Count < _parallelism + ChunksAheadSpare && pending.MoveNext())
                 {
                     var (start, length) = pending.Current;
-                    inFlight.Enqueue(Task.Run(() => CheckChunk(text, start, length, snapshot, stop.Token), stop.Token));
+                    // Threads of their own, not the pool's: a chunk busy with its extraction when a check is cancelled
+                    // must not keep the pool (and with it every other request, or a server's shutdown) waiting.
+                    inFlight.Enqueue(Task.Factory.StartNew(
+                        () => CheckChunk(text, start, length, snapshot, stop.Token),
+                        stop.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default));
                 }
             }
 
             Refill();
             while (inFlight.Count > 0)
             {
-                var next = inFlight.Dequeue().GetAwaiter().GetResult();
+                // Waiting for the next chunk ends at once when the check is cancelled, even in the middle of its extraction.
+                var next = inFlight.Peek().WaitAsync(cancellationToken).GetAwaiter().GetResult();
+                inFlight.Dequeue();
                 Refill();
                 yield return next;
             }
