@@ -45,10 +45,14 @@ internal static class EvalCommand
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Also list every missed and wrong claim (regression and tuning parts only)." };
         var showHeldout = new Option<bool>("--show-heldout") { Description = "Also show the held-out part's mismatches (that part is measured, never read, while rules change)." };
         var writeFloors = new Option<bool>("--write-floors") { Description = "Set eval/floors.json at today's figures (rounded down) and list what moved." };
+        var writeVerdicts = new Option<bool>("--write-verdicts")
+        {
+            Description = "Write every verdict on each part (passage, offset, length, kind, status) to eval/verdicts/<part>.tsv; a test finds any later change.",
+        };
 
         var command = new Command("eval", "Runs the engine on the labelled corpus parts and prints each part's figures, the goals against the held-out part and the floors of eval/floors.json. Exit 0 no floor broken, 1 one broken, 2 bad input.")
         {
-            part, corpus, facts, format, verbose, showHeldout, writeFloors,
+            part, corpus, facts, format, verbose, showHeldout, writeFloors, writeVerdicts,
         };
         command.SetAction((result, _) => RunAsync(
             EvalOptions.From(
@@ -58,7 +62,7 @@ internal static class EvalCommand
                 result.GetValue(format) ?? "text",
                 result.GetValue(verbose),
                 result.GetValue(showHeldout),
-                result.GetValue(writeFloors)),
+                result.GetValue(writeFloors)) with { WriteVerdicts = result.GetValue(writeVerdicts) },
             context.Stdout,
             context.Stderr,
             context.WorkingDirectory));
@@ -102,6 +106,16 @@ internal static class EvalCommand
         catch (Exception e) when (e is InvalidFactSetException or IOException or UnauthorizedAccessException)
         {
             return Task.FromResult(CommandLine.Fail(stderr, e is InvalidFactSetException ? e.Message : $"cannot read the fact set {options.Facts}: {e.Message}"));
+        }
+
+        if (options.WriteVerdicts)
+        {
+            if (options.Corpus is not null)
+            {
+                throw new UsageException("eval --write-verdicts writes the verdicts of the corpus parts; it does not take --corpus");
+            }
+
+            return Task.FromResult(WriteVerdicts(parts, snapshot, root!, stdout));
         }
 
         var results = parts.Select(p => (Part: p, Result: EvaluationRunner.Run(p, snapshot))).ToList();
@@ -157,6 +171,21 @@ internal static class EvalCommand
         return CommandLine.Clean;
     }
 
+    /// <summary>Writes eval/verdicts/&lt;part&gt;.tsv for every part that holds passages, and says how many verdicts each holds.</summary>
+    private static int WriteVerdicts(IReadOnlyList<CorpusPart> parts, FactSetSnapshot snapshot, string root, TextWriter stdout)
+    {
+        foreach (var part in parts.Where(p => !p.IsEmpty))
+        {
+            var verdicts = Verdicts.Of(part.Passages, snapshot);
+            var path = Path.Combine(root, Verdicts.RelativePath(part.Name));
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllText(path, Verdicts.ToTsv(verdicts));
+            stdout.WriteLine($"wrote {Verdicts.RelativePath(part.Name)} ({EvalText.Count(verdicts.Count, "verdict")} on {EvalText.Count(part.Passages.Count, "passage")})");
+        }
+
+        return CommandLine.Clean;
+    }
+
     /// <summary>
     /// `--corpus DIR` scores one folder on its own, without floors. A folder that is the held-out part keeps that
     /// part's name, so its mismatches stay hidden without --show-heldout.
@@ -196,6 +225,9 @@ internal static class EvalCommand
 /// </summary>
 internal sealed record EvalOptions(IReadOnlyList<string> Parts, string? Corpus, string? Facts, string Format, bool Verbose, bool ShowHeldout, bool WriteFloors)
 {
+    /// <summary>Write eval/verdicts/&lt;part&gt;.tsv instead of printing figures.</summary>
+    public bool WriteVerdicts { get; init; }
+
     /// <summary>The options as parsed; the combinations System.CommandLine cannot express are refused here as usage errors.</summary>
     public static EvalOptions From(string? part, string? corpus, string? facts, string format, bool verbose, bool showHeldout, bool writeFloors)
     {
