@@ -157,7 +157,8 @@ public sealed class ClaimMatcher
                   | (candidate.PlaceCarried ? ReadingTraits.PlaceCarried : ReadingTraits.None)
                   | (chosen.Reason == "period" ? ReadingTraits.Period : ReadingTraits.None)
                   | (chosen.Reason is "apart" or "apart-period-ignored" or "part-exceeds-whole" ? ReadingTraits.Apart : ReadingTraits.None)
-                  | (claim.Figure!.UnitImplied ? ReadingTraits.UnitImplied : ReadingTraits.None);
+                  | (claim.Figure!.UnitImplied ? ReadingTraits.UnitImplied : ReadingTraits.None)
+                  | (candidate.OtherFigureNearer ? ReadingTraits.OtherFigureNearer : ReadingTraits.None);
 
         var good = chosen.Status is ClaimStatuses.Supported or ClaimStatuses.Disputed;
         var rival = pool.Any(v => !ReferenceEquals(v, chosen) && v.Candidate.Measure.Id != candidate.Measure.Id

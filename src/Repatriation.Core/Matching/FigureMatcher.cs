@@ -20,6 +20,13 @@ internal sealed record MeasureCandidate(Measure Measure, int Distance, int TermL
 
     /// <summary>The nearest term naming the measure stands in another clause than the figure (a ";", ":" or dash between).</summary>
     public bool AcrossClause { get; init; }
+
+    /// <summary>
+    /// The term naming the measure stands nearer another figure of the same kind in the sentence ("223,272 people were
+    /// sent into military service and then to the army, 5,716 people (1.8%) to the defense industry"): it is that
+    /// figure's term, and this one may count something else.
+    /// </summary>
+    public bool OtherFigureNearer { get; init; }
 }
 
 /// <summary>The facts of one measure weighed against one figure.</summary>
@@ -135,6 +142,7 @@ internal sealed class FigureMatcher(CompiledFactSet compiled)
                     ByActionOnly = byAction,
                     PlaceCarried = measure.Place is not null && scope.Place is null && !measure.PlaceImplied,
                     AcrossClause = !fromContext && nearest - best.DistanceTo(first, last) >= compiled.Numbers.ClauseBreakPenalty,
+                    OtherFigureNearer = !fromContext && NearerFigure(sentence, claim, kind, best, nearest),
                 });
             }
             else if (!fromContext && measure.Kind == MeasureKinds.Count && IsPartOf(measure, scope))
@@ -172,7 +180,9 @@ internal sealed class FigureMatcher(CompiledFactSet compiled)
         {
             if (index.IsWithinPopulation(measurePopulation, claimPopulation))
             {
-                broader = true;
+                // "out of the 312,594 people who passed through the filtration camps": a generic noun names no
+                // wider group than the measure's, so it is no error of scope.
+                broader = !scope.PopulationGeneric;
             }
             else
             {
@@ -258,6 +268,27 @@ internal sealed class FigureMatcher(CompiledFactSet compiled)
         }
 
         return best;
+    }
+
+    /// <summary>Another figure of the same kind in the sentence stands nearer the term than this one does.</summary>
+    private static bool NearerFigure(SentenceContext sentence, ExtractedClaim claim, string kind, TermHit term, int distance)
+    {
+        foreach (var other in sentence.Claims)
+        {
+            if (other.Kind != ClaimKind.Figure || ReferenceEquals(other, claim) || other.Offset == claim.Offset
+                || other.Figure is null || DateMatcher.MeasureKindOf(other.Figure) != kind)
+            {
+                continue;
+            }
+
+            var (first, last) = sentence.TokenSpan(other);
+            if (sentence.Distance(term, first, last) < distance)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

@@ -99,6 +99,8 @@ public enum ReadingTraits
     Overlap = 1 << 24,
     /// <summary>The term naming the measure stands in another clause than the figure.</summary>
     AcrossClause = 1 << 25,
+    /// <summary>The term naming the measure stands nearer another figure of the same kind in the sentence.</summary>
+    OtherFigureNearer = 1 << 26,
 }
 
 /// <summary>

@@ -114,6 +114,7 @@ public sealed class Lexicon
         TemporalRelationWords = Set("temporalRelationWords");
         StrongVetoTraits = Set("strongVetoTraits");
         PartOfSpanPrecisions = Set("partOfSpanPrecisions");
+        GenericGroupNouns = Set("genericGroupNouns");
     }
 
     /// <summary>Names of the lists read, for the test that every list in the file is used.</summary>
@@ -188,6 +189,9 @@ public sealed class Lexicon
 
     /// <summary>Date precisions ("Year", "Month", "Season") at which one unit holding part of an event's span is not called imprecise.</summary>
     public WordSet PartOfSpanPrecisions { get; }
+
+    /// <summary>Nouns for people in general ("people", "persons"): a group named only by them is no wider group than a measure's.</summary>
+    public WordSet GenericGroupNouns { get; }
 
     private WordSet Set(string name)
     {
