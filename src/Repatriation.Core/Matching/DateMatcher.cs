@@ -482,6 +482,14 @@ internal sealed class DateMatcher(CompiledFactSet compiled)
             }
 
             var fits = when.RelationTo(Interval.OfDate(dateClaim.Date!.From, dateClaim.Date.To)) != Relation.Apart;
+            if (!fits && SharesYear(dated.Period!, dateClaim.Date))
+            {
+                // "When the Allies marched into Germany in early 1945, they found some 6.5 to 7.5 million": when a
+                // count was taken and when the text says it was found are seldom the same day; within the year the
+                // date is not called wrong.
+                return null;
+            }
+
             return Read(fits
                 ? new MatchOutcome(ClaimStatuses.Supported, $"{Capitalised(EventName(chosen.Candidate.Measure))} is dated {EvidenceBuilder.FormatDate(dated.Period!)}.", [evidence.From(dated)], null)
                 : new MatchOutcome(ClaimStatuses.Contradicted,
@@ -522,6 +530,10 @@ internal sealed class DateMatcher(CompiledFactSet compiled)
     }
 
     private static string Sentence(string description) => description.TrimEnd().TrimEnd('.');
+
+    /// <summary>The fact's period and the claimed date have a calendar year in common.</summary>
+    private static bool SharesYear(FactDate period, DateValue claimed) =>
+        FactDates.TryParse(period, out var d) && d.From.Year <= claimed.To.Year && d.To.Year >= claimed.From.Year;
 
     private static Interval? FactInterval(FactDate date) =>
         FactDates.TryParse(date, out var d) ? Interval.OfDate(d.From, d.To) : null;
