@@ -89,6 +89,45 @@ public sealed class ClaimMatcher
             : byTerms;
     }
 
+    /// <summary>
+    /// "5,716 people (1.8%) to the defense industry": a percentage in brackets after a count restates it as a share
+    /// of whatever whole the text counts from, which need not be the measure's.
+    /// </summary>
+    private static bool BracketedShare(ExtractedClaim claim, SentenceContext sentence)
+    {
+        if (claim.Figure?.Unit != FigureParser.Percent)
+        {
+            return false;
+        }
+
+        var text = sentence.Text;
+        var at = claim.Offset - 1;
+        while (at >= 0 && text[at] == ' ')
+        {
+            at--;
+        }
+
+        if (at < 0 || text[at] != '(')
+        {
+            return false;
+        }
+
+        // The count and at most its noun before the bracket: "5,716 people (1.8%)", "4,337 (1.4%)".
+        foreach (var other in sentence.Claims)
+        {
+            if (other.Kind == ClaimKind.Figure && other.Figure?.Unit != FigureParser.Percent && other.Offset + other.Length <= at)
+            {
+                var between = text.AsSpan(other.Offset + other.Length, at - other.Offset - other.Length).Trim();
+                if (between.Length <= 20 && !between.ContainsAny(",;:.()") && between.Count(' ') <= 1)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
     private static MatchOutcome MatchFigureByTerms(CompiledFactSet facts, ExtractedClaim claim, SentenceContext sentence)
     {
         var kind = DateMatcher.MeasureKindOf(claim.Figure!);
@@ -158,7 +197,8 @@ public sealed class ClaimMatcher
                   | (chosen.Reason == "period" ? ReadingTraits.Period : ReadingTraits.None)
                   | (chosen.Reason is "apart" or "apart-period-ignored" or "part-exceeds-whole" ? ReadingTraits.Apart : ReadingTraits.None)
                   | (claim.Figure!.UnitImplied ? ReadingTraits.UnitImplied : ReadingTraits.None)
-                  | (candidate.OtherFigureNearer ? ReadingTraits.OtherFigureNearer : ReadingTraits.None);
+                  | (candidate.OtherFigureNearer ? ReadingTraits.OtherFigureNearer : ReadingTraits.None)
+                  | (BracketedShare(claim, sentence) ? ReadingTraits.BracketedShare : ReadingTraits.None);
 
         var good = chosen.Status is ClaimStatuses.Supported or ClaimStatuses.Disputed;
         var rival = pool.Any(v => !ReferenceEquals(v, chosen) && v.Candidate.Measure.Id != candidate.Measure.Id

@@ -101,6 +101,8 @@ public enum ReadingTraits
     AcrossClause = 1 << 25,
     /// <summary>The term naming the measure stands nearer another figure of the same kind in the sentence.</summary>
     OtherFigureNearer = 1 << 26,
+    /// <summary>A percentage in brackets after a count ("5,716 people (1.8%)"): a share of the text's own whole.</summary>
+    BracketedShare = 1 << 27,
 }
 
 /// <summary>
