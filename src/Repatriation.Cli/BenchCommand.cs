@@ -9,7 +9,7 @@ using Repatriation.Core.Reports;
 namespace Repatriation.Cli;
 
 /// <summary>
-/// `bench [check] [--megabytes N]`: checks a generated text of N million characters (default 10) and, in the same
+/// `bench [check] [--megabytes N] [--semantic]`: checks a generated text of N million characters (default 10) and, in the same
 /// run, times a single-pass regex scan of it; reports the time ratio and the peak memory the check adds.
 /// </summary>
 internal static class BenchCommand
@@ -17,8 +17,11 @@ internal static class BenchCommand
     public static Command Create(CliContext context)
     {
         var megabytes = Positive("--megabytes", "Millions of characters of generated text to check.", 10);
-        var check = new Command("check", "Checks a generated text and, in the same run, times a regex scan of it; prints the time ratio and the peak memory the check adds.") { megabytes };
-        check.SetAction(result => RunCheck(result.GetValue(megabytes), context.Stdout));
+        var semantic = new Option<bool>("--semantic") { Description = "Instead: check the text without and then with sentence similarity, and print both times and the memory the model adds." };
+        var check = new Command("check", "Checks a generated text and, in the same run, times a regex scan of it; prints the time ratio and the peak memory the check adds.") { megabytes, semantic };
+        check.SetAction(result => result.GetValue(semantic)
+            ? SemanticBenchmark.Run(result.GetValue(megabytes), context.Stdout)
+            : RunCheck(result.GetValue(megabytes), context.Stdout));
 
         var requests = Positive("--requests", "POST /api/check requests to time (GET /api/health gets four times as many).", 2000);
         var concurrency = Positive("--concurrency", "Requests in flight at once.", Math.Max(4, Environment.ProcessorCount * 2));

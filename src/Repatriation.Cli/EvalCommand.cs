@@ -8,7 +8,7 @@ namespace Repatriation.Cli;
 
 /// <summary>
 /// `eval [--part regression|tuning|heldout|all] [--corpus DIR] [--facts FILE] [--format text|json] [--verbose]
-/// [--show-heldout] [--write-floors]`: runs the engine on the labelled corpus parts and prints each part's figures
+/// [--show-heldout] [--write-floors] [--semantic]`: runs the engine on the labelled corpus parts and prints each part's figures
 /// apart, the goals against the held-out part, and the floors of eval/floors.json. Exit 0 when no floor is
 /// broken (goals missed do not fail), 1 when one is, 2 on bad input. Held-out mismatches are printed only with
 /// --show-heldout: that part is measured, never read, while rules change.
@@ -45,10 +45,11 @@ internal static class EvalCommand
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Also list every missed and wrong claim (regression and tuning parts only)." };
         var showHeldout = new Option<bool>("--show-heldout") { Description = "Also show the held-out part's mismatches (that part is measured, never read, while rules change)." };
         var writeFloors = new Option<bool>("--write-floors") { Description = "Set eval/floors.json at today's figures (rounded down) and list what moved." };
+        var semantic = new Option<bool>("--semantic") { Description = "Run the engine with sentence similarity as a second, support-only reading (a local model; slower)." };
 
         var command = new Command("eval", "Runs the engine on the labelled corpus parts and prints each part's figures, the goals against the held-out part and the floors of eval/floors.json. Exit 0 no floor broken, 1 one broken, 2 bad input.")
         {
-            part, corpus, facts, format, verbose, showHeldout, writeFloors,
+            part, corpus, facts, format, verbose, showHeldout, writeFloors, semantic,
         };
         command.SetAction((result, _) => RunAsync(
             EvalOptions.From(
@@ -58,7 +59,7 @@ internal static class EvalCommand
                 result.GetValue(format) ?? "text",
                 result.GetValue(verbose),
                 result.GetValue(showHeldout),
-                result.GetValue(writeFloors)),
+                result.GetValue(writeFloors)) with { Semantic = result.GetValue(semantic) },
             context.Stdout,
             context.Stderr,
             context.WorkingDirectory));
@@ -104,7 +105,8 @@ internal static class EvalCommand
             return Task.FromResult(CommandLine.Fail(stderr, e is InvalidFactSetException ? e.Message : $"cannot read the fact set {options.Facts}: {e.Message}"));
         }
 
-        var results = parts.Select(p => (Part: p, Result: EvaluationRunner.Run(p, snapshot))).ToList();
+        var checker = options.Semantic ? new Core.Checking.ClaimChecker(Semantic.SemanticServiceExtensions.CreateReader()) : null;
+        var results = parts.Select(p => (Part: p, Result: EvaluationRunner.Run(p, snapshot, checker))).ToList();
 
         if (options.WriteFloors)
         {
@@ -212,6 +214,9 @@ internal sealed record EvalOptions(IReadOnlyList<string> Parts, string? Corpus, 
 
         return new EvalOptions(parts, corpus, facts, format, verbose, showHeldout, writeFloors);
     }
+
+    /// <summary>Sentence similarity as a second, support-only reading of figures and dates.</summary>
+    public bool Semantic { get; init; }
 
     /// <summary>Whether this part's per-claim mismatches may be shown.</summary>
     public bool ShowsDetailOf(string part) => part == CorpusParts.Heldout ? ShowHeldout : true;

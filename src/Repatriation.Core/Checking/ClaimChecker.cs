@@ -2,6 +2,7 @@ using Repatriation.Core.Extraction;
 using Repatriation.Core.Facts;
 using Repatriation.Core.Matching;
 using Repatriation.Core.Reports;
+using Repatriation.Core.Semantic;
 
 namespace Repatriation.Core.Checking;
 
@@ -9,14 +10,15 @@ namespace Repatriation.Core.Checking;
 /// The engine every host calls: finds the claims in a text, matches each against a fact-set
 /// snapshot and builds the contract's report. Stateless and thread-safe.
 /// </summary>
-public sealed class ClaimChecker
+/// <param name="semantic">Sentence similarity for figures and dates the words tie to nothing (Engine:Semantic; off when null).</param>
+public sealed class ClaimChecker(SemanticReader? semantic = null)
 {
     public const string ServiceName = "repatriation-claims-checker";
     public static readonly string ServiceVersion =
         typeof(ClaimChecker).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
 
     private readonly ClaimExtractor _extractor = new();
-    private readonly ClaimMatcher _matcher = new();
+    private readonly ClaimMatcher _matcher = new(semantic);
 
     /// <summary>Texts are checked in chunks of about this many characters, cut at line ends, so memory stays flat on long manuscripts.</summary>
     internal const int ChunkCharacters = 64 * 1024;

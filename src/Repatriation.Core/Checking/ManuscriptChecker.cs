@@ -10,9 +10,10 @@ namespace Repatriation.Core.Checking;
 /// what only the manuscript as a whole shows: where each claim sits in a structured document, claims by
 /// heading or chapter, and the same measure given different values in two places.
 /// </summary>
-public sealed class ManuscriptChecker
+/// <param name="checker">The engine to use (default: the plain one, without semantic help).</param>
+public sealed class ManuscriptChecker(ClaimChecker? checker = null)
 {
-    private readonly ClaimChecker _checker = new();
+    private readonly ClaimChecker _checker = checker ?? new();
 
     public CheckReport Check(
         SourceDocument document, FactSetSnapshot snapshot, string stringIndexType = StringIndexTypes.Utf16CodeUnit, CancellationToken cancellationToken = default)
