@@ -7,7 +7,8 @@ namespace Repatriation.Cli;
 /// characters) checked through the `check DIR --output DIR` code path, against the same text checked as one
 /// document through the same path in the same run. Reports the throughput ratio (target >= 0.9) and the peak
 /// memory of a batch of N/10 and of N manuscripts, which should be the same: manuscripts are read, checked,
-/// written and released one at a time. Peak memory is the live managed heap above what was held before the run.
+/// written and released one at a time. Peak memory is the live managed heap above what was held before the run,
+/// also taken per manuscript (the first tenth against the last: flat when nothing accumulates).
 /// </summary>
 internal static class BatchBenchmark
 {
@@ -57,9 +58,13 @@ internal static class BatchBenchmark
             // Memory is measured in runs of its own: the sampler collects garbage to see what is really held.
             var smallPeak = await PeakLiveHeap(() => Check(small, Path.Combine(root.FullName, "mem-small")));
             var held = new List<(int Done, long Bytes)>();
+            var perManuscript = new List<long>(manuscripts);
             var heldBaseline = GC.GetTotalMemory(forceFullCollection: true);
+            long sincePrevious = 0;
             CheckCommand.ManuscriptFinished = done =>
             {
+                // The most held while this manuscript was read, checked and written: flat when nothing accumulates.
+                perManuscript.Add(Interlocked.Exchange(ref sincePrevious, 0));
                 if (done == 1 || done % (manuscripts / 10) == 0)
                 {
                     held.Add((done, GC.GetTotalMemory(forceFullCollection: true) - heldBaseline));
@@ -68,7 +73,13 @@ internal static class BatchBenchmark
             long batchPeak;
             try
             {
-                batchPeak = await PeakLiveHeap(() => Check(books, Path.Combine(root.FullName, "mem-batch")));
+                batchPeak = await PeakLiveHeap(() => Check(books, Path.Combine(root.FullName, "mem-batch")), sample =>
+                {
+                    long seen;
+                    while (sample > (seen = Interlocked.Read(ref sincePrevious)) && Interlocked.CompareExchange(ref sincePrevious, sample, seen) != seen)
+                    {
+                    }
+                });
             }
             finally
             {
@@ -85,6 +96,11 @@ internal static class BatchBenchmark
             stdout.WriteLine($"throughput ratio batch / one document: {ratio:N2} (target >= 0.9) {(ratio >= 0.9 ? "met" : "missed")}");
             stdout.WriteLine($"peak heap, {manuscripts} vs {manuscripts / 10} manuscripts: {(double)batchPeak / smallPeak:N2} x (1 means it does not grow with the number of manuscripts)");
             stdout.WriteLine("live heap held between manuscripts (after N done, MB): " + string.Join("  ", held.Select(h => $"{h.Done}: {h.Bytes / 1e6:N2}")));
+            var tenth = Math.Max(1, perManuscript.Count / 10);
+            var first = perManuscript.Take(tenth).ToList();
+            var last = perManuscript.Skip(perManuscript.Count - tenth).ToList();
+            stdout.WriteLine($"peak live heap per manuscript (MB): first {tenth} mean {first.Average() / 1e6:N1} max {first.Max() / 1e6:N1}, last {tenth} mean {last.Average() / 1e6:N1} max {last.Max() / 1e6:N1}, " +
+                $"all max {perManuscript.Max() / 1e6:N1}; last/first {last.Average() / Math.Max(1, first.Average()):N2} (1 means flat)");
             stdout.WriteLine($"process peak working set over the whole benchmark: {workingSet / 1e6:N0} MB");
             return CommandLine.Clean;
         }
@@ -116,7 +132,7 @@ internal static class BatchBenchmark
     }
 
     /// <summary>The most managed memory held at once while <paramref name="run"/> works: a sampler thread forces a collection every 5 ms and reads what survives.</summary>
-    private static async Task<long> PeakLiveHeap(Func<Task> run)
+    private static async Task<long> PeakLiveHeap(Func<Task> run, Action<long>? onSample = null)
     {
         GC.Collect();
         GC.WaitForPendingFinalizers();
@@ -128,7 +144,9 @@ internal static class BatchBenchmark
         {
             while (Volatile.Read(ref running))
             {
-                peak = Math.Max(peak, GC.GetTotalMemory(forceFullCollection: true) - baseline);
+                var live = GC.GetTotalMemory(forceFullCollection: true) - baseline;
+                peak = Math.Max(peak, live);
+                onSample?.Invoke(live);
                 Thread.Sleep(5);
             }
         }) { IsBackground = true };

@@ -130,8 +130,8 @@ internal static class CheckCommand
         var unreadable = 0;
         var inputs = InputFiles.Expand(options.Paths, stderr, ref unreadable);
         var single = options.Paths.Count == 1 && (options.Paths[0] == "-" || File.Exists(options.Paths[0]));
-        var output = new ReportOutput(options, stdout, single);
-        var checker = new ManuscriptChecker(options.Semantic ? new ClaimChecker(Semantic.SemanticServiceExtensions.CreateReader()) : null);
+        using var output = new ReportOutput(options, stdout, single);
+        var checker = options.Semantic ? new ManuscriptChecker(new ClaimChecker(Semantic.SemanticServiceExtensions.CreateReader())) : new ManuscriptChecker();
         var rows = new List<SummaryRow>(inputs.Count);
         var failing = false;
         var badDecisions = false;
@@ -144,12 +144,12 @@ internal static class CheckCommand
                 try
                 {
                     var document = input.Read(stdin);
-                    var report = checker.Check(document, snapshot);
-                    report = ReportReview.Apply(report, decisions.For(input), baseline?.For(report.Document.Name), baseline is not null);
-                    output.Add(report, document.Text, input);
-                    rows.Add(new SummaryRow(input.Path, report.Summary, null));
-                    failing |= report.Claims.Any(c => c.Decision is null && options.FailOn.Contains(c.Status));
-                    progress.Report(i + 1, input.Path, report.Summary);
+                    var review = new ClaimReview(decisions.For(input), baseline?.For(document.Name), baseline is not null);
+                    var failOn = new FailOnSink(output.Open(input, document.Text), options.FailOn);
+                    var totals = checker.Stream(document, snapshot, failOn, review);
+                    rows.Add(new SummaryRow(input.Path, totals.Summary, null));
+                    failing |= failOn.Failing;
+                    progress.Report(i + 1, input.Path, totals.Summary);
                 }
                 catch (UnreadableDocumentException e)
                 {
@@ -203,6 +203,22 @@ internal static class CheckCommand
             throw new InvalidBaselineException($"{option} {path}: {e.Message}");
         }
     }
+}
+
+/// <summary>Passes a report on and notes whether an open claim (not dismissed) has one of the --fail-on statuses.</summary>
+internal sealed class FailOnSink(IReportSink inner, IReadOnlySet<string> failOn) : IReportSink
+{
+    public bool Failing { get; private set; }
+
+    public void Begin(ReportHeader header) => inner.Begin(header);
+
+    public void Claim(ClaimResult claim)
+    {
+        Failing |= claim.Decision is null && failOn.Contains(claim.Status);
+        inner.Claim(claim);
+    }
+
+    public void End(ReportTotals totals) => inner.End(totals);
 }
 
 internal sealed record CheckOptions(IReadOnlyList<string> Paths, string Format, string? Facts, string? Output, IReadOnlySet<string> FailOn)

@@ -45,11 +45,15 @@ internal static class EvalCommand
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Also list every missed and wrong claim (regression and tuning parts only)." };
         var showHeldout = new Option<bool>("--show-heldout") { Description = "Also show the held-out part's mismatches (that part is measured, never read, while rules change)." };
         var writeFloors = new Option<bool>("--write-floors") { Description = "Set eval/floors.json at today's figures (rounded down) and list what moved." };
+        var writeVerdicts = new Option<bool>("--write-verdicts")
+        {
+            Description = "Write every verdict on each part (passage, offset, length, kind, status) to eval/verdicts/<part>.tsv; a test finds any later change.",
+        };
         var semantic = new Option<bool>("--semantic") { Description = "Run the engine with sentence similarity as a second, support-only reading (a local model; slower)." };
 
         var command = new Command("eval", "Runs the engine on the labelled corpus parts and prints each part's figures, the goals against the held-out part and the floors of eval/floors.json. Exit 0 no floor broken, 1 one broken, 2 bad input.")
         {
-            part, corpus, facts, format, verbose, showHeldout, writeFloors, semantic,
+            part, corpus, facts, format, verbose, showHeldout, writeFloors, writeVerdicts, semantic,
         };
         command.SetAction((result, _) => RunAsync(
             EvalOptions.From(
@@ -59,7 +63,7 @@ internal static class EvalCommand
                 result.GetValue(format) ?? "text",
                 result.GetValue(verbose),
                 result.GetValue(showHeldout),
-                result.GetValue(writeFloors)) with { Semantic = result.GetValue(semantic) },
+                result.GetValue(writeFloors)) with { WriteVerdicts = result.GetValue(writeVerdicts), Semantic = result.GetValue(semantic) },
             context.Stdout,
             context.Stderr,
             context.WorkingDirectory));
@@ -103,6 +107,16 @@ internal static class EvalCommand
         catch (Exception e) when (e is InvalidFactSetException or IOException or UnauthorizedAccessException)
         {
             return Task.FromResult(CommandLine.Fail(stderr, e is InvalidFactSetException ? e.Message : $"cannot read the fact set {options.Facts}: {e.Message}"));
+        }
+
+        if (options.WriteVerdicts)
+        {
+            if (options.Corpus is not null)
+            {
+                throw new UsageException("eval --write-verdicts writes the verdicts of the corpus parts; it does not take --corpus");
+            }
+
+            return Task.FromResult(WriteVerdicts(parts, snapshot, root!, stdout));
         }
 
         var checker = options.Semantic ? new Core.Checking.ClaimChecker(Semantic.SemanticServiceExtensions.CreateReader()) : null;
@@ -159,6 +173,21 @@ internal static class EvalCommand
         return CommandLine.Clean;
     }
 
+    /// <summary>Writes eval/verdicts/&lt;part&gt;.tsv for every part that holds passages, and says how many verdicts each holds.</summary>
+    private static int WriteVerdicts(IReadOnlyList<CorpusPart> parts, FactSetSnapshot snapshot, string root, TextWriter stdout)
+    {
+        foreach (var part in parts.Where(p => !p.IsEmpty))
+        {
+            var verdicts = Verdicts.Of(part.Passages, snapshot);
+            var path = Path.Combine(root, Verdicts.RelativePath(part.Name));
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllText(path, Verdicts.ToTsv(verdicts));
+            stdout.WriteLine($"wrote {Verdicts.RelativePath(part.Name)} ({EvalText.Count(verdicts.Count, "verdict")} on {EvalText.Count(part.Passages.Count, "passage")})");
+        }
+
+        return CommandLine.Clean;
+    }
+
     /// <summary>
     /// `--corpus DIR` scores one folder on its own, without floors. A folder that is the held-out part keeps that
     /// part's name, so its mismatches stay hidden without --show-heldout.
@@ -198,6 +227,9 @@ internal static class EvalCommand
 /// </summary>
 internal sealed record EvalOptions(IReadOnlyList<string> Parts, string? Corpus, string? Facts, string Format, bool Verbose, bool ShowHeldout, bool WriteFloors)
 {
+    /// <summary>Write eval/verdicts/&lt;part&gt;.tsv instead of printing figures.</summary>
+    public bool WriteVerdicts { get; init; }
+
     /// <summary>The options as parsed; the combinations System.CommandLine cannot express are refused here as usage errors.</summary>
     public static EvalOptions From(string? part, string? corpus, string? facts, string format, bool verbose, bool showHeldout, bool writeFloors)
     {

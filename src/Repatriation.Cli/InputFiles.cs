@@ -75,6 +75,32 @@ internal sealed record InputFile(string Path, string RelativeName, string? Folde
         using (stream)
         {
             using var buffer = new MemoryStream();
+            if (stream.CanSeek)
+            {
+                // A file says how long it is: read it into an array of that size, not a buffer that doubles its way
+                // there (for a 10 MB book, some 30 MB of copies left on the large object heap until a full collection).
+                var expected = stream.Length - stream.Position;
+                if (expected > DocumentReader.MaxBytes)
+                {
+                    throw new UnreadableDocumentException($"{name}: more than the limit of {DocumentReader.MaxBytes:N0} bytes");
+                }
+
+                var bytes = new byte[expected];
+                var filled = stream.ReadAtLeast(bytes, bytes.Length, throwOnEndOfStream: false);
+                var next = stream.ReadByte();
+                if (filled == bytes.Length && next < 0)
+                {
+                    return bytes;
+                }
+
+                // The file changed while it was read: go on with what came, as for a stream of unknown length.
+                buffer.Write(bytes, 0, filled);
+                if (next >= 0)
+                {
+                    buffer.WriteByte((byte)next);
+                }
+            }
+
             var chunk = new byte[81920];
             int read;
             while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)

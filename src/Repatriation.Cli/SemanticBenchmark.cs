@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Repatriation.Cli.Bench;
 using Repatriation.Core.Checking;
 using Repatriation.Core.Facts;
 using Repatriation.Core.Reports;

@@ -10,11 +10,19 @@ namespace Repatriation.Api.Tests;
 
 public sealed class ReportDownloadHandlerTests
 {
-    private static async Task<(ContentResult Result, string Disposition)> Download(string format, object body, string contentType = "application/json")
+    /// <summary>What the client receives: the streamed report run as the host runs it.</summary>
+    private sealed record Answer(int StatusCode, string? ContentType, string Content);
+
+    private static async Task<(Answer Result, string Disposition)> Download(string format, object body, string contentType = "application/json")
     {
         var request = LtRequests.Raw("POST", "/api/report", contentType, JsonSerializer.SerializeToUtf8Bytes(body), "?format=" + format);
-        var result = await LtRequests.Handler<ReportDownloadHandler>().HandleAsync(request);
-        return (Assert.IsType<ContentResult>(result), request.HttpContext.Response.Headers.ContentDisposition.ToString());
+        var result = Assert.IsType<StreamedReportResult>(await LtRequests.Handler<ReportDownloadHandler>().HandleAsync(request));
+        var context = new Microsoft.AspNetCore.Http.DefaultHttpContext();
+        context.Response.Body = new MemoryStream();
+        await result.ExecuteResultAsync(new ActionContext(context, new Microsoft.AspNetCore.Routing.RouteData(), new Microsoft.AspNetCore.Mvc.Abstractions.ActionDescriptor()));
+        var content = Encoding.UTF8.GetString(((MemoryStream)context.Response.Body).ToArray());
+        Assert.Equal(request.HttpContext.Response.Headers.ContentDisposition.ToString(), context.Response.Headers.ContentDisposition.ToString());
+        return (new Answer(context.Response.StatusCode, context.Response.ContentType, content), request.HttpContext.Response.Headers.ContentDisposition.ToString());
     }
 
     [Fact]

@@ -173,4 +173,30 @@ public sealed class EvalCommandTests : IDisposable
         Assert.Contains("eval", stderr);
         Assert.Single(stderr.TrimEnd().Split('\n'));
     }
+
+    [Fact]
+    public async Task Eval_WriteVerdicts_WritesEveryPartsVerdictsThatReadBackAsTheEngineGivesThem()
+    {
+        var (code, stdout, _) = await Eval("--write-verdicts");
+
+        Assert.Equal(0, code);
+        foreach (var part in Repatriation.Core.Evaluation.CorpusParts.All)
+        {
+            var path = Path.Combine(_root.FullName, Repatriation.Core.Evaluation.Verdicts.RelativePath(part));
+            Assert.Contains(Repatriation.Core.Evaluation.Verdicts.RelativePath(part), stdout);
+            var kept = Repatriation.Core.Evaluation.Verdicts.ParseTsv(File.ReadAllText(path), path);
+            var passages = Repatriation.Core.Evaluation.EvaluationCorpus.LoadPart(_root.FullName, part).Passages;
+            Assert.NotEmpty(kept);
+            Assert.Empty(Repatriation.Core.Evaluation.Verdicts.Compare(kept, Repatriation.Core.Evaluation.Verdicts.Of(passages, Repatriation.Core.Facts.FactSetLoader.LoadShipped())));
+        }
+    }
+
+    [Fact]
+    public async Task Eval_WriteVerdictsWithCorpus_UsageError()
+    {
+        var (code, _, stderr) = await Eval("--write-verdicts", "--corpus", Path.Combine(_root.FullName, "eval", "corpus"));
+
+        Assert.Equal(2, code);
+        Assert.Contains("--write-verdicts", stderr);
+    }
 }

@@ -126,7 +126,10 @@ public sealed class WorkerHostTests
             await service.StartAsync(CancellationToken.None);
         }
 
-        await host.Services.GetRequiredService<CheckHandler>().HandleAsync(JsonRequest("""{"text": "Repatriation from Lienz began on 1 June 1945.", "name": "lienz.txt"}"""), CancellationToken.None);
+        // The report streams while the text is checked, so the check (and its log) happens as the answer is written.
+        var checkAnswer = await host.Services.GetRequiredService<CheckHandler>().HandleAsync(JsonRequest("""{"text": "Repatriation from Lienz began on 1 June 1945.", "name": "lienz.txt"}"""), CancellationToken.None);
+        var answerContext = new DefaultHttpContext { Response = { Body = new MemoryStream() } };
+        await checkAnswer.ExecuteResultAsync(new Microsoft.AspNetCore.Mvc.ActionContext(answerContext, new Microsoft.AspNetCore.Routing.RouteData(), new Microsoft.AspNetCore.Mvc.Abstractions.ActionDescriptor()));
         await host.Services.GetRequiredService<ManuscriptProcessor>().ProcessDropAsync("drop/fort-dix.txt", BinaryData.FromString("Fort Dix, 1945."), CancellationToken.None);
         // Stopping and disposing flushes the exporter's batch, as the worker does when it stops.
         foreach (var service in started)

@@ -58,10 +58,14 @@ public sealed class WritingToolFunctionTests
         context.Request.Body = new MemoryStream(body);
         context.Request.ContentLength = body.Length;
 
-        var result = Assert.IsType<ContentResult>(await Function<LanguageToolCheckFunction>().LanguageToolCheck(context.Request, CancellationToken.None));
+        // The answer streams while the text is checked: run it as the host does and read what it wrote.
+        var result = await Function<LanguageToolCheckFunction>().LanguageToolCheck(context.Request, CancellationToken.None);
+        var answer = new DefaultHttpContext { Response = { Body = new MemoryStream() } };
+        await result.ExecuteResultAsync(new ActionContext(answer, new Microsoft.AspNetCore.Routing.RouteData(), new Microsoft.AspNetCore.Mvc.Abstractions.ActionDescriptor()));
 
-        Assert.Equal(200, result.StatusCode);
-        using var json = JsonDocument.Parse(result.Content!);
+        Assert.Equal(200, answer.Response.StatusCode);
+        answer.Response.Body.Position = 0;
+        using var json = JsonDocument.Parse(answer.Response.Body);
         Assert.Equal(1, json.RootElement.GetProperty("software").GetProperty("apiVersion").GetInt32());
         Assert.Equal(JsonValueKind.Array, json.RootElement.GetProperty("matches").ValueKind);
     }

@@ -65,7 +65,7 @@ public sealed class CheckHandler(
                 : $"The text is {declared:N0} bytes; the limit is {limit:N0} bytes of UTF-8 text.");
         }
 
-        var read = await ReadCappedAsync(request.Body, bodyCap, cancellationToken);
+        var read = await ReadCappedAsync(request.Body, bodyCap, request.ContentLength, cancellationToken);
         if (read is not { } body)
         {
             return Problems.TooLarge(request,
@@ -111,14 +111,18 @@ public sealed class CheckHandler(
 
         // One read of the reference: this whole check uses one version even if a refresh swaps it meanwhile.
         var snapshot = facts.Current;
-        var report = review.Apply(checker.Check(new CheckRequest(text, name, stringIndexType), snapshot, cancellationToken));
-        var elapsed = time.GetElapsedTime(started);
-        logger.LogInformation(
-            "Checked {Name}: {Claims} claims, {Flagged} flagged, fact set {Version} in {Ms} ms",
-            name ?? "(unnamed)", report.Summary.Claims, report.Summary.Flagged, snapshot.FactSet.Version,
-            Math.Round(elapsed.TotalMilliseconds, 1));
-
-        return new JsonReportResult(report);
+        var checkRequest = new CheckRequest(text, name, stringIndexType);
+        var reviewOfText = review.For(name);
+        return new StreamedReportResult("application/json; charset=utf-8", (output, token) =>
+        {
+            using var writer = new JsonReportWriter(output);
+            var totals = checker.Stream(checkRequest, snapshot, writer.Report(), reviewOfText, token);
+            writer.Complete();
+            logger.LogInformation(
+                "Checked {Name}: {Claims} claims, {Flagged} flagged, fact set {Version} in {Ms} ms",
+                name ?? "(unnamed)", totals.Summary.Claims, totals.Summary.Flagged, snapshot.FactSet.Version,
+                Math.Round(time.GetElapsedTime(started).TotalMilliseconds, 1));
+        }, logger);
     }
 
     private static bool TryReadStringIndexType(HttpRequest request, out string stringIndexType)
@@ -222,12 +226,13 @@ public sealed class CheckHandler(
     }
 
     /// <summary>The whole body, or null as soon as it passes <paramref name="cap"/> bytes.</summary>
-    private static async Task<ReadOnlyMemory<byte>?> ReadCappedAsync(Stream body, long cap, CancellationToken cancellationToken)
+    private static async Task<ReadOnlyMemory<byte>?> ReadCappedAsync(Stream body, long cap, long? declared, CancellationToken cancellationToken)
     {
-        var buffer = new ArrayBufferWriter<byte>(16 * 1024);
+        // A declared length (already checked against the cap) sizes the buffer once, instead of doubling its way there.
+        var buffer = new ArrayBufferWriter<byte>((int)Math.Min(Math.Max((declared ?? 0) + 1, 16 * 1024), Math.Min(cap + 1, int.MaxValue)));
         while (true)
         {
-            var memory = buffer.GetMemory(16 * 1024);
+            var memory = buffer.GetMemory(buffer.FreeCapacity > 0 ? 1 : 16 * 1024);
             var read = await body.ReadAsync(memory, cancellationToken);
             if (read == 0)
             {

@@ -160,12 +160,13 @@ public sealed class LanguageToolCheckHandler(
         }
 
         var snapshot = facts.Current;
-        var report = checker.Check(new CheckRequest(annotated.CheckedText, null, StringIndexTypes.Utf16CodeUnit), snapshot, cancellationToken);
-        var response = mapper.Map(report, annotated, language, filter);
-        logger.LogInformation(
-            "LanguageTool check: {Characters} characters, {Claims} claims, {Matches} matches, fact set {Version} in {Ms} ms",
-            annotated.Original.Length, report.Summary.Claims, response.Matches.Count, snapshot.FactSet.Version,
-            Math.Round(time.GetElapsedTime(started).TotalMilliseconds, 1));
-        return Problems.Json(response);
+        return new StreamedReportResult("application/json; charset=utf-8", (output, token) =>
+        {
+            var totals = mapper.Write(output, checker, snapshot, annotated, language, filter, token);
+            logger.LogInformation(
+                "LanguageTool check: {Characters} characters, {Claims} claims, {Flagged} flagged, fact set {Version} in {Ms} ms",
+                annotated.Original.Length, totals.Summary.Claims, totals.Summary.Flagged, snapshot.FactSet.Version,
+                Math.Round(time.GetElapsedTime(started).TotalMilliseconds, 1));
+        }, logger);
     }
 }

@@ -93,16 +93,29 @@ public sealed class ReportDownloadHandler(
             return Problems.BadRequest(request, reviewError);
         }
 
-        var report = review.Apply(checker.Check(new CheckRequest(text, name), facts.Current, cancellationToken));
         var stem = FileStem(name);
-        var (content, contentType, fileName) = format switch
+        var (contentType, fileName) = format switch
         {
-            "sarif" => (SarifReportWriter.Write(report), "application/sarif+json", stem + ".sarif"),
-            "html" => (HtmlReportWriter.Write([report], [text]), "text/html; charset=utf-8", stem + ".report.html"),
-            _ => (ReportJson.Serialize(report), "application/json; charset=utf-8", stem + ".report.json"),
+            "sarif" => ("application/sarif+json", stem + ".sarif"),
+            "html" => ("text/html; charset=utf-8", stem + ".report.html"),
+            _ => ("application/json; charset=utf-8", stem + ".report.json"),
         };
-        request.HttpContext.Response.Headers.ContentDisposition = $"attachment; filename=\"{fileName}\"";
-        return new ContentResult { StatusCode = StatusCodes.Status200OK, ContentType = contentType, Content = content };
+        var disposition = $"attachment; filename=\"{fileName}\"";
+        request.HttpContext.Response.Headers.ContentDisposition = disposition;
+        var snapshot = facts.Current;
+        var checkRequest = new CheckRequest(text, name);
+        var reviewOfText = review.For(name);
+        return new StreamedReportResult(contentType, (output, token) =>
+        {
+            using IReportWriter writer = format switch
+            {
+                "sarif" => new SarifReportWriter(output),
+                "html" => new HtmlReportWriter(output, HtmlReportWriter.TitleFor(name)),
+                _ => new JsonReportWriter(output),
+            };
+            checker.Stream(checkRequest, snapshot, writer.Report(text), reviewOfText, token);
+            writer.Complete();
+        }, logger) { FileName = fileName };
     }
 
     /// <summary>A safe file name stem from the document's name: its name without extension, letters, digits, '-', '_' and '.' only.</summary>

@@ -69,4 +69,7 @@ public sealed record ReviewFields(IReadOnlyList<Decision>? Decisions, BaselineFi
 
     public CheckReport Apply(CheckReport report) =>
         Decisions is null && Baseline is null ? report : ReportReview.Apply(report, Decisions, Baseline?.For(report.Document.Name), Baseline is not null);
+
+    /// <summary>The review a streamed check of the document named <paramref name="name"/> marks its claims with.</summary>
+    public ClaimReview For(string? name) => new(Decisions, Baseline?.For(name), Baseline is not null);
 }

@@ -1,5 +1,6 @@
-using System.Security.Cryptography;
-using System.Text;
+using System.Buffers.Binary;
+using System.IO.Hashing;
+using System.Runtime.InteropServices;
 using Repatriation.Core.Extraction;
 
 namespace Repatriation.Core.Checking;
@@ -15,28 +16,73 @@ namespace Repatriation.Core.Checking;
 /// words change or the sentence around it is reworded. The full sentence is hashed, never a shortened excerpt of
 /// it. A repeat of the same claim in the same context gets its occurrence number.
 /// </para>
+/// <para>
+/// The hash is XXH128 fed with the text's own UTF-16 spans (no key string, no UTF-8 copy, no cryptographic hash: an
+/// id names a claim, it guards nothing). Ids are "c_" and the hash's first 64 bits in hex. Fingerprints are worked
+/// out per chunk, in parallel (<see cref="Fingerprints"/>); occurrence numbers are given in text order, one claim at
+/// a time (<see cref="Next"/>).
+/// </para>
 /// </summary>
-internal sealed class ClaimIds(string factSetId)
+internal sealed class ClaimIds
 {
     private const char Separator = '\u001f';
     private const char Blank = '\u001e';
 
-    // Keyed by the id's leading bytes, not its text, so a book-length manuscript's ids cost a few bytes each.
+    // Keyed by the fingerprint, not the id's text, so a book-length manuscript's ids cost a few bytes each.
     private readonly Dictionary<ulong, int> _occurrences = [];
-    private readonly StringBuilder _key = new();
 
-    /// <summary>The id of <paramref name="claims"/>[<paramref name="index"/>], found in <paramref name="chunk"/>.</summary>
-    public string Next(IReadOnlyList<ExtractedClaim> claims, int index, string chunk)
+    /// <summary>The id of the claim with <paramref name="fingerprint"/>, the next in text order.</summary>
+    public string Next(ulong fingerprint)
+    {
+        ref var seen = ref CollectionsMarshal.GetValueRefOrAddDefault(_occurrences, fingerprint, out var exists);
+        seen = exists ? seen + 1 : 0;
+        return Format(seen == 0 ? fingerprint : Occurrence(fingerprint, seen));
+    }
+
+    /// <summary>The fingerprint of every claim of one chunk, in the claims' order. Needs nothing but its arguments: any thread may call it.</summary>
+    public static ulong[] Fingerprints(string factSetId, IReadOnlyList<ExtractedClaim> claims, string chunk)
+    {
+        var fingerprints = new ulong[claims.Count];
+        var hash = new XxHash128();
+        var sentenceStart = 0;
+        for (var i = 0; i < claims.Count; i++)
+        {
+            // Claims come sorted, a sentence's together: the first claim of this one's sentence.
+            if (i == 0 || claims[i].SentenceOffset != claims[i - 1].SentenceOffset)
+            {
+                sentenceStart = i;
+            }
+
+            fingerprints[i] = Fingerprint(hash, factSetId, claims, i, sentenceStart, chunk);
+        }
+
+        return fingerprints;
+    }
+
+    private static ulong Fingerprint(XxHash128 hash, string factSetId, IReadOnlyList<ExtractedClaim> claims, int index, int sentenceStart, string chunk)
     {
         var claim = claims[index];
-        _key.Clear().Append(factSetId).Append(Separator).Append(ClaimChecker.KindName(claim.Kind)).Append(Separator)
-            .Append(claim.Text).Append(Separator).Append(claim.PersonText).Append(Separator);
+        hash.Reset();
+        Append(hash, factSetId);
+        Append(hash, Separator);
+        Append(hash, ClaimChecker.KindName(claim.Kind));
+        Append(hash, Separator);
+        Append(hash, claim.Text);
+        Append(hash, Separator);
+        Append(hash, claim.PersonText);
+        Append(hash, Separator);
 
         // The sentence, with every other claim in it (that does not overlap this one) blanked out.
         var position = claim.SentenceOffset;
         var sentenceEnd = claim.SentenceOffset + claim.SentenceLength;
-        foreach (var other in SameSentence(claims, index))
+        for (var i = sentenceStart; i < claims.Count && claims[i].SentenceOffset == claim.SentenceOffset; i++)
         {
+            var other = claims[i];
+            if (i == index)
+            {
+                continue;
+            }
+
             var start = Math.Max(other.Offset, position);
             var end = Math.Min(other.Offset + other.Length, sentenceEnd);
             if (end <= start || Overlaps(other, claim))
@@ -44,44 +90,37 @@ internal sealed class ClaimIds(string factSetId)
                 continue;
             }
 
-            _key.Append(chunk, position, start - position).Append(Blank);
+            Append(hash, chunk.AsSpan(position, start - position));
+            Append(hash, Blank);
             position = end;
         }
 
-        _key.Append(chunk, position, sentenceEnd - position);
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(_key.ToString()));
-        var slot = BitConverter.ToUInt64(hash, 0);
-        var seen = _occurrences.TryGetValue(slot, out var n) ? n + 1 : 0;
-        _occurrences[slot] = seen;
-        var baseId = "c_" + Convert.ToHexStringLower(hash.AsSpan(0, 8));
-        return seen == 0 ? baseId : Occurrence(baseId, seen);
+        Append(hash, chunk.AsSpan(position, sentenceEnd - position));
+        return High64(hash);
     }
 
-    /// <summary>The claims of the sentence of claims[index], in text order (claims come sorted, a sentence's together).</summary>
-    private static IEnumerable<ExtractedClaim> SameSentence(IReadOnlyList<ExtractedClaim> claims, int index)
-    {
-        var sentence = claims[index].SentenceOffset;
-        var first = index;
-        while (first > 0 && claims[first - 1].SentenceOffset == sentence)
-        {
-            first--;
-        }
+    private static void Append(XxHash128 hash, ReadOnlySpan<char> text) => hash.Append(MemoryMarshal.AsBytes(text));
 
-        for (var i = first; i < claims.Count && claims[i].SentenceOffset == sentence; i++)
-        {
-            if (i != index)
-            {
-                yield return claims[i];
-            }
-        }
-    }
+    private static void Append(XxHash128 hash, char c) => hash.Append(MemoryMarshal.AsBytes(new ReadOnlySpan<char>(in c)));
 
     private static bool Overlaps(ExtractedClaim a, ExtractedClaim b) =>
         a.Offset < b.Offset + b.Length && b.Offset < a.Offset + a.Length;
 
-    private static string Occurrence(string baseId, int occurrence)
+    private static ulong High64(XxHash128 hash) => (ulong)(hash.GetCurrentHashAsUInt128() >> 64);
+
+    /// <summary>The n-th repeat of a fingerprint (n ≥ 1): the fingerprint and n hashed again.</summary>
+    private static ulong Occurrence(ulong fingerprint, int occurrence)
     {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(baseId + Separator + occurrence));
-        return "c_" + Convert.ToHexStringLower(hash.AsSpan(0, 8));
+        Span<byte> bytes = stackalloc byte[12];
+        BinaryPrimitives.WriteUInt64LittleEndian(bytes, fingerprint);
+        BinaryPrimitives.WriteInt32LittleEndian(bytes[8..], occurrence);
+        return (ulong)(XxHash128.HashToUInt128(bytes) >> 64);
     }
+
+    private static string Format(ulong id) => string.Create(18, id, static (span, value) =>
+    {
+        span[0] = 'c';
+        span[1] = '_';
+        value.TryFormat(span[2..], out _, "x16", System.Globalization.CultureInfo.InvariantCulture);
+    });
 }

@@ -1,7 +1,7 @@
-using System.Globalization;
 using Repatriation.Core.Documents;
 using Repatriation.Core.Facts;
 using Repatriation.Core.Reports;
+using Repatriation.Core.Review;
 
 namespace Repatriation.Core.Checking;
 
@@ -10,34 +10,67 @@ namespace Repatriation.Core.Checking;
 /// what only the manuscript as a whole shows: where each claim sits in a structured document, claims by
 /// heading or chapter, and the same measure given different values in two places.
 /// </summary>
-/// <param name="checker">The engine to use (default: the plain one, without semantic help).</param>
-public sealed class ManuscriptChecker(ClaimChecker? checker = null)
+public sealed class ManuscriptChecker
 {
-    private readonly ClaimChecker _checker = checker ?? new();
+    private readonly ClaimChecker _checker;
+
+    public ManuscriptChecker() : this(new ClaimChecker())
+    {
+    }
+
+    /// <param name="checker">The engine to use (for instance one with sentence similarity).</param>
+    public ManuscriptChecker(ClaimChecker checker) => _checker = checker;
 
     public CheckReport Check(
         SourceDocument document, FactSetSnapshot snapshot, string stringIndexType = StringIndexTypes.Utf16CodeUnit, CancellationToken cancellationToken = default)
     {
+        var sink = new CollectingReportSink();
+        Stream(document, snapshot, sink, null, stringIndexType, cancellationToken);
+        return sink.Report;
+    }
+
+    /// <summary>
+    /// Checks a manuscript and streams its report into <paramref name="sink"/>: each claim located in the document,
+    /// marked by <paramref name="review"/> (decisions, baseline) and counted as it passes; the per-section counts and
+    /// the inconsistencies follow the last claim. Returns the totals the sink was given.
+    /// </summary>
+    public ReportTotals Stream(
+        SourceDocument document, FactSetSnapshot snapshot, IReportSink sink, ClaimReview? review = null,
+        string stringIndexType = StringIndexTypes.Utf16CodeUnit, CancellationToken cancellationToken = default)
+    {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(snapshot);
-        var report = _checker.Check(new CheckRequest(document.Text, document.Name, stringIndexType), snapshot, cancellationToken);
+        ArgumentNullException.ThrowIfNull(sink);
+        var request = new CheckRequest(document.Text, document.Name, stringIndexType);
+        var header = ClaimChecker.HeaderOf(request, snapshot);
         var units = new Units(document.Text, stringIndexType == StringIndexTypes.UnicodeCodePoint);
+        var tally = new ReportTally(
+            review ?? ClaimReview.None(),
+            document.Sections.Count == 0 ? null : new SectionTally(document, units),
+            new ConsistencyTally(document, units, snapshot));
 
-        var claims = document.Segments.Count == 0
-            ? report.Claims
-            : report.Claims.Select(c => c with { Location = Locate(document, units, c.Offset) }).ToList();
-
-        return report with
+        sink.Begin(header with
         {
-            Document = report.Document with
+            Document = header.Document with
             {
                 Format = document.Format,
                 CheckedText = document.TextIsExtracted ? "extracted" : "original",
             },
-            Claims = claims,
-            Sections = SummariseSections(document, units, claims),
-            Consistency = FindInconsistencies(document, units, claims, snapshot),
-        };
+        });
+        var located = document.Segments.Count > 0;
+        _checker.Stream(request, snapshot, claim =>
+        {
+            if (located)
+            {
+                claim = claim with { Location = Locate(document, units, claim.Offset) };
+            }
+
+            sink.Claim(tally.Add(claim));
+        }, cancellationToken);
+
+        var totals = tally.Totals();
+        sink.End(totals);
+        return totals;
     }
 
     private static ClaimLocation? Locate(SourceDocument document, Units units, int offset)
@@ -52,6 +85,7 @@ public sealed class ManuscriptChecker(ClaimChecker? checker = null)
         return new ClaimLocation(location.Part, location.Paragraph, offset - units.FromUtf16(paragraphStart), location.Note);
     }
 
+    /// <summary>Claims by status per heading or chapter (null without headings), as a check streams them.</summary>
     internal static IReadOnlyList<SectionSummary>? SummariseSections(SourceDocument document, Units units, IReadOnlyList<ClaimResult> claims)
     {
         if (document.Sections.Count == 0)
@@ -59,143 +93,25 @@ public sealed class ManuscriptChecker(ClaimChecker? checker = null)
             return null;
         }
 
-        var lines = new LineMap(document.Text);
-        var starts = document.Sections.Select(s => s.Offset).ToList();
-        var byIndex = claims.GroupBy(c => SectionIndex(starts, units.ToUtf16(c.Offset))).ToDictionary(g => g.Key, g => (IReadOnlyList<ClaimResult>)g.ToList());
-        var summaries = new List<SectionSummary>();
-        if (byIndex.TryGetValue(-1, out var before))
-        {
-            summaries.Add(new SectionSummary("(before the first heading)", 0, 1, ReportSummary.From(before)));
-        }
-
-        for (var i = 0; i < document.Sections.Count; i++)
-        {
-            var section = document.Sections[i];
-            summaries.Add(new SectionSummary(section.Title, units.FromUtf16(section.Offset), lines.Locate(section.Offset).Line,
-                ReportSummary.From(byIndex.TryGetValue(i, out var inSection) ? inSection : [])));
-        }
-
-        return summaries;
-    }
-
-    private static int SectionIndex(List<int> starts, int offset)
-    {
-        var index = starts.BinarySearch(offset);
-        return index >= 0 ? index : ~index - 1;
-    }
-
-    /// <summary>
-    /// Claims decided by facts of one measure (figures) or by one dated fact (dates) whose values cannot both
-    /// be right: their intervals do not overlap. Each finding names every place, so the editor sees both.
-    /// </summary>
-    internal static IReadOnlyList<ConsistencyFinding> FindInconsistencies(SourceDocument document, Units units, IReadOnlyList<ClaimResult> claims, FactSetSnapshot snapshot)
-    {
-        var facts = snapshot.FactSet.Facts.ToDictionary(f => f.Id, StringComparer.Ordinal);
-        var groups = new Dictionary<string, List<(ClaimResult Claim, double Low, double High)>>(StringComparer.Ordinal);
+        var tally = new SectionTally(document, units);
         foreach (var claim in claims)
         {
-            if (claim.Value is not { } value || claim.Evidence.Count == 0 || claim.Kind is not (ClaimKinds.Figure or ClaimKinds.Date)
-                || !TryInterval(value, out var low, out var high))
-            {
-                continue;
-            }
-
-            var deciding = claim.Evidence.Select(e => facts.GetValueOrDefault(e.FactId)).ToList();
-            if (deciding.Any(f => f is null))
-            {
-                continue;
-            }
-
-            var measures = deciding.Select(f => f!.Measure).Distinct(StringComparer.Ordinal).ToList();
-            if (measures.Count != 1)
-            {
-                continue;
-            }
-
-            var key = claim.Kind == ClaimKinds.Figure ? $"{measures[0]}|{value.Unit}" : $"{measures[0]}|{claim.Evidence[0].FactId}";
-            if (!groups.TryGetValue(key, out var list))
-            {
-                groups[key] = list = [];
-            }
-
-            list.Add((claim, low, high));
+            tally.Add(claim);
         }
 
-        var findings = new List<ConsistencyFinding>();
-        var starts = document.Sections.Select(s => s.Offset).ToList();
-        foreach (var (key, list) in groups)
-        {
-            var conflicting = list.Where(a => list.Any(b => b.High < a.Low || a.High < b.Low)).ToList();
-            if (conflicting.Count < 2)
-            {
-                continue;
-            }
-
-            var measureId = key[..key.IndexOf('|')];
-            var name = snapshot.Index.Measures.TryGetValue(measureId, out var measure) ? measure.Name : measureId;
-            var first = conflicting[0];
-            var other = conflicting.First(b => b.High < first.Low || first.High < b.Low);
-            var places = conflicting.Select(c => new ConsistencyPlace(
-                c.Claim.Id, c.Claim.Text, c.Claim.Offset, c.Claim.Line, c.Claim.Column, c.Claim.Location,
-                starts.Count == 0 ? null : SectionIndex(starts, units.ToUtf16(c.Claim.Offset)) is var i and >= 0 ? document.Sections[i].Title : null)).ToList();
-            findings.Add(new ConsistencyFinding
-            {
-                Measure = measureId,
-                Name = name,
-                Message = $"The manuscript gives {name} as \"{first.Claim.Text}\" at line {first.Claim.Line}, column {first.Claim.Column} " +
-                          $"and as \"{other.Claim.Text}\" at line {other.Claim.Line}, column {other.Claim.Column}; both cannot be right.",
-                Places = places,
-            });
-        }
-
-        return findings;
+        return tally.Summaries();
     }
 
-    /// <summary>A value as a comparable interval: numbers as they are, years and ISO dates as yyyyMMdd.</summary>
-    private static bool TryInterval(ReportValue value, out double low, out double high)
+    /// <summary>The same measure given values that cannot both be right, as a check streams the claims (see <see cref="ConsistencyTally"/>).</summary>
+    internal static IReadOnlyList<ConsistencyFinding> FindInconsistencies(SourceDocument document, Units units, IReadOnlyList<ClaimResult> claims, FactSetSnapshot snapshot)
     {
-        low = high = 0;
-        if (value.Unit == "year")
+        var tally = new ConsistencyTally(document, units, snapshot);
+        foreach (var claim in claims)
         {
-            if (!TryNumber(value.Low, out low) || !TryNumber(value.High, out high))
-            {
-                return false;
-            }
-
-            (low, high) = (low * 10000 + 101, high * 10000 + 1231);
-            return true;
+            tally.Add(claim);
         }
 
-        if (value.Low is string from && value.High is string to)
-        {
-            return TryDate(from, out low) && TryDate(to, out high);
-        }
-
-        return TryNumber(value.Low, out low) && TryNumber(value.High, out high);
-    }
-
-    private static bool TryNumber(object? value, out double number)
-    {
-        switch (value)
-        {
-            case long l: number = l; return true;
-            case int i: number = i; return true;
-            case double d: number = d; return true;
-            case decimal m: number = (double)m; return true;
-            default: number = 0; return false;
-        }
-    }
-
-    private static bool TryDate(string iso, out double number)
-    {
-        number = 0;
-        if (!DateOnly.TryParseExact(iso, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-        {
-            return false;
-        }
-
-        number = date.Year * 10000 + date.Month * 100 + date.Day;
-        return true;
+        return tally.Findings();
     }
 
     /// <summary>Converts between UTF-16 offsets and the report's units (the same, unless code points were asked for).</summary>

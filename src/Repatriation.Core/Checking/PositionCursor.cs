@@ -37,7 +37,12 @@ internal sealed class PositionCursor(string text, LineMap lines, bool useCodePoi
         return _codePoints;
     }
 
-    private int Count(int from, int to)
+    /// <summary>The code points of a whole text, counted as the cursor counts them (a lone surrogate is one).</summary>
+    public static int CodePoints(string text) => Count(text, 0, text.Length);
+
+    private int Count(int from, int to) => Count(text, from, to);
+
+    private static int Count(string text, int from, int to)
     {
         var count = 0;
         for (var i = from; i < to; i++)

@@ -6,68 +6,151 @@ namespace Repatriation.Core.Reports;
 
 /// <summary>
 /// The readable report: one line per claim (location, status, the claim, the message) with the
-/// deciding source and the suggestion beneath. ANSI colours only when asked (a terminal).
+/// deciding source and the suggestion beneath. ANSI colours only when asked (a terminal). Written as the claims
+/// come; dismissed claims, listed apart after the open ones, are set aside in a <see cref="SpillStream"/>.
 /// </summary>
-public static class TextReportWriter
+public sealed class TextReportWriter : IReportWriter
 {
+    private readonly TextWriter _output;
+    private readonly bool _colour;
+    private readonly bool _includeSupported;
+    private readonly bool _onlyNew;
+    private readonly bool _withInconsistencies;
+
+    /// <param name="onlyNew">Only flags that are new since the baseline (`check --only-new`); the summary line stays whole.</param>
+    /// <param name="withInconsistencies">After each report's summary, one line per inconsistency within the manuscript.</param>
+    public TextReportWriter(TextWriter output, bool colour, bool includeSupported = true, bool onlyNew = false, bool withInconsistencies = false)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        _output = output;
+        _colour = colour;
+        _includeSupported = includeSupported;
+        _onlyNew = onlyNew;
+        _withInconsistencies = withInconsistencies;
+    }
+
     /// <param name="onlyNew">Only flags that are new since the baseline (`check --only-new`); the summary line stays whole.</param>
     public static string Write(CheckReport report, bool colour, bool includeSupported = true, bool onlyNew = false)
     {
-        var builder = new StringBuilder();
-        var name = report.Document.Name ?? "(text)";
-        builder.AppendLine(Paint($"{name}", "1", colour) +
-            $"  fact set {report.FactSet.Id} {report.FactSet.Version}{(report.FactSet.Etag is null ? "" : $" (etag {report.FactSet.Etag})")}");
-
-        bool Shown(ClaimResult claim) =>
-            (includeSupported && !onlyNew || claim.Status != ClaimStatuses.Supported)
-            && (!onlyNew || claim.Baseline == BaselineStates.New);
-
-        foreach (var claim in report.Claims.Where(c => c.Decision is null && Shown(c)))
+        ArgumentNullException.ThrowIfNull(report);
+        var text = new StringWriter();
+        using (var writer = new TextReportWriter(text, colour, includeSupported, onlyNew))
         {
-            AppendClaim(builder, claim, colour);
-            foreach (var source in claim.Evidence.SelectMany(e => e.Sources).Distinct().Take(3))
-            {
-                builder.Append("              source: ").AppendLine(Cite(source));
-            }
-
-            if (claim.Suggestion is not null)
-            {
-                builder.Append("              suggest: ").AppendLine(claim.Suggestion);
-            }
+            ReportSinks.Replay(report, writer.Report());
+            writer.Complete();
         }
 
-        // Dismissed claims apart, each with the editor's reason: seen, decided, not to be read again.
-        var dismissed = report.Claims.Where(c => c.Decision is not null && c.Status != ClaimStatuses.Supported && Shown(c)).ToList();
-        if (dismissed.Count > 0)
+        return text.ToString();
+    }
+
+    public IReportSink Report(string? text = null) => new Sink(this);
+
+    public void Complete() => _output.Flush();
+
+    public void Dispose()
+    {
+    }
+
+    private bool Shown(ClaimResult claim) =>
+        (_includeSupported && !_onlyNew || claim.Status != ClaimStatuses.Supported)
+        && (!_onlyNew || claim.Baseline == BaselineStates.New);
+
+    /// <summary>One report: its open claims as they come, the dismissed ones set aside and written after them.</summary>
+    private sealed class Sink(TextReportWriter owner) : IReportSink
+    {
+        private SpillStream? _dismissedSpill;
+        private StreamWriter? _dismissed;
+        private int _dismissedCount;
+
+        private TextWriter Output => owner._output;
+
+        public void Begin(ReportHeader header)
         {
-            builder.AppendLine($"  dismissed ({dismissed.Count}):");
-            foreach (var claim in dismissed)
+            var name = header.Document.Name ?? "(text)";
+            Output.WriteLine(Paint($"{name}", "1", owner._colour) +
+                $"  fact set {header.FactSet.Id} {header.FactSet.Version}{(header.FactSet.Etag is null ? "" : $" (etag {header.FactSet.Etag})")}");
+        }
+
+        public void Claim(ClaimResult claim)
+        {
+            if (!owner.Shown(claim))
             {
-                AppendClaim(builder, claim, colour: false);
-                var decision = claim.Decision!;
-                builder.Append("              dismissed: ").Append(decision.Reason ?? "(no reason given)");
-                if (decision.By is not null || decision.At is not null)
+                return;
+            }
+
+            if (claim.Decision is null)
+            {
+                WriteClaim(Output, claim, owner._colour);
+                foreach (var source in claim.Evidence.SelectMany(e => e.Sources).Distinct().Take(3))
                 {
-                    builder.Append(" (").Append(string.Join(", ", new[] { decision.By, decision.At?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) }.Where(p => p is not null))).Append(')');
+                    Output.Write("              source: ");
+                    Output.WriteLine(Cite(source));
                 }
 
-                builder.AppendLine();
+                if (claim.Suggestion is not null)
+                {
+                    Output.Write("              suggest: ");
+                    Output.WriteLine(claim.Suggestion);
+                }
+            }
+            else if (claim.Status != ClaimStatuses.Supported)
+            {
+                // Dismissed claims apart, each with the editor's reason: seen, decided, not to be read again.
+                _dismissedSpill ??= new SpillStream();
+                _dismissed ??= new StreamWriter(_dismissedSpill, new UTF8Encoding(false), 4 * 1024, leaveOpen: true) { NewLine = Output.NewLine };
+                _dismissedCount++;
+                WriteClaim(_dismissed, claim, colour: false);
+                var decision = claim.Decision;
+                _dismissed.Write("              dismissed: ");
+                _dismissed.Write(decision.Reason ?? "(no reason given)");
+                if (decision.By is not null || decision.At is not null)
+                {
+                    _dismissed.Write($" ({string.Join(", ", new[] { decision.By, decision.At?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) }.Where(p => p is not null))})");
+                }
+
+                _dismissed.WriteLine();
             }
         }
 
-        if (!onlyNew && report.AbsentClaims is { Count: > 0 } absent)
+        public void End(ReportTotals totals)
         {
-            builder.AppendLine($"  gone since the baseline ({absent.Count}): " + string.Join("; ", absent.Select(a => $"{a.Status} \"{OneLine(a.Text)}\"")));
-        }
+            if (_dismissedCount > 0)
+            {
+                Output.WriteLine($"  dismissed ({_dismissedCount}):");
+                _dismissed!.Flush();
+                _dismissedSpill!.CopyTo(Output);
+                _dismissed.Dispose();
+                _dismissedSpill.Dispose();
+            }
 
-        var s = report.Summary;
-        if (s.StaleDecisions is { Count: > 0 } stale)
-        {
-            builder.AppendLine($"  stale decisions ({stale.Count}, their claims are gone): {string.Join(", ", stale.Select(d => d.Id))}");
-        }
+            if (!owner._onlyNew && totals.AbsentClaims is { Count: > 0 } absent)
+            {
+                Output.WriteLine($"  gone since the baseline ({absent.Count}): " + string.Join("; ", absent.Select(a => $"{a.Status} \"{OneLine(a.Text)}\"")));
+            }
 
-        builder.AppendLine($"  {s.Claims} claims, {s.Flagged} flagged ({s.Open} open, {s.Dismissed} dismissed): {s.Supported} supported, {s.Disputed} disputed, {s.Imprecise} imprecise, {s.Contradicted} contradicted, {s.Unsupported} unsupported, {s.Misattributed} misattributed");
-        return builder.ToString();
+            var s = totals.Summary;
+            if (s.StaleDecisions is { Count: > 0 } stale)
+            {
+                Output.WriteLine($"  stale decisions ({stale.Count}, their claims are gone): {string.Join(", ", stale.Select(d => d.Id))}");
+            }
+
+            Output.WriteLine($"  {s.Claims} claims, {s.Flagged} flagged ({s.Open} open, {s.Dismissed} dismissed): {s.Supported} supported, {s.Disputed} disputed, {s.Imprecise} imprecise, {s.Contradicted} contradicted, {s.Unsupported} unsupported, {s.Misattributed} misattributed");
+            if (owner._withInconsistencies && totals.Consistency is { Count: > 0 } findings)
+            {
+                // Manuscript-level findings the per-claim lines do not show: one line each.
+                foreach (var finding in findings)
+                {
+                    Output.WriteLine($"  INCONSISTENT  {finding.Message}");
+                }
+            }
+        }
+    }
+
+    private static void WriteClaim(TextWriter output, ClaimResult claim, bool colour)
+    {
+        var builder = new StringBuilder();
+        AppendClaim(builder, claim, colour);
+        output.Write(builder);
     }
 
     private static void AppendClaim(StringBuilder builder, ClaimResult claim, bool colour)

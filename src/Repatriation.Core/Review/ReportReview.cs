@@ -17,43 +17,39 @@ public static class ReportReview
     public static CheckReport Apply(CheckReport report, IReadOnlyList<Decision>? decisions, BaselineDocument? baseline, bool baselineGiven = false)
     {
         ArgumentNullException.ThrowIfNull(report);
-        baselineGiven |= baseline is not null;
-        var byId = new Dictionary<string, Decision>(StringComparer.Ordinal);
-        foreach (var decision in decisions ?? [])
-        {
-            // A later line for the same claim replaces an earlier one, as a later edit of the file would.
-            byId[decision.Id] = decision;
-        }
-
-        var before = new Dictionary<string, BaselineClaim>(StringComparer.Ordinal);
-        foreach (var claim in baseline?.Claims ?? [])
-        {
-            before.TryAdd(claim.Id, claim);
-        }
-
-        var claims = report.Claims.Select(c => c with
-        {
-            Decision = byId.GetValueOrDefault(c.Id),
-            Baseline = !baselineGiven ? null
-                : !before.TryGetValue(c.Id, out var earlier) ? BaselineStates.New
-                : earlier.Status == c.Status ? BaselineStates.Unchanged
-                : BaselineStates.Updated,
-        }).ToList();
-
-        var ids = claims.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
-        var stale = byId.Values.Where(d => !ids.Contains(d.Id)).ToList();
-        var absent = baselineGiven
-            ? before.Values.Where(b => !ids.Contains(b.Id)).Select(b => new AbsentClaim(b.Id, b.Kind, b.Status, b.Text, b.Line, b.Column)).ToList()
-            : null;
-
-        var dismissed = claims.Count(c => c.Decision is not null && c.Status != ClaimStatuses.Supported);
+        var review = new ClaimReview(decisions, baseline, baselineGiven);
+        var claims = report.Claims.Select(review.Mark).ToList();
+        var dismissed = claims.Count(IsDismissed);
         return report with
         {
             Claims = claims,
-            Summary = report.Summary with { Dismissed = dismissed, Open = report.Summary.Flagged - dismissed, StaleDecisions = stale },
-            Sections = report.Sections?.Select(s => Recount(s, claims, report.Sections)).ToList(),
-            AbsentClaims = absent,
+            Summary = report.Summary with { Dismissed = dismissed, Open = report.Summary.Flagged - dismissed, StaleDecisions = review.StaleDecisions() },
+            Sections = report.Sections is { } sections ? Recount(sections, claims) : null,
+            AbsentClaims = review.AbsentClaims(),
         };
+    }
+
+    private static bool IsDismissed(ClaimResult claim) => claim.Decision is not null && claim.Status != ClaimStatuses.Supported;
+
+    /// <summary>
+    /// Each section's dismissed and open counts, from the claims between its start and the next section's: one pass
+    /// over the claims, each placed by a binary search over the sections' starts.
+    /// </summary>
+    private static List<SectionSummary> Recount(IReadOnlyList<SectionSummary> sections, IReadOnlyList<ClaimResult> claims)
+    {
+        var starts = sections.Select(s => s.Offset).ToArray();
+        var dismissed = new int[sections.Count];
+        foreach (var claim in claims.Where(IsDismissed))
+        {
+            var index = Array.BinarySearch(starts, claim.Offset);
+            index = index >= 0 ? index : ~index - 1;
+            if (index >= 0)
+            {
+                dismissed[index]++;
+            }
+        }
+
+        return sections.Select((s, i) => s with { Summary = s.Summary with { Dismissed = dismissed[i], Open = s.Summary.Flagged - dismissed[i] } }).ToList();
     }
 
     /// <summary>
@@ -82,14 +78,5 @@ public static class ReportReview
         report["absentClaims"] = JsonSerializer.SerializeToNode(
             before.Values.Where(b => !ids.Contains(b.Id)).Select(b => new AbsentClaim(b.Id, b.Kind, b.Status, b.Text, b.Line, b.Column)).ToList(),
             ReportJson.Options);
-    }
-
-    /// <summary>A section's dismissed and open counts, from the claims between its start and the next section's.</summary>
-    private static SectionSummary Recount(SectionSummary section, IReadOnlyList<ClaimResult> claims, IReadOnlyList<SectionSummary> sections)
-    {
-        var next = sections.Where(s => s.Offset > section.Offset).Select(s => (int?)s.Offset).Min();
-        var dismissed = claims.Count(c => c.Decision is not null && c.Status != ClaimStatuses.Supported
-            && c.Offset >= section.Offset && (next is null || c.Offset < next));
-        return section with { Summary = section.Summary with { Dismissed = dismissed, Open = section.Summary.Flagged - dismissed } };
     }
 }

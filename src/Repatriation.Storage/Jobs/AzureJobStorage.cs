@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
+using Azure.Storage.Blobs.Specialized;
 using Azure.Storage.Queues;
 
 namespace Repatriation.Storage.Jobs;
@@ -35,6 +36,9 @@ public sealed class AzureJobStorage(BlobServiceClient blobs, QueueClient queue) 
         var client = (await ContainerAsync(container, cancellationToken)).GetBlobClient(blob);
         await client.UploadAsync(content, new BlobUploadOptions { Metadata = metadata?.ToDictionary() }, cancellationToken);
     }
+
+    public async Task<Stream> OpenWriteAsync(string container, string blob, IReadOnlyDictionary<string, string>? metadata = null, CancellationToken cancellationToken = default) =>
+        new BlockUploadStream((await ContainerAsync(container, cancellationToken)).GetBlockBlobClient(blob), metadata);
 
     public async Task<BinaryData?> GetAsync(string container, string blob, CancellationToken cancellationToken = default)
     {

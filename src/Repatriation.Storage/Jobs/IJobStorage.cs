@@ -14,6 +14,13 @@ public interface IJobStorage
 
     Task PutAsync(string container, string blob, BinaryData content, IReadOnlyDictionary<string, string>? metadata = null, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// A stream that uploads the blob as it is written (a report of any size is never held whole): the blob, with its
+    /// metadata, appears when the stream is disposed, replacing an earlier one; until then readers see the old blob or
+    /// none. Flushing uploads nothing early. The stream is an <see cref="IAbandonableUpload"/>.
+    /// </summary>
+    Task<Stream> OpenWriteAsync(string container, string blob, IReadOnlyDictionary<string, string>? metadata = null, CancellationToken cancellationToken = default);
+
     /// <summary>The blob's content, or null if there is none.</summary>
     Task<BinaryData?> GetAsync(string container, string blob, CancellationToken cancellationToken = default);
 
@@ -32,6 +39,12 @@ public interface IJobStorage
 
     /// <summary>Deletes a message once its work is recorded; until then it comes back after its visibility timeout.</summary>
     Task DeleteMessageAsync(QueuedMessage message, CancellationToken cancellationToken = default);
+}
+
+/// <summary>An upload that can be given up: disposed afterwards, it stores nothing (a half-written report is never committed).</summary>
+public interface IAbandonableUpload
+{
+    void Abandon();
 }
 
 public sealed record QueuedMessage(string Id, string PopReceipt, string Body, long DequeueCount);

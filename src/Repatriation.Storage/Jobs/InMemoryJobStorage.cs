@@ -30,6 +30,31 @@ public sealed class InMemoryJobStorage(TimeProvider time) : IJobStorage
         return Task.CompletedTask;
     }
 
+    public Task<Stream> OpenWriteAsync(string container, string blob, IReadOnlyDictionary<string, string>? metadata = null, CancellationToken cancellationToken = default) =>
+        Task.FromResult<Stream>(new BlobUpload(this, container, blob, metadata ?? new Dictionary<string, string>()));
+
+    private void Store(string container, string blob, BinaryData content, IReadOnlyDictionary<string, string> metadata) =>
+        _blobs[(container, blob)] = (content, metadata, time.GetUtcNow());
+
+    /// <summary>Bytes gathered and stored as the blob when disposed, as a block blob is committed.</summary>
+    private sealed class BlobUpload(InMemoryJobStorage storage, string container, string blob, IReadOnlyDictionary<string, string> metadata) : MemoryStream, IAbandonableUpload
+    {
+        private bool _stored;
+
+        public void Abandon() => _stored = true;
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing && !_stored)
+            {
+                _stored = true;
+                storage.Store(container, blob, new BinaryData(ToArray()), metadata);
+            }
+
+            base.Dispose(disposing);
+        }
+    }
+
     public Task<BinaryData?> GetAsync(string container, string blob, CancellationToken cancellationToken = default) =>
         Task.FromResult(_blobs.TryGetValue((container, blob), out var entry) ? entry.Content : null);
 

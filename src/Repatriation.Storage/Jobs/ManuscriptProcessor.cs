@@ -150,15 +150,59 @@ public sealed class ManuscriptProcessor(
         }
 
         var snapshot = facts.Current;
-        var report = _checker.Check(document, snapshot, cancellationToken: cancellationToken);
         metadata["factsetversion"] = snapshot.FactSet.Version;
-        await storage.PutAsync(Options.ReportsContainer, reportBase + SarifSuffix, BinaryData.FromString(SarifReportWriter.Write(report)), metadata, cancellationToken);
-        await storage.PutAsync(Options.ReportsContainer, reportBase + HtmlSuffix, BinaryData.FromString(HtmlReportWriter.Write([report], [document.Text])), metadata, cancellationToken);
-        // The JSON report goes last: its presence is what says the manuscript is done.
-        await storage.PutAsync(Options.ReportsContainer, reportBase + JsonSuffix, BinaryData.FromString(ReportJson.Serialize(report)), metadata, cancellationToken);
+
+        // One check streams into the three report blobs at once, each uploaded as it is written. The JSON report is
+        // committed last: its presence is what says the manuscript is done. A check that fails commits none of them.
+        var uploads = new List<Stream>(3);
+        ReportTotals totals;
+        try
+        {
+            var sarif = await OpenAsync(uploads, reportBase + SarifSuffix, metadata, cancellationToken);
+            var html = await OpenAsync(uploads, reportBase + HtmlSuffix, metadata, cancellationToken);
+            var json = await OpenAsync(uploads, reportBase + JsonSuffix, metadata, cancellationToken);
+            totals = await Task.Run(() => WriteReports(document, snapshot, json, sarif, html, cancellationToken), cancellationToken);
+            foreach (var upload in uploads)
+            {
+                await upload.DisposeAsync();
+            }
+        }
+        catch
+        {
+            foreach (var upload in uploads)
+            {
+                (upload as IAbandonableUpload)?.Abandon();
+                await upload.DisposeAsync();
+            }
+
+            throw;
+        }
+
         await storage.DeleteAsync(Options.ReportsContainer, reportBase + ErrorSuffix, cancellationToken);
-        logger.LogInformation("Checked {Name}: {Claims} claims, {Flagged} flagged, in {Ms} ms", name, report.Summary.Claims, report.Summary.Flagged,
+        logger.LogInformation("Checked {Name}: {Claims} claims, {Flagged} flagged, in {Ms} ms", name, totals.Summary.Claims, totals.Summary.Flagged,
             Math.Round(time.GetElapsedTime(started).TotalMilliseconds));
+    }
+
+    /// <summary>Checks the manuscript once, writing JSON, SARIF and HTML claim by claim (on a worker thread: the writes block).</summary>
+    private ReportTotals WriteReports(SourceDocument document, FactSetSnapshot snapshot, Stream json, Stream sarif, Stream html, CancellationToken cancellationToken)
+    {
+        using var jsonWriter = new JsonReportWriter(json);
+        using var sarifWriter = new SarifReportWriter(sarif);
+        using var htmlWriter = new HtmlReportWriter(html, HtmlReportWriter.TitleFor(document.Name));
+        var totals = _checker.Stream(
+            document, snapshot, ReportSinks.Tee(jsonWriter.Report(document.Text), sarifWriter.Report(document.Text), htmlWriter.Report(document.Text)),
+            cancellationToken: cancellationToken);
+        sarifWriter.Complete();
+        htmlWriter.Complete();
+        jsonWriter.Complete();
+        return totals;
+    }
+
+    private async Task<Stream> OpenAsync(List<Stream> uploads, string blob, Dictionary<string, string> metadata, CancellationToken cancellationToken)
+    {
+        var upload = await storage.OpenWriteAsync(Options.ReportsContainer, blob, metadata, cancellationToken);
+        uploads.Add(upload);
+        return upload;
     }
 
     private Task WriteErrorAsync(string reportBase, ErrorRecord error, Dictionary<string, string>? metadata, CancellationToken cancellationToken)

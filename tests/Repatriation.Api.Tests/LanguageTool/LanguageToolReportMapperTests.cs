@@ -21,6 +21,27 @@ public sealed class LanguageToolReportMapperTests
         Reports.Claim(Text, "1945", ClaimStatuses.Supported, ClaimKinds.Date),
         Reports.Claim(Text, "about 2,000,000", ClaimStatuses.Disputed, sources: [Reports.Tolstoy, new("Mark Elliott", "Pawns of Yalta", 1982, null)]));
 
+    /// <summary>The route streams its answer as the claims come; it must be the answer <see cref="LanguageToolReportMapper.Map"/> gives whole.</summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Write_RealCheck_SameAnswerAsMap(bool markup)
+    {
+        var text = markup
+            ? AnnotatedText.FromData("""{"annotation": [{"markup": "<p>"}, {"text": "Between 1946 and 1948 several million civilians were repatriated. "}, {"markup": "<b>"}, {"text": "In 1945 about 2,000,000 were returned."}, {"markup": "</b></p>"}, {"text": " Churchill said \"we must hand them over\"."}]}""")
+            : AnnotatedText.FromText(string.Concat(Enumerable.Repeat(Text + "\n\n", 200)));
+        var snapshot = Repatriation.Core.Facts.FactSetLoader.LoadShipped();
+        var checker = new Repatriation.Core.Checking.ClaimChecker();
+        var whole = _mapper.Map(checker.Check(new Repatriation.Core.Checking.CheckRequest(text.CheckedText), snapshot), text, EnUs, LanguageToolRuleFilter.None);
+
+        using var output = new MemoryStream();
+        _mapper.Write(output, checker, snapshot, text, EnUs, LanguageToolRuleFilter.None, CancellationToken.None);
+
+        var streamed = System.Text.Json.Nodes.JsonNode.Parse(output.ToArray());
+        Assert.NotEmpty(whole.Matches);
+        Assert.True(System.Text.Json.Nodes.JsonNode.DeepEquals(System.Text.Json.JsonSerializer.SerializeToNode(whole, ApiJson.Options), streamed));
+    }
+
     [Fact]
     public void Map_Report_OneMatchPerFlaggedClaimAtTheReportsOffsets()
     {

@@ -59,6 +59,43 @@ public class HostileShapeTests
         Assert.True(large <= small * 6 + 4_000_000, $"{shape}: {small:N0} bytes for 8,000 characters, {large:N0} for 32,000");
     }
 
+    /// <summary>
+    /// The shapes through every report writer at once (as a job writes them), in both offset units: the bytes they
+    /// allocate grow with the report, whatever the shape, including the parts the HTML and text writers set aside.
+    /// </summary>
+    [Theory]
+    [InlineData("years", "1945 ", StringIndexTypes.Utf16CodeUnit)]
+    [InlineData("years beside surrogate pairs", "𝔸 1945 ", StringIndexTypes.UnicodeCodePoint)]
+    [InlineData("attributed quotes", "Churchill said \"we must\" ", StringIndexTypes.UnicodeCodePoint)]
+    [InlineData("figures with their nouns", "230,000 prisoners and 2,272,000 repatriated, ", StringIndexTypes.Utf16CodeUnit)]
+    public void Writers_HostileShape_WorkGrowsLinearly(string shape, string unit, string stringIndexType)
+    {
+        long AllocatedByWriters(string text)
+        {
+            var document = Repatriation.Core.Documents.DocumentReader.FromPlainText("hostile.txt", text);
+            var report = new Repatriation.Core.Checking.ManuscriptChecker(new ClaimChecker(parallelism: 1)).Check(document, Shipped, stringIndexType);
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            using (var json = new JsonReportWriter(Stream.Null))
+            using (var sarif = new SarifReportWriter(Stream.Null))
+            using (var html = new HtmlReportWriter(Stream.Null, "hostile"))
+            {
+                var textOutput = new TextReportWriter(TextWriter.Null, colour: false, withInconsistencies: true);
+                ReportSinks.Replay(report, ReportSinks.Tee(json.Report(), sarif.Report(), html.Report(text), textOutput.Report()));
+                json.Complete();
+                sarif.Complete();
+                html.Complete();
+            }
+
+            return GC.GetAllocatedBytesForCurrentThread() - before;
+        }
+
+        AllocatedByWriters(Repeat(unit, 2_000));
+        var small = AllocatedByWriters(Repeat(unit, 8_000));
+        var large = AllocatedByWriters(Repeat(unit, 32_000));
+
+        Assert.True(large <= small * 6 + 1_000_000, $"{shape}: {small:N0} bytes for 8,000 characters, {large:N0} for 32,000");
+    }
+
     [Fact]
     public void Check_YearsWithoutFullStop_ReportGrowsLinearlyWithClaims()
     {
