@@ -52,8 +52,9 @@ internal sealed class SemanticPass(SemanticReader reader, CompiledFactSet facts,
         var scope = sentence.ScopeOf(claim);
         var period = ClaimMatcher.PeriodFor(claim, sentence, numbers.PeriodMaxDistance);
         var top = neighbours[0].Similarity;
-        var floor = Math.Max(IsLoose(figure) ? _settings.LooseSupportSimilarity : _settings.SupportSimilarity, top - _settings.RivalMargin);
-        foreach (var neighbour in neighbours.TakeWhile(n => n.Similarity >= floor))
+        var loose = IsLoose(figure);
+        var floor = Math.Max(loose ? _settings.LooseSupportSimilarity : _settings.SupportSimilarity, top - _settings.RivalMargin);
+        foreach (var neighbour in neighbours.TakeWhile(n => n.Similarity >= floor).Take(loose && _settings.LooseTopOnly ? 1 : int.MaxValue))
         {
             var measure = neighbour.Best.Measure!;
             if (ScopeOf(measure, scope) is not { } broader)
@@ -111,7 +112,8 @@ internal sealed class SemanticPass(SemanticReader reader, CompiledFactSet facts,
         var floor = Math.Max(_settings.SupportSimilarity, neighbours[0].Similarity - _settings.RivalMargin);
         foreach (var neighbour in neighbours.TakeWhile(n => n.Similarity >= floor))
         {
-            if ((wide || Contains(neighbour.Best, days)) && neighbour.Similarity < _settings.LooseSupportSimilarity)
+            var loose = wide || Contains(neighbour.Best, days);
+            if (loose && (neighbour.Similarity < _settings.LooseSupportSimilarity || (_settings.LooseTopOnly && neighbour != neighbours[0])))
             {
                 continue;
             }

@@ -1,8 +1,9 @@
 namespace Repatriation.Core.Semantic;
 
 /// <summary>
-/// How far sentence similarity may go. The numbers were chosen on the tuning part of the evaluation corpus
-/// (docs/design.md, "Semantic help"); the examples in tests/Repatriation.Semantic.Tests fail when one moves.
+/// How far sentence similarity may go. The numbers were chosen on the tuning part of the evaluation corpus,
+/// leave-one-source-out (eval/tools/SemanticTune.cs; docs/semantic.md); the examples in
+/// tests/Repatriation.Semantic.Tests fail when one moves.
 /// </summary>
 public sealed record SemanticSettings
 {
@@ -17,10 +18,13 @@ public sealed record SemanticSettings
     /// The likeness a loose claim needs: a vague, bounded or round figure ("millions", "70,000", "most") or a date of a
     /// season, year or more, or one an event lasting months contains. Such values fit many facts by chance.
     /// </summary>
-    public double LooseSupportSimilarity { get; init; } = 0.60;
+    public double LooseSupportSimilarity { get; init; } = 0.50;
+
+    /// <summary>A loose claim may be borne out only by the most alike reading, never by a rival within the margin.</summary>
+    public bool LooseTopOnly { get; init; }
 
     /// <summary>Only readings within this much of the most alike one are weighed: a far second is another matter.</summary>
-    public double RivalMargin { get; init; } = 0.10;
+    public double RivalMargin { get; init; } = 0.20;
 
     /// <summary>A fact this alike is named as the closest fact in an unsupported claim's message.</summary>
     public double ClosestSimilarity { get; init; } = 0.50;
