@@ -1,11 +1,13 @@
 using Repatriation.Core.Extraction;
 using Repatriation.Core.Facts;
 using Repatriation.Core.Reports;
+using Repatriation.Core.Semantic;
 
 namespace Repatriation.Core.Matching;
 
 /// <summary>Decides a claim's status against the fact set (see the contract's status table).</summary>
-public sealed class ClaimMatcher
+/// <param name="semantic">Sentence similarity as a second reading of figures and dates the words tie to nothing (opt-in, support only).</param>
+public sealed class ClaimMatcher(SemanticReader? semantic = null)
 {
     /// <summary>Matches every claim of a text; claims in text order share their sentence's preparation.</summary>
     public IReadOnlyList<MatchOutcome> MatchAll(IReadOnlyList<ExtractedClaim> claims, string text, CompiledFactSet facts, CancellationToken cancellationToken = default)
@@ -14,6 +16,7 @@ public sealed class ClaimMatcher
         var outcomes = new MatchOutcome[claims.Count];
         var words = claims.Count == 0 ? null : new TextTokens(text);
         SentenceContext? sentence = null;
+        var second = claims.Count == 0 ? null : semantic?.Begin(facts, cancellationToken);
         for (var i = 0; i < claims.Count; i++)
         {
             var claim = claims[i];
@@ -25,6 +28,10 @@ public sealed class ClaimMatcher
             }
 
             outcomes[i] = Match(facts, claim, sentence);
+            if (second is not null)
+            {
+                outcomes[i] = second.Reconsider(claim, sentence, outcomes[i]);
+            }
         }
 
         return outcomes;
@@ -288,7 +295,7 @@ public sealed class ClaimMatcher
     }
 
     /// <summary>A year or range close to the figure in the same clause, not inside the figure itself, bounds it.</summary>
-    private static DateValue? PeriodFor(ExtractedClaim claim, SentenceContext sentence, int maxDistance)
+    internal static DateValue? PeriodFor(ExtractedClaim claim, SentenceContext sentence, int maxDistance)
     {
         var (first, last) = sentence.TokenSpan(claim);
         static int Apart((int First, int Last) a, (int First, int Last) b) => a.Last < b.First ? b.First - a.Last : a.First > b.Last ? a.First - b.Last : 0;

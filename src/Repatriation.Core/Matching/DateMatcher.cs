@@ -278,7 +278,7 @@ internal sealed class DateMatcher(CompiledFactSet compiled)
         _ => MeasureKinds.Count,
     };
 
-    private MatchOutcome? AsEvent(ExtractedClaim claim, Measure measure)
+    internal MatchOutcome? AsEvent(ExtractedClaim claim, Measure measure)
     {
         var facts = index.FactsByMeasure.TryGetValue(measure.Id, out var list) ? list.Where(f => f.Date is not null).ToList() : [];
         if (facts.Count == 0)
@@ -402,7 +402,7 @@ internal sealed class DateMatcher(CompiledFactSet compiled)
         };
     }
 
-    private MatchOutcome? AsActDate(ExtractedClaim claim, Act act)
+    internal MatchOutcome? AsActDate(ExtractedClaim claim, Act act)
     {
         var interval = FactInterval(act.Date!);
         if (interval is null)

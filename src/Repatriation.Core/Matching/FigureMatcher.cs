@@ -173,7 +173,7 @@ internal sealed class FigureMatcher(CompiledFactSet compiled)
         && measure.Place is null && scope.Place is null;
 
     /// <summary>null: the measure counts another group or place; true: the claim names a wider group than the measure.</summary>
-    private bool? ScopeOf(Measure measure, ClaimScope scope)
+    internal bool? ScopeOf(Measure measure, ClaimScope scope)
     {
         var broader = false;
         if (measure.Population is { } measurePopulation && scope.Population is { } claimPopulation && measurePopulation != claimPopulation)
