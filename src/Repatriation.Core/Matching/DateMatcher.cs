@@ -83,7 +83,7 @@ internal sealed class DateMatcher(CompiledFactSet compiled)
 
             if (distance <= numbers.DateEventMaxDistance && index.Measures.TryGetValue(group.Key, out var measure) && measure.Kind == MeasureKinds.Date)
             {
-                options.Add((distance, loose ? numbers.ContextReadingConfidence : VerdictGrader.Naming(numbers, distance, numbers.DateEventMaxDistance) * (gapped ? numbers.GappedTermFactor : 1), () => SupportOnlyIf(loose, AsEvent(claim, measure))));
+                options.Add((distance, loose ? numbers.ContextReadingConfidence : VerdictGrader.Naming(numbers, distance, numbers.DateEventMaxDistance) * (gapped ? numbers.GappedTermFactor : 1), () => AsEvent(claim, measure, supportOnly: loose)));
             }
         }
 
@@ -95,7 +95,7 @@ internal sealed class DateMatcher(CompiledFactSet compiled)
             var gapped = !loose && group.All(h => h.Entry.Loose);
             if (act?.Date is not null && distance <= numbers.DateEventMaxDistance)
             {
-                options.Add((distance, loose ? numbers.ContextReadingConfidence : VerdictGrader.Naming(numbers, distance, numbers.DateEventMaxDistance) * (gapped ? numbers.GappedTermFactor : 1), () => SupportOnlyIf(loose, AsActDate(claim, act))));
+                options.Add((distance, loose ? numbers.ContextReadingConfidence : VerdictGrader.Naming(numbers, distance, numbers.DateEventMaxDistance) * (gapped ? numbers.GappedTermFactor : 1), () => AsActDate(claim, act, supportOnly: loose)));
             }
         }
 
@@ -140,7 +140,7 @@ internal sealed class DateMatcher(CompiledFactSet compiled)
             var distance = DistanceTo(hit);
             if (distance <= numbers.DateDisagreeMaxDistance && compiled.DatedEventAt(hit.Entry.OwnerId) is { } measure)
             {
-                options.Add((distance, numbers.ContextReadingConfidence, () => SupportOnlyIf(true, AsEvent(claim, measure))));
+                options.Add((distance, numbers.ContextReadingConfidence, () => AsEvent(claim, measure, supportOnly: true)));
             }
         }
 
@@ -155,7 +155,7 @@ internal sealed class DateMatcher(CompiledFactSet compiled)
             {
                 foreach (var act in compiled.DatedActsOf(attribution.PersonId!, AttributionMatcher.PastForm(attribution.Verb)!))
                 {
-                    options.Add((distance, numbers.ContextReadingConfidence, () => SupportOnlyIf(true, AsActDate(claim, act))));
+                    options.Add((distance, numbers.ContextReadingConfidence, () => AsActDate(claim, act, supportOnly: true)));
                 }
             }
         }
@@ -200,6 +200,12 @@ internal sealed class DateMatcher(CompiledFactSet compiled)
                 best = outcome with { Confidence = outcome.Confidence * options[i].Reading * yearFactor };
                 bestRank = rank;
                 bestDistance = options[i].Distance;
+                if (rank == 0)
+                {
+                    // Nothing ranks above supported and a later reading must rank strictly higher to win, so the
+                    // readings left need not be weighed (nor their messages written).
+                    break;
+                }
             }
         }
 
@@ -229,33 +235,39 @@ internal sealed class DateMatcher(CompiledFactSet compiled)
     /// </summary>
     private MatchOutcome? FromContext(ExtractedClaim claim, SentenceContext sentence)
     {
+        // The first supported reading wins (as the lowest rank, first found); else the first disputed one. Readings
+        // are weighed in the order named, measures before acts, and none after the first supported one.
         var hits = sentence.ContextHits;
-        var outcomes = new List<MatchOutcome?>();
-        foreach (var id in hits.Where(h => h.Entry.Owner == TermOwner.Measure).Select(h => h.Entry.OwnerId).Distinct())
+        MatchOutcome? disputed = null;
+        HashSet<string>? seen = null;
+        foreach (var owner in (ReadOnlySpan<TermOwner>)[TermOwner.Measure, TermOwner.Act])
         {
-            if (index.Measures.TryGetValue(id, out var measure) && measure.Kind == MeasureKinds.Date)
+            seen?.Clear();
+            foreach (var hit in hits)
             {
-                outcomes.Add(AsEvent(claim, measure));
+                if (hit.Entry.Owner != owner || !(seen ??= new HashSet<string>(StringComparer.Ordinal)).Add(hit.Entry.OwnerId))
+                {
+                    continue;
+                }
+
+                var id = hit.Entry.OwnerId;
+                var outcome = owner == TermOwner.Measure
+                    ? index.Measures.TryGetValue(id, out var measure) && measure.Kind == MeasureKinds.Date ? AsEvent(claim, measure, supportOnly: true) : null
+                    : _acts.GetValueOrDefault(id) is { Date: not null } act ? AsActDate(claim, act, supportOnly: true) : null;
+                if (outcome?.Status == ClaimStatuses.Supported)
+                {
+                    return outcome with { Confidence = compiled.Numbers.ContextReadingConfidence };
+                }
+
+                if (outcome?.Status == ClaimStatuses.Disputed)
+                {
+                    disputed ??= outcome;
+                }
             }
         }
 
-        foreach (var id in hits.Where(h => h.Entry.Owner == TermOwner.Act).Select(h => h.Entry.OwnerId).Distinct())
-        {
-            if (_acts.GetValueOrDefault(id) is { Date: not null } act)
-            {
-                outcomes.Add(AsActDate(claim, act));
-            }
-        }
-
-        return outcomes.OfType<MatchOutcome>()
-            .Where(o => o.Status is ClaimStatuses.Supported or ClaimStatuses.Disputed)
-            .MinBy(o => Outcomes.Rank(o.Status)) is { } best
-            ? best with { Confidence = compiled.Numbers.ContextReadingConfidence }
-            : null;
+        return disputed is null ? null : disputed with { Confidence = compiled.Numbers.ContextReadingConfidence };
     }
-
-    private static MatchOutcome? SupportOnlyIf(bool weakReference, MatchOutcome? outcome) =>
-        !weakReference || outcome?.Status is ClaimStatuses.Supported or ClaimStatuses.Disputed ? outcome : null;
 
     public static string MeasureKindOf(FigureValue figure) => figure.Unit switch
     {
@@ -264,7 +276,11 @@ internal sealed class DateMatcher(CompiledFactSet compiled)
         _ => MeasureKinds.Count,
     };
 
-    private MatchOutcome? AsEvent(ExtractedClaim claim, Measure measure)
+    /// <remarks>
+    /// <paramref name="supportOnly"/>: a weak reference (a loose or carried name) may only bear the date out, so a
+    /// reading that would not is dropped before its message is written.
+    /// </remarks>
+    private MatchOutcome? AsEvent(ExtractedClaim claim, Measure measure, bool supportOnly = false)
     {
         var facts = index.FactsByMeasure.TryGetValue(measure.Id, out var list) ? list.Where(f => f.Date is not null).ToList() : [];
         if (facts.Count == 0)
@@ -307,6 +323,11 @@ internal sealed class DateMatcher(CompiledFactSet compiled)
             return new MatchOutcome(ClaimStatuses.Supported,
                 $"“{claim.Text}” falls within {EventName(measure)}, {EvidenceBuilder.FormatDate(during[0].Date!)} ({evidence.Citation(during[0].Sources)}).",
                 during.Select(evidence.From).ToList(), null);
+        }
+
+        if (supportOnly)
+        {
+            return null;
         }
 
         var overlap = weighed.Where(x => x.Relation == Relation.Overlap && !x.Fact.Weak).Select(x => x.Fact).ToList();
@@ -360,7 +381,7 @@ internal sealed class DateMatcher(CompiledFactSet compiled)
         return years;
     }
 
-    private MatchOutcome? AsActDate(ExtractedClaim claim, Act act)
+    private MatchOutcome? AsActDate(ExtractedClaim claim, Act act, bool supportOnly = false)
     {
         var interval = FactInterval(act.Date!);
         if (interval is null)
@@ -369,6 +390,11 @@ internal sealed class DateMatcher(CompiledFactSet compiled)
         }
 
         var relation = interval.Value.RelationTo(Interval.OfDate(claim.Date!.From, claim.Date.To));
+        if (supportOnly && relation != Relation.Inside)
+        {
+            return null;
+        }
+
         var when = EvidenceBuilder.FormatDate(act.Date!);
         return relation switch
         {
