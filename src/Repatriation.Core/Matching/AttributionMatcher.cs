@@ -14,6 +14,7 @@ internal sealed class AttributionMatcher(CompiledFactSet compiled)
     private readonly (Quotation Quotation, string Words)[] _quotations =
         compiled.Index.FactSet.Quotations.Select(q => (q, Normalise(q.Text))).Where(q => q.Item2.Length > 0).ToArray();
     private readonly Rules.WordSet ActVerbs = compiled.Rules.Words.ActVerbs;
+    private readonly HashSet<string?> _verbsOfActs = compiled.Index.FactSet.Acts.Select(a => a.Verb).ToHashSet<string?>(StringComparer.Ordinal);
     private EvidenceBuilder evidence => compiled.Evidence;
     private FigureMatcher figures => compiled.Figures;
 
@@ -442,6 +443,13 @@ internal sealed class AttributionMatcher(CompiledFactSet compiled)
         var terms = compiled.Terms;
         // Acts matched only by their words apart are too weak a reference to call a signature wrong.
         how = ActReference.Named;
+        if (!_verbsOfActs.Contains(verb) && !ActVerbs.Contains(verb))
+        {
+            // No act has this verb and it is not one that names acts generally: whatever the sentence or the ones
+            // before name, none can be found, so their terms need not be read.
+            return [];
+        }
+
         var ids = sentence.HitsOf(TermOwner.Act).Where(h => !h.Entry.Loose).Select(h => h.Entry.OwnerId).ToHashSet();
         if (!ActsFor(ids, verb).Any())
         {
@@ -461,6 +469,11 @@ internal sealed class AttributionMatcher(CompiledFactSet compiled)
 
     private IEnumerable<Act> ActsFor(HashSet<string> ids, string verb)
     {
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
         var acts = index.FactSet.Acts.Where(a => ids.Contains(a.Id)).ToList();
         var sameVerb = acts.Where(a => a.Verb == verb).ToList();
         return sameVerb.Count > 0 || !ActVerbs.Contains(verb) ? sameVerb : acts.Where(a => ActVerbs.Contains(a.Verb));
