@@ -100,7 +100,16 @@ internal sealed class FigureMatcher(CompiledFactSet compiled)
         foreach (var hit in hits)
         {
             var d = sentence.Distance(hit, first, last);
-            var at = owners.FindIndex(o => o.Id == hit.Entry.OwnerId);
+            var at = -1;
+            for (var k = 0; k < owners.Count; k++)
+            {
+                if (owners[k].Id == hit.Entry.OwnerId)
+                {
+                    at = k;
+                    break;
+                }
+            }
+
             if (at < 0)
             {
                 owners.Add((hit.Entry.OwnerId, hit, d, hit.Entry.ByAction));

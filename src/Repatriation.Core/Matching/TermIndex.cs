@@ -359,18 +359,75 @@ internal sealed class TermIndex
             return hits;
         }
 
-        var kept = new List<TermHit>(hits.Count);
-        foreach (var h in hits)
+        return WithoutHidden(hits);
+    }
+
+    /// <summary>
+    /// The hits no longer phrase around them hides. A phrase many owners share gives one hit per owner, so hits are
+    /// compared by span (few) and by the distinct owner kinds and measure kinds found on each span, not pairwise.
+    /// </summary>
+    private static List<TermHit> WithoutHidden(List<TermHit> hits)
+    {
+        var spans = new List<(int First, int Last)>();
+        var kinds = new List<List<(TermOwner Owner, string? MeasureKind)>>();
+        var spanOf = new int[hits.Count];
+        for (var i = 0; i < hits.Count; i++)
         {
-            var hidden = false;
-            foreach (var o in hits)
+            var h = hits[i];
+            var at = spans.IndexOf((h.FirstToken, h.LastToken));
+            if (at < 0)
             {
-                if (o.LastToken - o.FirstToken > h.LastToken - h.FirstToken
-                    && o.FirstToken <= h.FirstToken && o.LastToken >= h.LastToken
-                    && (o.Entry.Owner == h.Entry.Owner || h.Entry.Owner is TermOwner.Measure or TermOwner.Act or TermOwner.Work)
-                    && (o.Entry.MeasureKind is null || h.Entry.MeasureKind is null || o.Entry.MeasureKind == h.Entry.MeasureKind))
+                at = spans.Count;
+                spans.Add((h.FirstToken, h.LastToken));
+                kinds.Add([]);
+            }
+
+            spanOf[i] = at;
+            var kind = (h.Entry.Owner, h.Entry.MeasureKind);
+            if (!kinds[at].Contains(kind))
+            {
+                kinds[at].Add(kind);
+            }
+        }
+
+        // For each span, the longer spans that hold it.
+        List<int>[]? covering = null;
+        for (var a = 0; a < spans.Count; a++)
+        {
+            for (var b = 0; b < spans.Count; b++)
+            {
+                if (spans[b].Last - spans[b].First > spans[a].Last - spans[a].First && spans[b].First <= spans[a].First && spans[b].Last >= spans[a].Last)
                 {
-                    hidden = true;
+                    covering ??= new List<int>[spans.Count];
+                    (covering[a] ??= []).Add(b);
+                }
+            }
+        }
+
+        if (covering is null)
+        {
+            return hits;
+        }
+
+        var kept = new List<TermHit>(hits.Count);
+        for (var i = 0; i < hits.Count; i++)
+        {
+            var h = hits[i];
+            var hidden = false;
+            foreach (var b in covering[spanOf[i]] ?? [])
+            {
+                foreach (var (owner, measureKind) in kinds[b])
+                {
+                    if ((owner == h.Entry.Owner || h.Entry.Owner is TermOwner.Measure or TermOwner.Act or TermOwner.Work)
+                        && (measureKind is null || h.Entry.MeasureKind is null || measureKind == h.Entry.MeasureKind))
+                    {
+                        hidden = true;
+                        break;
+                    }
+                }
+
+                if (hidden)
+                {
                     break;
                 }
             }
