@@ -95,7 +95,7 @@ public sealed class ClaimMatcher
         }
 
         var period = PeriodFor(claim, sentence, facts.Numbers.PeriodMaxDistance);
-        var verdicts = candidates.Select(c => facts.Figures.Weigh(c, claim, period))
+        var verdicts = candidates.Select(c => sentence.Weighed(c, claim, period, facts.Figures))
             .Where(v => v.Status != ClaimStatuses.Unsupported)
             .Where(v => !v.Candidate.FromContext || v.Status is ClaimStatuses.Supported or ClaimStatuses.Disputed)
             .ToList();

@@ -39,7 +39,7 @@ internal sealed class DateMatcher(CompiledFactSet compiled)
             if (candidates.Count > 0 && distance <= numbers.PeriodMaxDistance)
             {
                 // The figure's own period reading already requires the two to stand close (see PeriodFor).
-                options.Add((Math.Min(distance, numbers.DateDisagreeMaxDistance), VerdictGrader.Naming(numbers, distance, numbers.PeriodMaxDistance), () => AsPeriod(claim, figureClaim, candidates)));
+                options.Add((Math.Min(distance, numbers.DateDisagreeMaxDistance), VerdictGrader.Naming(numbers, distance, numbers.PeriodMaxDistance), () => AsPeriod(sentence, claim, figureClaim, candidates)));
             }
         }
 
@@ -430,9 +430,9 @@ internal sealed class DateMatcher(CompiledFactSet compiled)
             : new MatchOutcome(ClaimStatuses.Supported, $"{work.Title} appeared in {year}.", [evidence.From(work)], null);
     }
 
-    private MatchOutcome? AsPeriod(ExtractedClaim dateClaim, ExtractedClaim figureClaim, IReadOnlyList<MeasureCandidate> candidates)
+    private MatchOutcome? AsPeriod(SentenceContext sentence, ExtractedClaim dateClaim, ExtractedClaim figureClaim, IReadOnlyList<MeasureCandidate> candidates)
     {
-        var verdicts = candidates.Select(c => figures.Weigh(c, figureClaim, dateClaim.Date))
+        var verdicts = candidates.Select(c => sentence.Weighed(c, figureClaim, dateClaim.Date, figures))
             .Where(v => !v.Candidate.FromContext || v.Status is ClaimStatuses.Supported or ClaimStatuses.Disputed)
             .ToList();
         // Only readings in which the facts themselves carry dates can say anything about the date: yearly counts,

@@ -124,6 +124,36 @@ internal sealed class SentenceContext
         return list;
     }
 
+    private Dictionary<(MeasureCandidate Candidate, ExtractedClaim Claim, DateValue? Period), FigureVerdict>? _verdicts;
+
+    /// <summary>
+    /// A figure is weighed against a measure for its own verdict and again for each date beside it, often for the same
+    /// period: weighed once. Keyed by reference (candidates are cached above; records would hash every field).
+    /// </summary>
+    public FigureVerdict Weighed(MeasureCandidate candidate, ExtractedClaim claim, DateValue? period, FigureMatcher figures)
+    {
+        _verdicts ??= new(ByReference.Instance);
+        if (!_verdicts.TryGetValue((candidate, claim, period), out var verdict))
+        {
+            _verdicts[(candidate, claim, period)] = verdict = figures.Weigh(candidate, claim, period);
+        }
+
+        return verdict;
+    }
+
+    private sealed class ByReference : IEqualityComparer<(MeasureCandidate Candidate, ExtractedClaim Claim, DateValue? Period)>
+    {
+        public static readonly ByReference Instance = new();
+
+        public bool Equals((MeasureCandidate Candidate, ExtractedClaim Claim, DateValue? Period) x, (MeasureCandidate Candidate, ExtractedClaim Claim, DateValue? Period) y) =>
+            ReferenceEquals(x.Candidate, y.Candidate) && ReferenceEquals(x.Claim, y.Claim) && ReferenceEquals(x.Period, y.Period);
+
+        public int GetHashCode((MeasureCandidate Candidate, ExtractedClaim Claim, DateValue? Period) key) =>
+            HashCode.Combine(System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(key.Candidate),
+                System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(key.Claim),
+                key.Period is null ? 0 : System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(key.Period));
+    }
+
     /// <summary>
     /// Words apart, counting a clause break (";", ":", a dash) between them as ten more and a comma as two:
     /// "captured on 12 May 1945; he was hanged…" ties the date to the capture, not the hanging.
