@@ -96,7 +96,7 @@ internal sealed class FigureMatcher(CompiledFactSet compiled)
         }
 
         // Hits by measure, in the order first named (a sentence names few, so a list beats a lookup).
-        var owners = new List<(string Id, TermHit Best, int Distance, bool ByAction)>();
+        var owners = new List<(string Id, TermHit Best, int Distance, bool ByAction)>(sentence.Hits.Count);
         foreach (var hit in hits)
         {
             var d = sentence.Distance(hit, first, last);
@@ -149,10 +149,46 @@ internal sealed class FigureMatcher(CompiledFactSet compiled)
         }
 
         // The measure counted at exactly the place named (Plattling, not all of western Germany) comes first.
-        return candidates.Count < 2 ? candidates : candidates.OrderBy(c => c.ScopeNarrower).ThenBy(c => c.ScopeBroader)
-            .ThenByDescending(c => c.Measure.Place is not null && c.Measure.Place == scope.Place)
-            .ThenBy(c => c.Distance).ThenByDescending(c => c.TermLength).ToList();
+        // A stable insertion sort in place: lists are short, and ties keep the order first named.
+        for (var i = 1; i < candidates.Count; i++)
+        {
+            var item = candidates[i];
+            var j = i;
+            while (j > 0 && Order(candidates[j - 1], item, scope.Place) > 0)
+            {
+                candidates[j] = candidates[j - 1];
+                j--;
+            }
+
+            candidates[j] = item;
+        }
+
+        return candidates;
     }
+
+    /// <summary>Same-scope before narrower, narrower before wider, the measure of the place named first, then nearer, then the longer term.</summary>
+    private static int Order(MeasureCandidate a, MeasureCandidate b, string? place)
+    {
+        var c = a.ScopeNarrower.CompareTo(b.ScopeNarrower);
+        if (c == 0)
+        {
+            c = a.ScopeBroader.CompareTo(b.ScopeBroader);
+        }
+
+        if (c == 0)
+        {
+            c = AtPlace(b, place).CompareTo(AtPlace(a, place));
+        }
+
+        if (c == 0)
+        {
+            c = a.Distance.CompareTo(b.Distance);
+        }
+
+        return c != 0 ? c : b.TermLength.CompareTo(a.TermLength);
+    }
+
+    private static bool AtPlace(MeasureCandidate candidate, string? place) => candidate.Measure.Place is not null && candidate.Measure.Place == place;
 
     /// <summary>
     /// Like with like only: kilometres are never weighed against persons, nor pounds against dollars. A count whose
