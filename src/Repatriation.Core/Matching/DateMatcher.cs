@@ -70,33 +70,48 @@ internal sealed class DateMatcher(CompiledFactSet compiled)
             return false;
         }
 
-        foreach (var group in sentence.HitsWithLoose(TermOwner.Measure).Where(h => !sentence.Claims.Any(c => c.Kind == ClaimKind.Quote && sentence.InsideClaim(h, c)) && !Relative(h)).GroupBy(h => h.Entry.OwnerId))
+        // Hits grouped by what they name, in the order first named (as GroupBy would), keeping only date measures: no
+        // other measure can date anything, so nothing is weighed for the many counts a shared phrase names.
+        foreach (var (ownerId, group) in ByOwner(sentence.HitsWithLoose(TermOwner.Measure), h =>
+                     index.Measures.TryGetValue(h.Entry.OwnerId, out var m) && m.Kind == MeasureKinds.Date
+                     && !InsideQuote(sentence, h) && !Relative(h)))
         {
-            var distance = group.Min(DistanceTo);
-            var loose = group.All(h => h.Entry.Loose && !sentence.IsCompact(h));
-            var gapped = !loose && group.All(h => h.Entry.Loose);
-            if (!loose && group.All(h => compiled.ProtagonistsUnsaid(group.Key, h.Entry) is { Count: > 0 } people && !sentence.MentionsAny(people)))
+            var distance = MinDistance(group);
+            var loose = AllLooseApart(sentence, group);
+            var gapped = !loose && AllLoose(group);
+            if (!loose && AllProtagonistsUnsaid(sentence, ownerId, group))
             {
                 // "His son had been captured by the Germans in 1941": whose capture? Not the one the fact set dates.
                 loose = true;
             }
 
-            if (distance <= numbers.DateEventMaxDistance && index.Measures.TryGetValue(group.Key, out var measure) && measure.Kind == MeasureKinds.Date)
+            if (distance <= numbers.DateEventMaxDistance && index.Measures.TryGetValue(ownerId, out var measure) && measure.Kind == MeasureKinds.Date)
             {
                 options.Add((distance, loose ? numbers.ContextReadingConfidence : VerdictGrader.Naming(numbers, distance, numbers.DateEventMaxDistance) * (gapped ? numbers.GappedTermFactor : 1), () => AsEvent(claim, measure, supportOnly: loose)));
             }
         }
 
-        foreach (var group in sentence.HitsWithLoose(TermOwner.Act).Where(h => !Relative(h)).GroupBy(h => h.Entry.OwnerId))
+        foreach (var (ownerId, group) in ByOwner(sentence.HitsWithLoose(TermOwner.Act), h => !Relative(h)))
         {
-            var act = _acts.GetValueOrDefault(group.Key);
-            var distance = group.Min(DistanceTo);
-            var loose = group.All(h => h.Entry.Loose && !sentence.IsCompact(h));
-            var gapped = !loose && group.All(h => h.Entry.Loose);
+            var act = _acts.GetValueOrDefault(ownerId);
+            var distance = MinDistance(group);
+            var loose = AllLooseApart(sentence, group);
+            var gapped = !loose && AllLoose(group);
             if (act?.Date is not null && distance <= numbers.DateEventMaxDistance)
             {
                 options.Add((distance, loose ? numbers.ContextReadingConfidence : VerdictGrader.Naming(numbers, distance, numbers.DateEventMaxDistance) * (gapped ? numbers.GappedTermFactor : 1), () => AsActDate(claim, act, supportOnly: loose)));
             }
+        }
+
+        int MinDistance(List<TermHit> group)
+        {
+            var min = int.MaxValue;
+            foreach (var h in group)
+            {
+                min = Math.Min(min, DistanceTo(h));
+            }
+
+            return min;
         }
 
         if (date.From.Year == date.To.Year && date.From == new DateOnly(date.From.Year, 1, 1) && date.To == new DateOnly(date.From.Year, 12, 31))
@@ -219,6 +234,90 @@ internal sealed class DateMatcher(CompiledFactSet compiled)
         return bestRank >= Outcomes.Rank(ClaimStatuses.Imprecise) && bestDistance > numbers.DateDisagreeMaxDistance
             ? Outcomes.Unsupported(claim)
             : best;
+    }
+
+    /// <summary>The hits that pass <paramref name="keep"/>, grouped by owner in the order first named (GroupBy's order, without its lookup).</summary>
+    private static List<(string OwnerId, List<TermHit> Hits)> ByOwner(IReadOnlyList<TermHit> hits, Func<TermHit, bool> keep)
+    {
+        var groups = new List<(string OwnerId, List<TermHit> Hits)>();
+        foreach (var hit in hits)
+        {
+            if (!keep(hit))
+            {
+                continue;
+            }
+
+            var found = false;
+            foreach (var (ownerId, list) in groups)
+            {
+                if (ownerId == hit.Entry.OwnerId)
+                {
+                    list.Add(hit);
+                    found = true;
+                    break;
+                }
+            }
+
+            if (!found)
+            {
+                groups.Add((hit.Entry.OwnerId, [hit]));
+            }
+        }
+
+        return groups;
+    }
+
+    private static bool InsideQuote(SentenceContext sentence, TermHit hit)
+    {
+        foreach (var c in sentence.Claims)
+        {
+            if (c.Kind == ClaimKind.Quote && sentence.InsideClaim(hit, c))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Every hit is a loose name whose words stand apart (not compact): a weak reference.</summary>
+    private static bool AllLooseApart(SentenceContext sentence, List<TermHit> group)
+    {
+        foreach (var h in group)
+        {
+            if (!(h.Entry.Loose && !sentence.IsCompact(h)))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool AllLoose(List<TermHit> group)
+    {
+        foreach (var h in group)
+        {
+            if (!h.Entry.Loose)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private bool AllProtagonistsUnsaid(SentenceContext sentence, string measureId, List<TermHit> group)
+    {
+        foreach (var h in group)
+        {
+            if (!(compiled.ProtagonistsUnsaid(measureId, h.Entry) is { Count: > 0 } people && !sentence.MentionsAny(people)))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>

@@ -59,7 +59,34 @@ internal sealed class SentenceContext
         return (first, last);
     }
 
-    public IEnumerable<TermHit> HitsOf(TermOwner owner) => Hits.Where(h => h.Entry.Owner == owner);
+    private readonly List<TermHit>?[] _hitsByOwner = new List<TermHit>?[OwnerCount];
+    private readonly List<TermHit>?[] _hitsWithLooseByOwner = new List<TermHit>?[OwnerCount];
+    private const int OwnerCount = (int)TermOwner.Act + 1;
+
+    /// <summary>The sentence's hits of one owner, in order; asked for many times per claim, so kept once found.</summary>
+    public IReadOnlyList<TermHit> HitsOf(TermOwner owner) => _hitsByOwner[(int)owner] ??= OfOwner(Hits, owner, null);
+
+    private static List<TermHit> OfOwner(List<TermHit> hits, TermOwner owner, List<TermHit>? more)
+    {
+        var list = new List<TermHit>();
+        foreach (var hit in hits)
+        {
+            if (hit.Entry.Owner == owner)
+            {
+                list.Add(hit);
+            }
+        }
+
+        foreach (var hit in more ?? [])
+        {
+            if (hit.Entry.Owner == owner)
+            {
+                list.Add(hit);
+            }
+        }
+
+        return list;
+    }
 
     private readonly TermIndex _terms;
     private List<TermHit>? _looseHits;
@@ -69,10 +96,10 @@ internal sealed class SentenceContext
     private readonly Dictionary<(int Offset, int Length, string Kind), IReadOnlyList<MeasureCandidate>> _candidates = new();
 
     /// <summary>Exact hits plus events and acts named with their words apart (only dates need these, so they are found on demand).</summary>
-    public IEnumerable<TermHit> HitsWithLoose(TermOwner owner)
+    public IReadOnlyList<TermHit> HitsWithLoose(TermOwner owner)
     {
         _looseHits ??= _terms.FindLoose(Tokens, Hits);
-        return Hits.Concat(_looseHits).Where(h => h.Entry.Owner == owner);
+        return _hitsWithLooseByOwner[(int)owner] ??= OfOwner(Hits, owner, _looseHits);
     }
 
     /// <summary>Terms named in the sentence or two before this one.</summary>
