@@ -468,7 +468,7 @@ internal static class Tokenizer
                 i++;
             }
 
-            tokens.Add(new Token(s, i, Normalise(text.AsSpan(s, i - s))));
+            tokens.Add(new Token(s, i, NormalisedWords.Of(text.AsSpan(s, i - s))));
         }
 
         return tokens;
