@@ -249,19 +249,15 @@ internal sealed class TermIndex
             return hits;
         }
 
-        var words = new HashSet<string>(tokens.Count, StringComparer.Ordinal);
-        foreach (var token in tokens)
-        {
-            words.Add(token.Norm);
-        }
-
+        // The loose names whose first word the tokens hold, in declaration order; each needs all its words present.
+        // (Linear scans of the tokens, not a set of them: names are few and short, a set per sentence was not.)
         HashSet<string>? named = null;
-        foreach (var entry in Candidates(words))
+        foreach (var entry in Candidates(tokens))
         {
             var all = true;
             foreach (var word in entry.Tokens)
             {
-                if (!words.Contains(word))
+                if (!Holds(tokens, word))
                 {
                     all = false;
                     break;
@@ -299,13 +295,13 @@ internal sealed class TermIndex
         return hits;
     }
 
-    /// <summary>The loose names whose first word is among <paramref name="words"/>, in the order they were declared.</summary>
-    private List<TermEntry> Candidates(HashSet<string> words)
+    /// <summary>The loose names whose first word is among the tokens', in the order they were declared, each once.</summary>
+    private List<TermEntry> Candidates(IReadOnlyList<Token> tokens)
     {
         var candidates = new List<TermEntry>();
-        foreach (var word in words)
+        foreach (var token in tokens)
         {
-            if (_looseByFirstWord.TryGetValue(word, out var entries))
+            if (_looseByFirstWord.TryGetValue(token.Norm, out var entries))
             {
                 candidates.AddRange(entries);
             }
@@ -313,11 +309,35 @@ internal sealed class TermIndex
 
         if (candidates.Count > 1)
         {
-            // Declaration order decides which name of an owner is reported first, as a full scan would.
+            // Declaration order decides which name of an owner is reported first, as a full scan would. A word the
+            // tokens hold twice added its names twice: each is kept once (equal orders are the same entry).
             candidates.Sort((a, b) => a.Order.CompareTo(b.Order));
+            var kept = 1;
+            for (var i = 1; i < candidates.Count; i++)
+            {
+                if (!ReferenceEquals(candidates[i], candidates[kept - 1]))
+                {
+                    candidates[kept++] = candidates[i];
+                }
+            }
+
+            candidates.RemoveRange(kept, candidates.Count - kept);
         }
 
         return candidates;
+    }
+
+    private static bool Holds(IReadOnlyList<Token> tokens, string word)
+    {
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (tokens[i].Norm == word)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>All term occurrences in the tokens; longer terms first where two start at the same word.</summary>
