@@ -251,7 +251,7 @@ internal sealed class TermIndex
 
         // The loose names whose first word the tokens hold, in declaration order; each needs all its words present.
         // (Linear scans of the tokens, not a set of them: names are few and short, a set per sentence was not.)
-        HashSet<string>? named = null;
+        List<string>? named = null;
         foreach (var entry in Candidates(tokens))
         {
             var all = true;
@@ -269,11 +269,13 @@ internal sealed class TermIndex
                 continue;
             }
 
-            named ??= exact.Select(h => h.Entry.OwnerId).ToHashSet(StringComparer.Ordinal);
-            if (!named.Add(entry.OwnerId))
+            // One hit per owner, and none for an owner named exactly.
+            if (Names(exact, entry.OwnerId) || (named ??= []).Contains(entry.OwnerId))
             {
                 continue;
             }
+
+            named.Add(entry.OwnerId);
 
             int first = int.MaxValue, last = -1;
             foreach (var word in entry.Tokens)
@@ -299,32 +301,37 @@ internal sealed class TermIndex
     private List<TermEntry> Candidates(IReadOnlyList<Token> tokens)
     {
         var candidates = new List<TermEntry>();
+        List<List<TermEntry>>? added = null;
         foreach (var token in tokens)
         {
-            if (_looseByFirstWord.TryGetValue(token.Norm, out var entries))
+            if (_looseByFirstWord.TryGetValue(token.Norm, out var entries) && !(added ??= []).Contains(entries))
             {
+                // (Lists compare by reference: each first word's names are added once, however often it occurs.)
+                added.Add(entries);
                 candidates.AddRange(entries);
             }
         }
 
         if (candidates.Count > 1)
         {
-            // Declaration order decides which name of an owner is reported first, as a full scan would. A word the
-            // tokens hold twice added its names twice: each is kept once (equal orders are the same entry).
+            // Declaration order decides which name of an owner is reported first, as a full scan would.
             candidates.Sort((a, b) => a.Order.CompareTo(b.Order));
-            var kept = 1;
-            for (var i = 1; i < candidates.Count; i++)
-            {
-                if (!ReferenceEquals(candidates[i], candidates[kept - 1]))
-                {
-                    candidates[kept++] = candidates[i];
-                }
-            }
-
-            candidates.RemoveRange(kept, candidates.Count - kept);
         }
 
         return candidates;
+    }
+
+    private static bool Names(IReadOnlyCollection<TermHit> hits, string ownerId)
+    {
+        foreach (var hit in hits)
+        {
+            if (hit.Entry.OwnerId == ownerId)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool Holds(IReadOnlyList<Token> tokens, string word)
