@@ -547,7 +547,8 @@ internal sealed class DateMatcher(CompiledFactSet compiled)
             return null;
         }
 
-        var figureOutcome = figureOutcomes.Describe(figureClaim, chosen, dateClaim.Date);
+        // The figure's own outcome lends its evidence to two of the verdicts below only: written when one is reached.
+        MatchOutcome FigureOutcome() => figureOutcomes.Describe(figureClaim, chosen, dateClaim.Date);
         var reading = chosen.Candidate.FromContext
             ? compiled.Numbers.ContextReadingConfidence
             : VerdictGrader.Naming(compiled.Numbers, chosen.Candidate.Distance, compiled.Numbers.FigureTermMaxDistance);
@@ -572,7 +573,7 @@ internal sealed class DateMatcher(CompiledFactSet compiled)
         if (chosen.Status is ClaimStatuses.Supported or ClaimStatuses.Disputed)
         {
             return Read(new MatchOutcome(ClaimStatuses.Supported,
-                $"The sourced figures for {dateClaim.Text} bear out “{figureClaim.Text}”.", figureOutcome.Evidence, null));
+                $"The sourced figures for {dateClaim.Text} bear out “{figureClaim.Text}”.", FigureOutcome().Evidence, null));
         }
 
         // The figure fits another period of the same measure: the date, not the number, is what is wrong.
@@ -595,7 +596,7 @@ internal sealed class DateMatcher(CompiledFactSet compiled)
             var fitting = $"{EvidenceBuilder.FormatNumber((double)otherPeriod.Value!.High, unit)} in {when}";
             return Read(new MatchOutcome(ClaimStatuses.Contradicted,
                 $"Only {EvidenceBuilder.FormatNumber(chosen.Aggregate!.Value.Low, unit)} {chosen.Candidate.Measure.Name} fall in the period “{dateClaim.Text}”; a figure like “{figureClaim.Text}” belongs to {when} ({fitting}).",
-                figureOutcome.Evidence, $"in {when} ({fitting}; {evidence.Citation(otherPeriod.Sources)})"));
+                FigureOutcome().Evidence, $"in {when} ({fitting}; {evidence.Citation(otherPeriod.Sources)})"));
         }
 
         return null;
