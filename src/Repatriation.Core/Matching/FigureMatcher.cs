@@ -242,7 +242,11 @@ internal sealed class FigureMatcher(CompiledFactSet compiled)
     /// measure, its group or its place, or when the figure is specific enough (three significant digits: "399",
     /// "4,199,488") to be a citation by itself. Such a reading can only bear the figure out.
     /// </summary>
-    public (FigureVerdict Verdict, double Confidence)? ByValue(SentenceContext sentence, ExtractedClaim claim, DateValue? period)
+    public (FigureVerdict Verdict, double Confidence)? ByValue(SentenceContext sentence, ExtractedClaim claim, DateValue? period) =>
+        sentence.ByValue(claim, period, this);
+
+    /// <summary>Asked for by the figure itself, by each date beside it and by estimates: found once per period (see <see cref="SentenceContext.ByValue"/>).</summary>
+    internal (FigureVerdict Verdict, double Confidence)? FindByValue(SentenceContext sentence, ExtractedClaim claim, DateValue? period)
     {
         // Only a figure that states one number ("399", "about 20,000") can cite one: not a bound ("more than 300,000"),
         // not a range, not a vague quantity. Its own number, give or take its rounding, must be the fact's.

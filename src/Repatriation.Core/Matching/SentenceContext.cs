@@ -151,7 +151,7 @@ internal sealed class SentenceContext
         return list;
     }
 
-    private Dictionary<(MeasureCandidate Candidate, ExtractedClaim Claim, DateValue? Period), FigureVerdict>? _verdicts;
+    private Dictionary<(MeasureCandidate? Candidate, ExtractedClaim Claim, DateValue? Period), FigureVerdict>? _verdicts;
 
     /// <summary>
     /// A figure is weighed against a measure for its own verdict and again for each date beside it, often for the same
@@ -168,15 +168,29 @@ internal sealed class SentenceContext
         return verdict;
     }
 
-    private sealed class ByReference : IEqualityComparer<(MeasureCandidate Candidate, ExtractedClaim Claim, DateValue? Period)>
+    private Dictionary<(MeasureCandidate? Candidate, ExtractedClaim Claim, DateValue? Period), (FigureVerdict Verdict, double Confidence)?>? _byValue;
+
+    /// <summary>The measure a fact gives this very figure for, within a period: found once per claim and period.</summary>
+    public (FigureVerdict Verdict, double Confidence)? ByValue(ExtractedClaim claim, DateValue? period, FigureMatcher figures)
+    {
+        _byValue ??= new(ByReference.Instance);
+        if (!_byValue.TryGetValue((null, claim, period), out var found))
+        {
+            _byValue[(null, claim, period)] = found = figures.FindByValue(this, claim, period);
+        }
+
+        return found;
+    }
+
+    private sealed class ByReference : IEqualityComparer<(MeasureCandidate? Candidate, ExtractedClaim Claim, DateValue? Period)>
     {
         public static readonly ByReference Instance = new();
 
-        public bool Equals((MeasureCandidate Candidate, ExtractedClaim Claim, DateValue? Period) x, (MeasureCandidate Candidate, ExtractedClaim Claim, DateValue? Period) y) =>
+        public bool Equals((MeasureCandidate? Candidate, ExtractedClaim Claim, DateValue? Period) x, (MeasureCandidate? Candidate, ExtractedClaim Claim, DateValue? Period) y) =>
             ReferenceEquals(x.Candidate, y.Candidate) && ReferenceEquals(x.Claim, y.Claim) && ReferenceEquals(x.Period, y.Period);
 
-        public int GetHashCode((MeasureCandidate Candidate, ExtractedClaim Claim, DateValue? Period) key) =>
-            HashCode.Combine(System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(key.Candidate),
+        public int GetHashCode((MeasureCandidate? Candidate, ExtractedClaim Claim, DateValue? Period) key) =>
+            HashCode.Combine(key.Candidate is null ? 0 : System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(key.Candidate),
                 System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(key.Claim),
                 key.Period is null ? 0 : System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(key.Period));
     }
