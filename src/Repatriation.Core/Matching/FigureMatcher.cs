@@ -96,10 +96,17 @@ internal sealed class FigureMatcher(CompiledFactSet compiled)
         }
 
         // Hits by measure, in the order first named (a sentence names few, so a list beats a lookup).
-        var owners = new List<(string Id, TermHit Best, int Distance, bool ByAction)>(sentence.Hits.Count);
+        var owners = new List<(string Id, TermHit Best, int Distance, bool ByAction)>();
+        int spanFirst = -1, spanLast = -1, spanDistance = 0;
         foreach (var hit in hits)
         {
-            var d = sentence.Distance(hit, first, last);
+            // A phrase many measures share gives one hit per measure, side by side: its distance is measured once.
+            if (hit.FirstToken != spanFirst || hit.LastToken != spanLast)
+            {
+                (spanFirst, spanLast, spanDistance) = (hit.FirstToken, hit.LastToken, sentence.Distance(hit, first, last));
+            }
+
+            var d = spanDistance;
             var at = -1;
             for (var k = 0; k < owners.Count; k++)
             {

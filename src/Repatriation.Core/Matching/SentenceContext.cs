@@ -346,7 +346,7 @@ internal static class ScopeReader
         var index = sentence.Facts.Index;
         var numbers = sentence.Facts.Numbers;
         var (first, last) = sentence.TokenSpan(claim);
-        var populations = sentence.HitsOf(TermOwner.Population).ToList();
+        var populations = sentence.HitsOf(TermOwner.Population);
         string? population = null;
 
         // The noun right after a number is what it counts ("230,000 repatriated persons", "three prisoners").
@@ -407,7 +407,7 @@ internal static class ScopeReader
         // A place nearer another figure is that figure's ("54,350 from Italy, out of 4,305,035"). Words that name a
         // group ("British and American prisoners") are not a place.
         var otherFigures = sentence.Claims.Where(c => c.Figure is not null).Select(sentence.TokenSpan).Where(s => s.Last < first || s.First > last).ToList();
-        var groups = sentence.HitsOf(TermOwner.Population).ToList();
+        var groups = sentence.HitsOf(TermOwner.Population);
         var places = sentence.HitsOf(TermOwner.Place)
             .Where(h => !otherFigures.Any(f => (f.First > h.LastToken && f.Last < first) || (f.First > last && f.Last < h.FirstToken)
                                                || sentence.Distance(h, f.First, f.Last) < sentence.Distance(h, first, last)))
