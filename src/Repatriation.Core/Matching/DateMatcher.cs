@@ -13,6 +13,11 @@ internal sealed class DateMatcher(CompiledFactSet compiled)
 {
     private readonly FactIndex index = compiled.Index;
     private readonly Dictionary<string, Act> _acts = compiled.Index.FactSet.Acts.GroupBy(a => a.Id).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+
+    // Measures some of whose facts are dated to a period: only their readings can say anything about a date beside a
+    // figure (see AsPeriod), so no other measure is weighed for one.
+    private readonly HashSet<string> _measuresWithPeriods = compiled.Index.FactsByMeasure
+        .Where(m => m.Value.Any(f => f.Period is not null)).Select(m => m.Key).ToHashSet(StringComparer.Ordinal);
     private FigureMatcher figures => compiled.Figures;
     private EvidenceBuilder evidence => compiled.Evidence;
     private FigureOutcomes figureOutcomes => compiled.FigureOutcomes;
@@ -531,9 +536,23 @@ internal sealed class DateMatcher(CompiledFactSet compiled)
 
     private MatchOutcome? AsPeriod(SentenceContext sentence, ExtractedClaim dateClaim, ExtractedClaim figureClaim, IReadOnlyList<MeasureCandidate> candidates)
     {
-        var verdicts = candidates.Select(c => sentence.Weighed(c, figureClaim, dateClaim.Date, figures))
-            .Where(v => !v.Candidate.FromContext || v.Status is ClaimStatuses.Supported or ClaimStatuses.Disputed)
-            .ToList();
+        // A measure with no dated fact gives neither a period's sum, nor a count dated to the period, nor a one-place
+        // event's date (its verdicts carry no PeriodFact and no period reason), so it is not weighed.
+        var verdicts = new List<FigureVerdict>();
+        foreach (var candidate in candidates)
+        {
+            if (!_measuresWithPeriods.Contains(candidate.Measure.Id))
+            {
+                continue;
+            }
+
+            var verdict = sentence.Weighed(candidate, figureClaim, dateClaim.Date, figures);
+            if (!verdict.Candidate.FromContext || verdict.Status is ClaimStatuses.Supported or ClaimStatuses.Disputed)
+            {
+                verdicts.Add(verdict);
+            }
+        }
+
         // Only readings in which the facts themselves carry dates can say anything about the date: yearly counts,
         // a count taken on that day, or a one-place event count (the nearest-named one, as for the figure itself).
         var periodic = verdicts.Where(v => v.Reason == "period").ToList();
