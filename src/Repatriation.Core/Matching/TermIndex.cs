@@ -249,15 +249,33 @@ internal sealed class TermIndex
             return hits;
         }
 
-        // The loose names whose first word the tokens hold, in declaration order; each needs all its words present.
-        // (Linear scans of the tokens, not a set of them: names are few and short, a set per sentence was not.)
+        // The tokens' distinct words, and the loose names whose first word is among them, in declaration order. Both
+        // are scratch kept per thread (cleared here; nothing called below comes back in), not allocated per sentence.
+        var words = t_words ??= new HashSet<string>(StringComparer.Ordinal);
+        var candidates = t_candidates ??= [];
+        words.Clear();
+        candidates.Clear();
+        foreach (var token in tokens)
+        {
+            if (words.Add(token.Norm) && _looseByFirstWord.TryGetValue(token.Norm, out var entries))
+            {
+                candidates.AddRange(entries);
+            }
+        }
+
+        if (candidates.Count > 1)
+        {
+            // Declaration order decides which name of an owner is reported first, as a full scan would.
+            candidates.Sort(ByOrder);
+        }
+
         List<string>? named = null;
-        foreach (var entry in Candidates(tokens))
+        foreach (var entry in candidates)
         {
             var all = true;
             foreach (var word in entry.Tokens)
             {
-                if (!Holds(tokens, word))
+                if (!words.Contains(word))
                 {
                     all = false;
                     break;
@@ -297,48 +315,19 @@ internal sealed class TermIndex
         return hits;
     }
 
-    /// <summary>The loose names whose first word is among the tokens', in the order they were declared, each once.</summary>
-    private List<TermEntry> Candidates(IReadOnlyList<Token> tokens)
-    {
-        var candidates = new List<TermEntry>();
-        List<List<TermEntry>>? added = null;
-        foreach (var token in tokens)
-        {
-            if (_looseByFirstWord.TryGetValue(token.Norm, out var entries) && !(added ??= []).Contains(entries))
-            {
-                // (Lists compare by reference: each first word's names are added once, however often it occurs.)
-                added.Add(entries);
-                candidates.AddRange(entries);
-            }
-        }
+    [ThreadStatic]
+    private static HashSet<string>? t_words;
 
-        if (candidates.Count > 1)
-        {
-            // Declaration order decides which name of an owner is reported first, as a full scan would.
-            candidates.Sort((a, b) => a.Order.CompareTo(b.Order));
-        }
+    [ThreadStatic]
+    private static List<TermEntry>? t_candidates;
 
-        return candidates;
-    }
+    private static readonly Comparison<TermEntry> ByOrder = (a, b) => a.Order.CompareTo(b.Order);
 
     private static bool Names(IReadOnlyCollection<TermHit> hits, string ownerId)
     {
         foreach (var hit in hits)
         {
             if (hit.Entry.OwnerId == ownerId)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool Holds(IReadOnlyList<Token> tokens, string word)
-    {
-        for (var i = 0; i < tokens.Count; i++)
-        {
-            if (tokens[i].Norm == word)
             {
                 return true;
             }
