@@ -68,7 +68,19 @@ internal sealed class SentenceContext
 
     private static List<TermHit> OfOwner(List<TermHit> hits, TermOwner owner, List<TermHit>? more)
     {
-        var list = new List<TermHit>();
+        // Counted first so the list is allocated once at its size (a shared phrase gives dozens of measure hits).
+        var count = 0;
+        foreach (var hit in hits)
+        {
+            count += hit.Entry.Owner == owner ? 1 : 0;
+        }
+
+        foreach (var hit in more ?? [])
+        {
+            count += hit.Entry.Owner == owner ? 1 : 0;
+        }
+
+        var list = new List<TermHit>(count);
         foreach (var hit in hits)
         {
             if (hit.Entry.Owner == owner)
