@@ -95,8 +95,12 @@ internal sealed class FigureMatcher(CompiledFactSet compiled)
             }
         }
 
-        // Hits by measure, in the order first named (a sentence names few, so a list beats a lookup).
-        var owners = new List<(string Id, TermHit Best, int Distance, bool ByAction)>();
+        // Hits by measure, in the order first named. A phrase many measures share names dozens, so the list and the
+        // index into it are per-thread scratch (nothing below asks for candidates again), not allocated per figure.
+        var owners = t_owners ??= [];
+        var ownerIndex = t_ownerIndex ??= new Dictionary<string, int>(StringComparer.Ordinal);
+        owners.Clear();
+        ownerIndex.Clear();
         int spanFirst = -1, spanLast = -1, spanDistance = 0;
         foreach (var hit in hits)
         {
@@ -107,18 +111,9 @@ internal sealed class FigureMatcher(CompiledFactSet compiled)
             }
 
             var d = spanDistance;
-            var at = -1;
-            for (var k = 0; k < owners.Count; k++)
+            if (!ownerIndex.TryGetValue(hit.Entry.OwnerId, out var at))
             {
-                if (owners[k].Id == hit.Entry.OwnerId)
-                {
-                    at = k;
-                    break;
-                }
-            }
-
-            if (at < 0)
-            {
+                ownerIndex[hit.Entry.OwnerId] = owners.Count;
                 owners.Add((hit.Entry.OwnerId, hit, d, hit.Entry.ByAction));
             }
             else
@@ -196,6 +191,12 @@ internal sealed class FigureMatcher(CompiledFactSet compiled)
     }
 
     private static bool AtPlace(MeasureCandidate candidate, string? place) => candidate.Measure.Place is not null && candidate.Measure.Place == place;
+
+    [ThreadStatic]
+    private static List<(string Id, TermHit Best, int Distance, bool ByAction)>? t_owners;
+
+    [ThreadStatic]
+    private static Dictionary<string, int>? t_ownerIndex;
 
     /// <summary>
     /// Like with like only: kilometres are never weighed against persons, nor pounds against dollars. A count whose
