@@ -13,11 +13,6 @@ internal sealed class DateMatcher(CompiledFactSet compiled)
 {
     private readonly FactIndex index = compiled.Index;
     private readonly Dictionary<string, Act> _acts = compiled.Index.FactSet.Acts.GroupBy(a => a.Id).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-
-    // Measures some of whose facts are dated to a period: only their readings can say anything about a date beside a
-    // figure (see AsPeriod), so no other measure is weighed for one.
-    private readonly HashSet<string> _measuresWithPeriods = compiled.Index.FactsByMeasure
-        .Where(m => m.Value.Any(f => f.Period is not null)).Select(m => m.Key).ToHashSet(StringComparer.Ordinal);
     private FigureMatcher figures => compiled.Figures;
     private EvidenceBuilder evidence => compiled.Evidence;
     private FigureOutcomes figureOutcomes => compiled.FigureOutcomes;
@@ -536,12 +531,13 @@ internal sealed class DateMatcher(CompiledFactSet compiled)
 
     private MatchOutcome? AsPeriod(SentenceContext sentence, ExtractedClaim dateClaim, ExtractedClaim figureClaim, IReadOnlyList<MeasureCandidate> candidates)
     {
-        // A measure with no dated fact gives neither a period's sum, nor a count dated to the period, nor a one-place
-        // event's date (its verdicts carry no PeriodFact and no period reason), so it is not weighed.
+        // A measure whose verdict for this period could give neither a period's sum, nor a count dated to the
+        // period, nor a one-place event's date is not weighed (see FigureMatcher.MayDate): its verdict is filtered
+        // out below anyway.
         var verdicts = new List<FigureVerdict>();
         foreach (var candidate in candidates)
         {
-            if (!_measuresWithPeriods.Contains(candidate.Measure.Id))
+            if (!figures.MayDate(candidate, dateClaim.Date!))
             {
                 continue;
             }

@@ -352,6 +352,42 @@ internal sealed class FigureMatcher(CompiledFactSet compiled)
             : verdict with { Status = ClaimStatuses.Unsupported, Reason = "part" };
     }
 
+    /// <summary>
+    /// Whether weighing the candidate for this period can give what a date beside the figure is judged by (see
+    /// DateMatcher.AsPeriod): a period's sum (a periodic measure), a fact dated to the period (a verdict's PeriodFact),
+    /// or a one-place event's count with the period ignored. Follows <see cref="WeighScoped"/>'s branches and is false
+    /// only where its verdict has none of them, so a date need not weigh the measure at all.
+    /// </summary>
+    internal bool MayDate(MeasureCandidate candidate, DateValue period)
+    {
+        if (!index.FactsByMeasure.TryGetValue(candidate.Measure.Id, out var all) || all.Count == 0)
+        {
+            return false;
+        }
+
+        if (candidate.Measure.Periodic)
+        {
+            return true;
+        }
+
+        var anyFits = false;
+        foreach (var fact in all)
+        {
+            if (PeriodFits(fact, period))
+            {
+                if (fact.Period is not null)
+                {
+                    return true;
+                }
+
+                anyFits = true;
+            }
+        }
+
+        // No fact fits the period: a count made at one place is one event, weighed with the period ignored.
+        return !anyFits && candidate.Measure.Place is not null && !candidate.Measure.PlaceImplied;
+    }
+
     private FigureVerdict WeighScoped(MeasureCandidate candidate, ExtractedClaim claim, DateValue? period)
     {
         var figure = claim.Figure!;
@@ -387,12 +423,22 @@ internal sealed class FigureMatcher(CompiledFactSet compiled)
 
     private FigureVerdict WeighValues(MeasureCandidate candidate, FigureValue figure, Interval claimInterval, IReadOnlyList<Fact> facts, IReadOnlyList<Fact> considered, bool periodIgnored)
     {
-        var relations = considered.Select(f => (Fact: f, Relation: RelationOf(f, claimInterval))).ToList();
-        var inside = relations.Where(r => r.Relation == Relation.Inside).Select(r => r.Fact).ToList();
-        // A weak source (a blog, a blurb) may bear a figure out but never refutes one, never stretches one, and never
-        // makes a firm figure "disputed": only the firm sources can.
-        var firm = considered.Where(f => !f.Weak).ToList();
-        var overlap = relations.Where(r => r.Relation == Relation.Overlap && !r.Fact.Weak).Select(r => r.Fact).ToList();
+        // One pass: the facts the figure falls inside, and the firm ones it overlaps.
+        var inside = new List<Fact>();
+        var overlap = new List<Fact>();
+        foreach (var fact in considered)
+        {
+            var relation = RelationOf(fact, claimInterval);
+            if (relation == Relation.Inside)
+            {
+                inside.Add(fact);
+            }
+            else if (relation == Relation.Overlap && !fact.Weak)
+            {
+                overlap.Add(fact);
+            }
+        }
+
         if (inside.Count > 0)
         {
             // A range wide enough to hold every disagreeing estimate ("1,500–2,200") already says they disagree.
@@ -413,6 +459,9 @@ internal sealed class FigureMatcher(CompiledFactSet compiled)
             return new FigureVerdict(candidate, ClaimStatuses.Imprecise, overlap, facts, null, candidate.ScopeBroader ? "scope" : "overlap");
         }
 
+        // A weak source (a blog, a blurb) may bear a figure out but never refutes one, never stretches one, and never
+        // makes a firm figure "disputed": only the firm sources can.
+        var firm = considered.Where(f => !f.Weak).ToList();
         if (firm.Count == 0)
         {
             return new FigureVerdict(candidate, ClaimStatuses.Unsupported, [], facts, null, "weak only");
