@@ -339,7 +339,9 @@ internal sealed class TermIndex
     /// <summary>All term occurrences in the tokens; longer terms first where two start at the same word.</summary>
     public List<TermHit> Find(IReadOnlyList<Token> tokens)
     {
-        var hits = new List<TermHit>();
+        // Found into per-thread scratch (nothing below calls Find again); the caller gets a list of its own, at size.
+        var hits = t_found ??= [];
+        hits.Clear();
         for (var i = 0; i < tokens.Count; i++)
         {
             if (!_byFirstToken.TryGetValue(tokens[i].Norm, out var entries))
@@ -372,11 +374,23 @@ internal sealed class TermIndex
         // A group or place named inside a measure's phrase ("from Germany") still names that group or place.
         if (hits.Count < 2)
         {
-            return hits;
+            return [.. hits];
         }
 
         return WithoutHidden(hits);
     }
+
+    [ThreadStatic]
+    private static List<TermHit>? t_found;
+
+    [ThreadStatic]
+    private static List<(int First, int Last)>? t_spans;
+
+    [ThreadStatic]
+    private static List<(int Span, TermOwner Owner, string? MeasureKind)>? t_spanKinds;
+
+    [ThreadStatic]
+    private static List<(int Span, int Longer)>? t_covering;
 
     /// <summary>
     /// The hits no longer phrase around them hides. A phrase many owners share gives one hit per owner, so hits are
@@ -384,9 +398,15 @@ internal sealed class TermIndex
     /// </summary>
     private static List<TermHit> WithoutHidden(List<TermHit> hits)
     {
-        var spans = new List<(int First, int Last)>();
-        var kinds = new List<List<(TermOwner Owner, string? MeasureKind)>>();
-        var spanOf = new int[hits.Count];
+        // Per-thread scratch: the distinct spans, the owner and measure kinds found on each, and which span lies
+        // inside which longer one.
+        var spans = t_spans ??= [];
+        var kinds = t_spanKinds ??= [];
+        var covering = t_covering ??= [];
+        spans.Clear();
+        kinds.Clear();
+        covering.Clear();
+        Span<int> spanOf = hits.Count <= 256 ? stackalloc int[hits.Count] : new int[hits.Count];
         for (var i = 0; i < hits.Count; i++)
         {
             var h = hits[i];
@@ -395,34 +415,30 @@ internal sealed class TermIndex
             {
                 at = spans.Count;
                 spans.Add((h.FirstToken, h.LastToken));
-                kinds.Add([]);
             }
 
             spanOf[i] = at;
-            var kind = (h.Entry.Owner, h.Entry.MeasureKind);
-            if (!kinds[at].Contains(kind))
+            var kind = (at, h.Entry.Owner, h.Entry.MeasureKind);
+            if (!kinds.Contains(kind))
             {
-                kinds[at].Add(kind);
+                kinds.Add(kind);
             }
         }
 
-        // For each span, the longer spans that hold it.
-        List<int>[]? covering = null;
         for (var a = 0; a < spans.Count; a++)
         {
             for (var b = 0; b < spans.Count; b++)
             {
                 if (spans[b].Last - spans[b].First > spans[a].Last - spans[a].First && spans[b].First <= spans[a].First && spans[b].Last >= spans[a].Last)
                 {
-                    covering ??= new List<int>[spans.Count];
-                    (covering[a] ??= []).Add(b);
+                    covering.Add((a, b));
                 }
             }
         }
 
-        if (covering is null)
+        if (covering.Count == 0)
         {
-            return hits;
+            return [.. hits];
         }
 
         var kept = new List<TermHit>(hits.Count);
@@ -430,11 +446,17 @@ internal sealed class TermIndex
         {
             var h = hits[i];
             var hidden = false;
-            foreach (var b in covering[spanOf[i]] ?? [])
+            foreach (var (inner, longer) in covering)
             {
-                foreach (var (owner, measureKind) in kinds[b])
+                if (inner != spanOf[i])
                 {
-                    if ((owner == h.Entry.Owner || h.Entry.Owner is TermOwner.Measure or TermOwner.Act or TermOwner.Work)
+                    continue;
+                }
+
+                foreach (var (span, owner, measureKind) in kinds)
+                {
+                    if (span == longer
+                        && (owner == h.Entry.Owner || h.Entry.Owner is TermOwner.Measure or TermOwner.Act or TermOwner.Work)
                         && (measureKind is null || h.Entry.MeasureKind is null || measureKind == h.Entry.MeasureKind))
                     {
                         hidden = true;
