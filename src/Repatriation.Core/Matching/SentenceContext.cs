@@ -33,6 +33,29 @@ internal sealed class SentenceContext
     public List<Token> Tokens { get; }
     public List<TermHit> Hits { get; }
 
+    private List<(int First, int Last)>? _figureSpans;
+
+    /// <summary>The token spans of the sentence's figures, in order (each figure's scope looks at the others).</summary>
+    public IReadOnlyList<(int First, int Last)> FigureSpans
+    {
+        get
+        {
+            if (_figureSpans is null)
+            {
+                _figureSpans = [];
+                foreach (var c in Claims)
+                {
+                    if (c.Figure is not null)
+                    {
+                        _figureSpans.Add(TokenSpan(c));
+                    }
+                }
+            }
+
+            return _figureSpans;
+        }
+    }
+
     /// <summary>The token positions a claim covers (nearest token when the claim falls between words).</summary>
     public (int First, int Last) TokenSpan(ExtractedClaim claim)
     {
@@ -360,6 +383,11 @@ internal static class ScopeReader
         var (first, last) = sentence.TokenSpan(claim);
         var populations = sentence.HitsOf(TermOwner.Population);
         string? population = null;
+        if (populations.Count == 0)
+        {
+            // No group named: nothing below could find one.
+            return new ClaimScope(null, NearestPlace(sentence, first, last), sentence);
+        }
 
         // The noun right after a number is what it counts ("230,000 repatriated persons", "three prisoners").
         // Groups joined by "and"/"or" ("civilians and prisoners of war") mean their common wider group.
@@ -384,7 +412,7 @@ internal static class ScopeReader
         var near = populations.Where(h => h.DistanceTo(first, last) <= numbers.GroupMaxDistance).ToList();
         if (near.Count > 0 && sentence.Claims.Count(c => c.Figure is not null) > 1)
         {
-            var otherFigures = sentence.Claims.Where(c => c.Figure is not null).Select(sentence.TokenSpan).Where(s => s.Last < first || s.First > last).ToList();
+            var otherFigures = sentence.FigureSpans.Where(s => s.Last < first || s.First > last).ToList();
             near = near.Where(h => !otherFigures.Any(f => (f.First > h.LastToken && f.Last < first) || (f.First > last && f.Last < h.FirstToken))).ToList();
         }
 
@@ -418,21 +446,71 @@ internal static class ScopeReader
         // 4,305,035 in all").
         // A place nearer another figure is that figure's ("54,350 from Italy, out of 4,305,035"). Words that name a
         // group ("British and American prisoners") are not a place.
-        var otherFigures = sentence.Claims.Where(c => c.Figure is not null).Select(sentence.TokenSpan).Where(s => s.Last < first || s.First > last).ToList();
-        var groups = sentence.HitsOf(TermOwner.Population);
-        var places = sentence.HitsOf(TermOwner.Place)
-            .Where(h => !otherFigures.Any(f => (f.First > h.LastToken && f.Last < first) || (f.First > last && f.Last < h.FirstToken)
-                                               || sentence.Distance(h, f.First, f.Last) < sentence.Distance(h, first, last)))
-            .Where(h => !groups.Any(g => g.FirstToken <= h.LastToken && h.FirstToken <= g.LastToken))
-            .ToList();
-        var following = places.Where(h => h.FirstToken > last && h.FirstToken - last <= sentence.Facts.Numbers.PlaceNounMaxGap).OrderBy(h => h.FirstToken).FirstOrDefault();
-        if (following.Entry is not null)
+        // (Loops, not LINQ: read once per figure. The kept places are the first named following the figure within
+        // the gap, else the nearest within reach, the first named on a tie.)
+        var placeHits = sentence.HitsOf(TermOwner.Place);
+        if (placeHits.Count == 0)
         {
-            return following.Entry.OwnerId;
+            return null;
         }
 
-        var near = places.Where(h => h.DistanceTo(first, last) <= sentence.Facts.Numbers.PlaceMaxDistance).OrderBy(h => h.DistanceTo(first, last)).FirstOrDefault();
-        return near.Entry?.OwnerId;
+        var groups = sentence.HitsOf(TermOwner.Population);
+        var numbers = sentence.Facts.Numbers;
+        TermHit? following = null;
+        TermHit? near = null;
+        var nearDistance = int.MaxValue;
+        foreach (var h in placeHits)
+        {
+            if (BelongsToOtherFigure(sentence, h, first, last) || InsideGroup(groups, h))
+            {
+                continue;
+            }
+
+            if (h.FirstToken > last && h.FirstToken - last <= numbers.PlaceNounMaxGap && (following is null || h.FirstToken < following.Value.FirstToken))
+            {
+                following = h;
+            }
+
+            var distance = h.DistanceTo(first, last);
+            if (distance <= numbers.PlaceMaxDistance && distance < nearDistance)
+            {
+                (near, nearDistance) = (h, distance);
+            }
+        }
+
+        return following?.Entry.OwnerId ?? near?.Entry.OwnerId;
+    }
+
+    private static bool BelongsToOtherFigure(SentenceContext sentence, TermHit h, int first, int last)
+    {
+        foreach (var f in sentence.FigureSpans)
+        {
+            if (!(f.Last < first || f.First > last))
+            {
+                continue;
+            }
+
+            if ((f.First > h.LastToken && f.Last < first) || (f.First > last && f.Last < h.FirstToken)
+                || sentence.Distance(h, f.First, f.Last) < sentence.Distance(h, first, last))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool InsideGroup(IReadOnlyList<TermHit> groups, TermHit h)
+    {
+        foreach (var g in groups)
+        {
+            if (g.FirstToken <= h.LastToken && h.FirstToken <= g.LastToken)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // "Soviet POWs" names both "Soviet citizens" and "POWs": the narrower one is meant.
