@@ -7,6 +7,7 @@ using Repatriation.Api.Handlers;
 using Repatriation.Api.LanguageTool;
 using Repatriation.Core.Checking;
 using Repatriation.Core.Facts;
+using Repatriation.Core.Semantic;
 using Repatriation.Storage;
 using Repatriation.Storage.FactSets;
 
@@ -43,7 +44,8 @@ public static class RepatriationServiceExtensions
         services.TryAddSingleton<IFactSetProvider>(sp => sp.GetRequiredService<IFactSetSource>());
         services.AddHostedService<FactSetRefreshService>();
 
-        services.TryAddSingleton<ClaimChecker>();
+        services.AddOptions<EngineOptions>().BindConfiguration(EngineOptions.SectionName);
+        services.TryAddSingleton(sp => new ClaimChecker(SemanticReaderIfOn(sp)));
         services.TryAddSingleton<CheckHandler>();
         services.TryAddSingleton<FactSetHandler>();
         services.TryAddSingleton<HealthHandler>();
@@ -57,4 +59,10 @@ public static class RepatriationServiceExtensions
         services.AddRepatriationJobs();
         return builder;
     }
+
+    /// <summary>The semantic reader when Engine:Semantic is on; a clear start-up error when the host did not register the model.</summary>
+    private static SemanticReader? SemanticReaderIfOn(IServiceProvider services) =>
+        !services.GetRequiredService<IOptions<EngineOptions>>().Value.Semantic ? null
+        : services.GetService<SemanticReader>()
+          ?? throw new InvalidOperationException("Engine:Semantic is on, but this host does not ship the sentence model: register it with AddSemanticEngine() (Repatriation.Semantic), or turn Engine:Semantic off.");
 }

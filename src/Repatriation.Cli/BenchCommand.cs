@@ -4,7 +4,8 @@ namespace Repatriation.Cli;
 
 /// <summary>
 /// `bench [check|memory|serve|batch]`: each target of issue 11 measured as a ratio against a baseline measured in the
-/// same run (see each benchmark's class). `bench` alone is `bench check`.
+/// same run (see each benchmark's class). `bench` alone is `bench check`. `bench check --semantic` instead times the
+/// check without and then with sentence similarity (see <see cref="SemanticBenchmark"/>).
 /// </summary>
 internal static class BenchCommand
 {
@@ -18,8 +19,11 @@ internal static class BenchCommand
             HelpName = "dense|essay|both",
         };
         text.AcceptOnlyFromAmong([.. Bench.CheckBenchmark.Texts]);
-        var check = new Command("check", "Checks each text (streamed JSON report) and, in the same run, a source-generated \\d[\\d,.]* pass over it; prints the time ratio and the bytes allocated.") { megabytes, text };
-        check.SetAction(result => Bench.CheckBenchmark.Run(result.GetValue(megabytes), result.GetValue(text) ?? "both", context.Stdout));
+        var semantic = new Option<bool>("--semantic") { Description = "Instead: check the dense text without and then with sentence similarity, and print both times and the memory the model adds." };
+        var check = new Command("check", "Checks each text (streamed JSON report) and, in the same run, a source-generated \\d[\\d,.]* pass over it; prints the time ratio and the bytes allocated.") { megabytes, text, semantic };
+        check.SetAction(result => result.GetValue(semantic)
+            ? SemanticBenchmark.Run(result.GetValue(megabytes), context.Stdout)
+            : Bench.CheckBenchmark.Run(result.GetValue(megabytes), result.GetValue(text) ?? "both", context.Stdout));
 
         var memoryMegabytes = Positive("--megabytes", "Millions of characters of the file given to `check`.", 10);
         var postMegabytes = Positive("--post-megabytes", "Millions of characters of the body POSTed to /api/check.", 5);

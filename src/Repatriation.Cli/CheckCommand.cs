@@ -8,7 +8,7 @@ namespace Repatriation.Cli;
 
 /// <summary>
 /// `check PATH… [--format text|json|sarif|html] [--facts FILE|DIR|BLOB-URL] [--output DIR] [--fail-on STATUS[,STATUS]]
-/// [--decisions FILE] [--baseline PREVIOUS] [--only-new]`. Manuscripts are read, checked, written and released one
+/// [--decisions FILE] [--baseline PREVIOUS] [--only-new] [--semantic]`. Manuscripts are read, checked, written and released one
 /// at a time, so a folder of books needs the memory of one book.
 /// </summary>
 internal static class CheckCommand
@@ -71,10 +71,14 @@ internal static class CheckCommand
         {
             Description = "With --baseline: the text report lists only the flags that are new since the baseline.",
         };
+        var semantic = new Option<bool>("--semantic")
+        {
+            Description = "Also read figures and dates the words tie to nothing by sentence similarity (a local model; support only, slower).",
+        };
 
         var command = new Command("check", "Checks texts against the fact set and reports every claim with its status, evidence and sources. Exit 0: nothing open is flagged; 1: an open claim is flagged; 2: usage error or unreadable input.")
         {
-            paths, format, facts, output, failOn, decisions, baseline, onlyNew,
+            paths, format, facts, output, failOn, decisions, baseline, onlyNew, semantic,
         };
         CommandLine.RejectOptionLikeValues(paths, command);
         command.SetAction((result, _) => RunAsync(
@@ -88,6 +92,7 @@ internal static class CheckCommand
                 Decisions = result.GetValue(decisions),
                 Baseline = result.GetValue(baseline),
                 OnlyNew = result.GetValue(onlyNew),
+                Semantic = result.GetValue(semantic),
             },
             context));
         return command;
@@ -126,7 +131,7 @@ internal static class CheckCommand
         var inputs = InputFiles.Expand(options.Paths, stderr, ref unreadable);
         var single = options.Paths.Count == 1 && (options.Paths[0] == "-" || File.Exists(options.Paths[0]));
         using var output = new ReportOutput(options, stdout, single);
-        var checker = new ManuscriptChecker();
+        var checker = options.Semantic ? new ManuscriptChecker(new ClaimChecker(Semantic.SemanticServiceExtensions.CreateReader())) : new ManuscriptChecker();
         var rows = new List<SummaryRow>(inputs.Count);
         var failing = false;
         var badDecisions = false;
@@ -229,6 +234,9 @@ internal sealed record CheckOptions(IReadOnlyList<string> Paths, string Format, 
     public string? Baseline { get; init; }
 
     public bool OnlyNew { get; init; }
+
+    /// <summary>Sentence similarity as a second, support-only reading (Engine:Semantic for the HTTP hosts).</summary>
+    public bool Semantic { get; init; }
 
     /// <summary>Statuses separated by commas; "flagged" stands for every flagged status, "none" for never failing.</summary>
     public static IReadOnlySet<string> ParseFailOn(string value)

@@ -8,7 +8,7 @@ namespace Repatriation.Cli;
 
 /// <summary>
 /// `eval [--part regression|tuning|heldout|all] [--corpus DIR] [--facts FILE] [--format text|json] [--verbose]
-/// [--show-heldout] [--write-floors]`: runs the engine on the labelled corpus parts and prints each part's figures
+/// [--show-heldout] [--write-floors] [--semantic]`: runs the engine on the labelled corpus parts and prints each part's figures
 /// apart, the goals against the held-out part, and the floors of eval/floors.json. Exit 0 when no floor is
 /// broken (goals missed do not fail), 1 when one is, 2 on bad input. Held-out mismatches are printed only with
 /// --show-heldout: that part is measured, never read, while rules change.
@@ -49,10 +49,11 @@ internal static class EvalCommand
         {
             Description = "Write every verdict on each part (passage, offset, length, kind, status) to eval/verdicts/<part>.tsv; a test finds any later change.",
         };
+        var semantic = new Option<bool>("--semantic") { Description = "Run the engine with sentence similarity as a second, support-only reading (a local model; slower)." };
 
         var command = new Command("eval", "Runs the engine on the labelled corpus parts and prints each part's figures, the goals against the held-out part and the floors of eval/floors.json. Exit 0 no floor broken, 1 one broken, 2 bad input.")
         {
-            part, corpus, facts, format, verbose, showHeldout, writeFloors, writeVerdicts,
+            part, corpus, facts, format, verbose, showHeldout, writeFloors, writeVerdicts, semantic,
         };
         command.SetAction((result, _) => RunAsync(
             EvalOptions.From(
@@ -62,7 +63,7 @@ internal static class EvalCommand
                 result.GetValue(format) ?? "text",
                 result.GetValue(verbose),
                 result.GetValue(showHeldout),
-                result.GetValue(writeFloors)) with { WriteVerdicts = result.GetValue(writeVerdicts) },
+                result.GetValue(writeFloors)) with { WriteVerdicts = result.GetValue(writeVerdicts), Semantic = result.GetValue(semantic) },
             context.Stdout,
             context.Stderr,
             context.WorkingDirectory));
@@ -118,7 +119,8 @@ internal static class EvalCommand
             return Task.FromResult(WriteVerdicts(parts, snapshot, root!, stdout));
         }
 
-        var results = parts.Select(p => (Part: p, Result: EvaluationRunner.Run(p, snapshot))).ToList();
+        var checker = options.Semantic ? new Core.Checking.ClaimChecker(Semantic.SemanticServiceExtensions.CreateReader()) : null;
+        var results = parts.Select(p => (Part: p, Result: EvaluationRunner.Run(p, snapshot, checker))).ToList();
 
         if (options.WriteFloors)
         {
@@ -244,6 +246,9 @@ internal sealed record EvalOptions(IReadOnlyList<string> Parts, string? Corpus, 
 
         return new EvalOptions(parts, corpus, facts, format, verbose, showHeldout, writeFloors);
     }
+
+    /// <summary>Sentence similarity as a second, support-only reading of figures and dates.</summary>
+    public bool Semantic { get; init; }
 
     /// <summary>Whether this part's per-claim mismatches may be shown.</summary>
     public bool ShowsDetailOf(string part) => part == CorpusParts.Heldout ? ShowHeldout : true;

@@ -166,37 +166,34 @@ internal sealed class ReportOutput : IDisposable
         }
     }
 
-    /// <summary>A stream someone else owns (a StreamWriter's): flushed, never closed, by the report writers.</summary>
-    private sealed class KeepOpenStream(Stream inner) : Stream
+    /// <summary>The members of a stream the report writers only write to and flush.</summary>
+    private abstract class WriteOnlyStream : Stream
     {
         public override bool CanRead => false;
         public override bool CanSeek => false;
         public override bool CanWrite => true;
         public override long Length => throw new NotSupportedException();
         public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-        public override void Flush() => inner.Flush();
         public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
         public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
         public override void SetLength(long value) => throw new NotSupportedException();
+    }
+
+    /// <summary>A stream someone else owns (a StreamWriter's): flushed, never closed, by the report writers.</summary>
+    private sealed class KeepOpenStream(Stream inner) : WriteOnlyStream
+    {
+        public override void Flush() => inner.Flush();
         public override void Write(byte[] buffer, int offset, int count) => inner.Write(buffer, offset, count);
         public override void Write(ReadOnlySpan<byte> buffer) => inner.Write(buffer);
     }
 
     /// <summary>UTF-8 bytes decoded into a TextWriter (standard output replaced by a StringWriter).</summary>
-    private sealed class TextWriterStream(TextWriter inner) : Stream
+    private sealed class TextWriterStream(TextWriter inner) : WriteOnlyStream
     {
         private readonly Decoder _decoder = new UTF8Encoding(false).GetDecoder();
         private char[] _chars = new char[4096];
 
-        public override bool CanRead => false;
-        public override bool CanSeek => false;
-        public override bool CanWrite => true;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
         public override void Flush() => inner.Flush();
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
         public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
 
         public override void Write(ReadOnlySpan<byte> buffer)

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.DependencyInjection;
 using Repatriation.Api;
+using Repatriation.Semantic;
 
 namespace Repatriation.Cli;
 
@@ -66,6 +67,7 @@ public sealed class ServeHost : IAsyncDisposable
             kestrel.Limits.MaxRequestHeadersTotalSize = ServeGuards.ServerLimitBytes;
         });
         configureServices?.Invoke(builder.Services);
+        builder.Services.AddSemanticEngine();
         builder.AddRepatriationServices();
         builder.Services.AddRepatriationJobWorkers();
         builder.Services.AddMvcCore();

@@ -64,4 +64,25 @@ public sealed class CompositionRootTests
         Assert.Equal(1024 * 1024, new ApiOptions().MaxTextBytes);
         Assert.Equal(60, host.Services.GetRequiredService<IOptions<FactSetOptions>>().Value.RefreshSeconds);
     }
+
+    [Fact]
+    public void AddRepatriationServices_EngineSemanticOnWithoutTheModel_FailsSayingWhatToRegister()
+    {
+        using var host = TestHost.Build(new Dictionary<string, string?> { ["Engine:Semantic"] = "true" });
+
+        var error = Assert.Throws<InvalidOperationException>(() => host.Services.GetRequiredService<Core.Checking.ClaimChecker>());
+
+        Assert.Contains("AddSemanticEngine()", error.Message);
+        Assert.False(new EngineOptions().Semantic, "sentence similarity is opt-in");
+    }
+
+    [Fact]
+    public void AddRepatriationServices_EngineSemanticOff_ChecksWithoutTheModel()
+    {
+        using var host = TestHost.Build();
+
+        var checker = host.Services.GetRequiredService<Core.Checking.ClaimChecker>();
+
+        Assert.NotEmpty(checker.Check(new Core.Checking.CheckRequest("By 1 March 1946 some 4,199,488 Soviet citizens had been repatriated."), host.Services.GetRequiredService<IFactSetProvider>().Current).Claims);
+    }
 }

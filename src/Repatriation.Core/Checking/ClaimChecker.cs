@@ -3,6 +3,7 @@ using Repatriation.Core.Facts;
 using Repatriation.Core.Matching;
 using Repatriation.Core.Reports;
 using Repatriation.Core.Review;
+using Repatriation.Core.Semantic;
 
 namespace Repatriation.Core.Checking;
 
@@ -17,7 +18,7 @@ public sealed class ClaimChecker
         typeof(ClaimChecker).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
 
     private readonly ClaimExtractor _extractor = new();
-    private readonly ClaimMatcher _matcher = new();
+    private readonly ClaimMatcher _matcher;
     private readonly int _parallelism;
 
     /// <summary>Checks a long text's chunks on every core.</summary>
@@ -25,11 +26,18 @@ public sealed class ClaimChecker
     {
     }
 
+    /// <param name="semantic">Sentence similarity for figures and dates the words tie to nothing (Engine:Semantic; off when null).</param>
+    public ClaimChecker(SemanticReader? semantic) : this(Environment.ProcessorCount, semantic)
+    {
+    }
+
     /// <param name="parallelism">How many chunks of one text are checked at once (1: one after another, on the caller's thread).</param>
-    public ClaimChecker(int parallelism)
+    /// <param name="semantic">Sentence similarity for figures and dates the words tie to nothing (Engine:Semantic; off when null).</param>
+    public ClaimChecker(int parallelism, SemanticReader? semantic = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(parallelism, 1);
         _parallelism = parallelism;
+        _matcher = new ClaimMatcher(semantic);
     }
 
     /// <summary>Texts are checked in chunks of about this many characters, cut at line ends, so memory stays flat on long manuscripts.</summary>

@@ -18,6 +18,7 @@ public sealed class ManuscriptChecker
     {
     }
 
+    /// <param name="checker">The engine to use (for instance one with sentence similarity).</param>
     public ManuscriptChecker(ClaimChecker checker) => _checker = checker;
 
     public CheckReport Check(

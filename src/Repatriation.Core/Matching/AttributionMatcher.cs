@@ -33,7 +33,10 @@ internal sealed class AttributionMatcher(CompiledFactSet compiled)
         var personId = claim.PersonId is not null && claim.PersonId != quotation.Speaker && IsNamedNearby(quotation.Speaker, sentence)
             ? quotation.Speaker
             : claim.PersonId;
-        var outcome = Judge(personId, claim.PersonText, quotation);
+        var outcome = Judge(personId, claim.PersonText, quotation) with
+        {
+            Reading = new MatchReading(ReadingRule.Quote, claim.PersonFromContext ? ReadingTraits.PersonFromContext : ReadingTraits.None, quotation.Id),
+        };
         return claim.PersonFromContext && quotation.Status != QuotationStatuses.Apocryphal
             ? outcome with { Confidence = compiled.Numbers.FarReadingConfidence }
             : outcome;
@@ -64,7 +67,7 @@ internal sealed class AttributionMatcher(CompiledFactSet compiled)
             // "…a warning for the future.”—Andrei Sakharov": known words, known to be someone else's.
             if (claim.ObjectText is { Length: > 0 } words && FindQuotation(Normalise(words)) is { } quotation)
             {
-                return Judge(claim.PersonText ?? "", claim.PersonText, quotation);
+                return Judge(claim.PersonText ?? "", claim.PersonText, quotation) with { Reading = new MatchReading(ReadingRule.AttributionQuote, ReadingTraits.None, quotation.Id) };
             }
 
             return new MatchOutcome(ClaimStatuses.Unsupported,
@@ -73,7 +76,9 @@ internal sealed class AttributionMatcher(CompiledFactSet compiled)
 
         if (claim.Verb == Extraction.MentionAttributions.HeldOffice && claim.ObjectText is { } officeWords)
         {
-            return JudgeOffice(claim, officeWords);
+            return JudgeOffice(claim, officeWords) is var office && office.Evidence.Count > 0
+                ? office with { Reading = new MatchReading(ReadingRule.AttributionOffice, office.Reading.Traits, office.Evidence[0].FactId) }
+                : office;
         }
 
         var outcomes = new List<MatchOutcome>();
@@ -89,16 +94,16 @@ internal sealed class AttributionMatcher(CompiledFactSet compiled)
                 if (FindQuotation(QuoteText(quote), relays ? null : claim.PersonId) is { } quotation)
                 {
                     // "Tolstoy quoted Alexander's words": relaying someone else's words is no claim to have said them.
-                    outcomes.Add(relays && quotation.Speaker != claim.PersonId
+                    outcomes.Add((relays && quotation.Speaker != claim.PersonId
                         ? new MatchOutcome(ClaimStatuses.Supported,
                             $"These words are {evidence.PersonName(quotation.Speaker)}'s, as {evidence.PersonName(claim.PersonId)} {claim.Verb} them.", [evidence.From(quotation)], null)
-                        : Judge(claim.PersonId, claim.PersonText, quotation));
+                        : Judge(claim.PersonId, claim.PersonText, quotation)) with { Reading = new MatchReading(ReadingRule.AttributionQuote, ReadingTraits.None, quotation.Id) });
                 }
             }
 
             if (outcomes.Count == 0 && claim.ObjectText is { Length: > 0 } objectText && FindQuotation(Normalise(objectText), claim.PersonId) is { } said)
             {
-                outcomes.Add(Judge(claim.PersonId, claim.PersonText, said));
+                outcomes.Add(Judge(claim.PersonId, claim.PersonText, said) with { Reading = new MatchReading(ReadingRule.AttributionQuote, ReadingTraits.None, said.Id) });
             }
         }
 
@@ -132,6 +137,7 @@ internal sealed class AttributionMatcher(CompiledFactSet compiled)
                         [evidence.From(work)], $"{evidence.PeopleNames(work.Authors)}, {work.Title} ({EvidenceBuilder.YearsOf(work)})")
                     {
                         Confidence = compiled.Numbers.RivalReadingFactor,
+                        Reading = new MatchReading(ReadingRule.AttributionDescribedWork, ReadingTraits.None, work.Id),
                     });
                 }
             }
@@ -145,17 +151,18 @@ internal sealed class AttributionMatcher(CompiledFactSet compiled)
             {
                 outcomes.Add(new MatchOutcome(ClaimStatuses.Supported,
                     $"{evidence.PersonName(claim.PersonId)} is the author of {EvidenceBuilder.JoinAnd(theirs.Select(w => w.Year is null ? w.Title : $"{w.Title} ({EvidenceBuilder.YearsOf(w)})").ToList())}.",
-                    theirs.Select(evidence.From).ToList(), null));
+                    theirs.Select(evidence.From).ToList(), null) { Reading = new MatchReading(ReadingRule.AttributionAnyWork, ReadingTraits.None, null) });
             }
         }
 
         foreach (var work in works)
         {
-            outcomes.Add(work.Authors.Contains(claim.PersonId)
+            outcomes.Add((work.Authors.Contains(claim.PersonId)
                 ? new MatchOutcome(ClaimStatuses.Supported, $"{work.Title} is by {evidence.PeopleNames(work.Authors)}.", [evidence.From(work)], null)
                 : new MatchOutcome(ClaimStatuses.Misattributed,
                     $"{work.Title} is by {evidence.PeopleNames(work.Authors)}, not {claim.PersonText}.",
-                    [evidence.From(work)], $"{evidence.PeopleNames(work.Authors)}, {work.Title} ({EvidenceBuilder.YearsOf(work)})"));
+                    [evidence.From(work)], $"{evidence.PeopleNames(work.Authors)}, {work.Title} ({EvidenceBuilder.YearsOf(work)})"))
+                with { Reading = new MatchReading(ReadingRule.AttributionWork, ReadingTraits.None, work.Id) });
         }
 
         // Acts are judged only for verbs that name an act ("signed", "ordered") or the act's own verb: "X wrote that
@@ -170,14 +177,16 @@ internal sealed class AttributionMatcher(CompiledFactSet compiled)
             var sure = known || (howNamed == ActReference.Named && acts.Any(a => a.Verb == verb)) ? 1.0
                 : howNamed == ActReference.Named ? compiled.Numbers.RivalReadingFactor
                 : compiled.Numbers.ContextReadingConfidence * (howNamed == ActReference.Keyword ? compiled.Numbers.UnsaidScopeFactor : 1);
-            outcomes.Add(actOutcome with { Confidence = sure });
+            var traits = (known ? ReadingTraits.KnownWrong : ReadingTraits.None)
+                         | howNamed switch { ActReference.Named => acts.Any(a => a.Verb == verb) ? ReadingTraits.Plain : ReadingTraits.None, ActReference.Before => ReadingTraits.Context, _ => ReadingTraits.Keyword };
+            outcomes.Add(actOutcome with { Confidence = sure, Reading = new MatchReading(ReadingRule.AttributionAct, traits, actOutcome.Evidence.Count > 0 ? actOutcome.Evidence[0].FactId : null) });
         }
 
         if (outcomes.Count == 0 && (claim.Verb is null || compiled.Rules.Words.EstimateVerbs.Contains(claim.Verb)))
         {
             if (JudgeEstimate(claim, sentence) is { } estimate)
             {
-                outcomes.Add(estimate);
+                outcomes.Add(estimate with { Reading = new MatchReading(ReadingRule.AttributionEstimate, estimate.Confidence < 1 ? ReadingTraits.WeakOnly : ReadingTraits.None, estimate.Evidence.Count > 0 ? estimate.Evidence[0].FactId : null) });
             }
         }
 
@@ -221,6 +230,8 @@ internal sealed class AttributionMatcher(CompiledFactSet compiled)
             $"{evidence.PeopleNames(holders)}, {office.Office}")
         {
             Confidence = sure,
+            Reading = new MatchReading(ReadingRule.AttributionOffice,
+                (holders.Count > 1 ? ReadingTraits.Rival : ReadingTraits.None) | (words < 2 ? ReadingTraits.Keyword : ReadingTraits.None), null),
         };
     }
 

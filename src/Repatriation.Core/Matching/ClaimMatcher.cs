@@ -1,11 +1,13 @@
 using Repatriation.Core.Extraction;
 using Repatriation.Core.Facts;
 using Repatriation.Core.Reports;
+using Repatriation.Core.Semantic;
 
 namespace Repatriation.Core.Matching;
 
 /// <summary>Decides a claim's status against the fact set (see the contract's status table).</summary>
-public sealed class ClaimMatcher
+/// <param name="semantic">Sentence similarity as a second reading of figures and dates the words tie to nothing (opt-in, support only).</param>
+public sealed class ClaimMatcher(SemanticReader? semantic = null)
 {
     /// <summary>Matches every claim of a text; claims in text order share their sentence's preparation.</summary>
     public IReadOnlyList<MatchOutcome> MatchAll(IReadOnlyList<ExtractedClaim> claims, string text, CompiledFactSet facts, CancellationToken cancellationToken = default)
@@ -14,6 +16,7 @@ public sealed class ClaimMatcher
         var outcomes = new MatchOutcome[claims.Count];
         var words = claims.Count == 0 ? null : new TextTokens(text);
         SentenceContext? sentence = null;
+        var second = claims.Count == 0 ? null : semantic?.Begin(facts, cancellationToken);
         for (var i = 0; i < claims.Count; i++)
         {
             var claim = claims[i];
@@ -25,6 +28,10 @@ public sealed class ClaimMatcher
             }
 
             outcomes[i] = Match(facts, claim, sentence);
+            if (second is not null)
+            {
+                outcomes[i] = second.Reconsider(claim, sentence, outcomes[i]);
+            }
         }
 
         return outcomes;
@@ -81,8 +88,51 @@ public sealed class ClaimMatcher
         }
 
         return facts.Figures.ByValue(sentence, claim, PeriodFor(claim, sentence, facts.Numbers.PeriodMaxDistance)) is { } byValue
-            ? facts.FigureOutcomes.Describe(claim, byValue.Verdict, null) with { Confidence = byValue.Confidence }
+            ? facts.FigureOutcomes.Describe(claim, byValue.Verdict, null) with
+            {
+                Confidence = byValue.Confidence,
+                Reading = new MatchReading(ReadingRule.FigureByValue, ReadingTraits.None, byValue.Verdict.Candidate.Measure.Id),
+            }
             : byTerms;
+    }
+
+    /// <summary>
+    /// "5,716 people (1.8%) to the defense industry": a percentage in brackets after a count restates it as a share
+    /// of whatever whole the text counts from, which need not be the measure's.
+    /// </summary>
+    private static bool BracketedShare(ExtractedClaim claim, SentenceContext sentence)
+    {
+        if (claim.Figure?.Unit != FigureParser.Percent)
+        {
+            return false;
+        }
+
+        var text = sentence.Text;
+        var at = claim.Offset - 1;
+        while (at >= 0 && text[at] == ' ')
+        {
+            at--;
+        }
+
+        if (at < 0 || text[at] != '(')
+        {
+            return false;
+        }
+
+        // The count and at most its noun before the bracket: "5,716 people (1.8%)", "4,337 (1.4%)".
+        foreach (var other in sentence.Claims)
+        {
+            if (other.Kind == ClaimKind.Figure && other.Figure?.Unit != FigureParser.Percent && other.Offset + other.Length <= at)
+            {
+                var between = text.AsSpan(other.Offset + other.Length, at - other.Offset - other.Length).Trim();
+                if (between.Length <= 20 && !between.ContainsAny(",;:.()") && between.Count(' ') <= 1)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     private static MatchOutcome MatchFigureByTerms(CompiledFactSet facts, ExtractedClaim claim, SentenceContext sentence)
@@ -125,7 +175,12 @@ public sealed class ClaimMatcher
             }
         }
 
-        return facts.FigureOutcomes.Describe(claim, chosen, period) with { Confidence = FigureConfidence(facts, claim, sentence, chosen, pool) };
+        var (confidence, traits) = FigureConfidence(facts, claim, sentence, chosen, pool);
+        return facts.FigureOutcomes.Describe(claim, chosen, period) with
+        {
+            Confidence = confidence,
+            Reading = new MatchReading(ReadingRule.FigureByTerms, traits, chosen.Candidate.Measure.Id),
+        };
     }
 
     /// <summary>
@@ -133,13 +188,24 @@ public sealed class ClaimMatcher
     /// the claim names the group and place the measure counts, whether another reading as near would say otherwise,
     /// and, for a value called wrong, whether it is so far off every fact that it is more likely about something else.
     /// </summary>
-    private static double FigureConfidence(CompiledFactSet facts, ExtractedClaim claim, SentenceContext sentence, FigureVerdict chosen, List<FigureVerdict> pool)
+    private static (double Confidence, ReadingTraits Traits) FigureConfidence(CompiledFactSet facts, ExtractedClaim claim, SentenceContext sentence, FigureVerdict chosen, List<FigureVerdict> pool)
     {
         var numbers = facts.Numbers;
         var candidate = chosen.Candidate;
         var confidence = candidate.FromContext
             ? numbers.ContextReadingConfidence
             : VerdictGrader.Naming(numbers, candidate.Distance, numbers.FigureTermMaxDistance);
+        var traits = candidate.FromContext ? ReadingTraits.Context
+            : candidate.Distance <= numbers.PlainTermDistance ? ReadingTraits.Plain : ReadingTraits.None;
+        traits |= (candidate.ByActionOnly ? ReadingTraits.None : ReadingTraits.OwnTerm)
+                  | (candidate.ScopeBroader ? ReadingTraits.ScopeBroader : ReadingTraits.None)
+                  | (candidate.ScopeNarrower ? ReadingTraits.ScopeNarrower : ReadingTraits.None)
+                  | (candidate.PlaceCarried ? ReadingTraits.PlaceCarried : ReadingTraits.None)
+                  | (chosen.Reason == "period" ? ReadingTraits.Period : ReadingTraits.None)
+                  | (chosen.Reason is "apart" or "apart-period-ignored" or "part-exceeds-whole" ? ReadingTraits.Apart : ReadingTraits.None)
+                  | (claim.Figure!.UnitImplied ? ReadingTraits.UnitImplied : ReadingTraits.None)
+                  | (candidate.OtherFigureNearer ? ReadingTraits.OtherFigureNearer : ReadingTraits.None)
+                  | (BracketedShare(claim, sentence) ? ReadingTraits.BracketedShare : ReadingTraits.None);
 
         var good = chosen.Status is ClaimStatuses.Supported or ClaimStatuses.Disputed;
         var rival = pool.Any(v => !ReferenceEquals(v, chosen) && v.Candidate.Measure.Id != candidate.Measure.Id
@@ -148,6 +214,7 @@ public sealed class ClaimMatcher
         if (rival)
         {
             confidence *= numbers.RivalReadingFactor;
+            traits |= ReadingTraits.Rival;
         }
 
         var scope = sentence.ScopeOf(claim);
@@ -155,6 +222,7 @@ public sealed class ClaimMatcher
         if (unsaid)
         {
             confidence *= numbers.UnsaidScopeFactor;
+            traits |= ReadingTraits.ScopeUnsaid;
         }
 
         // Named only by its action ("hanged") and by nothing that is the measure's own (a term, its group, its place):
@@ -162,15 +230,27 @@ public sealed class ClaimMatcher
         if (candidate.ByActionOnly && scope.Population is null && scope.Place is null)
         {
             confidence *= numbers.ActionOnlyFactor;
+            traits |= ReadingTraits.ActionOnly;
         }
 
         if (!good)
         {
+            // A strong verdict needs the measure named in the figure's own clause and a value beyond every estimate and
+            // its rounding: a figure that only overlaps an estimate's hedge, or a loose quantity within reach of it, is
+            // near the sourced figure, and a measure named across a clause break may be another clause's subject.
+            // Such readings are no surer than one carried from the sentences before.
+            if (chosen.Reason is "overlap" or "vague" || candidate.AcrossClause)
+            {
+                confidence = Math.Min(confidence, numbers.ContextReadingConfidence);
+                traits |= (candidate.AcrossClause ? ReadingTraits.AcrossClause : ReadingTraits.None) | (chosen.Reason is "overlap" or "vague" ? ReadingTraits.Overlap : ReadingTraits.None);
+            }
+
             var claimInterval = Interval.OfClaim(claim.Figure!);
             if (chosen.Reason != "period" && chosen.Deciding.Count > 0
                 && chosen.Deciding.Min(f => facts.ValueOf(f).RatioApart(claimInterval)) > numbers.ImplausibleRatio)
             {
                 confidence *= 0.5;
+                traits |= ReadingTraits.Implausible;
             }
 
             // A precise figure another measure gives exactly ("1,539,475", "£124,900") is more likely that measure's
@@ -188,10 +268,12 @@ public sealed class ClaimMatcher
                     && facts.OtherMeasureHolds(new Interval(nominal - figure.Tolerance, nominal + figure.Tolerance), figure.Unit, candidate.Measure.Id))
                 {
                     confidence *= numbers.OtherMeasureValueFactor;
+                    traits |= ReadingTraits.OtherMeasureValue;
                 }
                 else if (facts.OtherMeasureHolds(claimInterval, figure.Unit, candidate.Measure.Id))
                 {
                     confidence *= numbers.RivalReadingFactor;
+                    traits |= ReadingTraits.OtherMeasureValue | ReadingTraits.Rival;
                 }
             }
 
@@ -199,19 +281,21 @@ public sealed class ClaimMatcher
             if (figure.Vague && figure.Unit != FigureParser.Percent)
             {
                 confidence *= numbers.VagueReadingFactor;
+                traits |= ReadingTraits.Vague;
             }
         }
 
         if (chosen.Deciding.Count > 0 && chosen.Deciding.All(f => f.Weak))
         {
             confidence = Math.Min(confidence, numbers.ContextReadingConfidence);
+            traits |= ReadingTraits.WeakOnly;
         }
 
-        return confidence;
+        return (confidence, traits);
     }
 
     /// <summary>A year or range close to the figure in the same clause, not inside the figure itself, bounds it.</summary>
-    private static DateValue? PeriodFor(ExtractedClaim claim, SentenceContext sentence, int maxDistance)
+    internal static DateValue? PeriodFor(ExtractedClaim claim, SentenceContext sentence, int maxDistance)
     {
         var (first, last) = sentence.TokenSpan(claim);
         static int Apart((int First, int Last) a, (int First, int Last) b) => a.Last < b.First ? b.First - a.Last : a.First > b.Last ? a.First - b.Last : 0;

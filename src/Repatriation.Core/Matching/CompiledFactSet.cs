@@ -130,7 +130,7 @@ public sealed class CompiledFactSet
         FigureOutcomes = new FigureOutcomes(index, Evidence);
         Dates = new DateMatcher(this);
         Attributions = new AttributionMatcher(this);
-        Grader = new VerdictGrader(Numbers);
+        Grader = new VerdictGrader(Numbers, rules.Words.StrongVetoTraits);
     }
 
     /// <summary>Compiles a fact set with the shipped rules (or the ones given).</summary>

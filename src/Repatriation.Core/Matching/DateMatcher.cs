@@ -22,7 +22,7 @@ internal sealed class DateMatcher(CompiledFactSet compiled)
         var numbers = compiled.Numbers;
         var date = claim.Date!;
         var (first, last) = sentence.TokenSpan(claim);
-        var options = new List<(int Distance, double Reading, Func<MatchOutcome?> Outcome)>();
+        var options = new List<(int Distance, double Reading, Func<MatchOutcome?> Outcome, ReadingRule Rule, ReadingTraits Traits)>();
 
         foreach (var figureClaim in sentence.Claims.Where(c => c.Kind == ClaimKind.Figure && c.Figure is not null))
         {
@@ -39,7 +39,7 @@ internal sealed class DateMatcher(CompiledFactSet compiled)
             if (candidates.Count > 0 && distance <= numbers.PeriodMaxDistance)
             {
                 // The figure's own period reading already requires the two to stand close (see PeriodFor).
-                options.Add((Math.Min(distance, numbers.DateDisagreeMaxDistance), VerdictGrader.Naming(numbers, distance, numbers.PeriodMaxDistance), () => AsPeriod(sentence, claim, figureClaim, candidates)));
+                options.Add((Math.Min(distance, numbers.DateDisagreeMaxDistance), VerdictGrader.Naming(numbers, distance, numbers.PeriodMaxDistance), () => AsPeriod(sentence, claim, figureClaim, candidates), ReadingRule.DatePeriod, Plain(distance)));
             }
         }
 
@@ -87,7 +87,7 @@ internal sealed class DateMatcher(CompiledFactSet compiled)
 
             if (distance <= numbers.DateEventMaxDistance && index.Measures.TryGetValue(ownerId, out var measure) && measure.Kind == MeasureKinds.Date)
             {
-                options.Add((distance, loose ? numbers.ContextReadingConfidence : VerdictGrader.Naming(numbers, distance, numbers.DateEventMaxDistance) * (gapped ? numbers.GappedTermFactor : 1), () => AsEvent(claim, measure, supportOnly: loose)));
+                options.Add((distance, loose ? numbers.ContextReadingConfidence : VerdictGrader.Naming(numbers, distance, numbers.DateEventMaxDistance) * (gapped ? numbers.GappedTermFactor : 1), () => AsEvent(claim, measure, supportOnly: loose), ReadingRule.DateEvent, Plain(distance) | Naming(loose, gapped)));
             }
         }
 
@@ -99,7 +99,7 @@ internal sealed class DateMatcher(CompiledFactSet compiled)
             var gapped = !loose && AllLoose(group);
             if (act?.Date is not null && distance <= numbers.DateEventMaxDistance)
             {
-                options.Add((distance, loose ? numbers.ContextReadingConfidence : VerdictGrader.Naming(numbers, distance, numbers.DateEventMaxDistance) * (gapped ? numbers.GappedTermFactor : 1), () => AsActDate(claim, act, supportOnly: loose)));
+                options.Add((distance, loose ? numbers.ContextReadingConfidence : VerdictGrader.Naming(numbers, distance, numbers.DateEventMaxDistance) * (gapped ? numbers.GappedTermFactor : 1), () => AsActDate(claim, act, supportOnly: loose), ReadingRule.DateAct, Plain(distance) | Naming(loose, gapped)));
             }
         }
 
@@ -122,7 +122,7 @@ internal sealed class DateMatcher(CompiledFactSet compiled)
                 var distance = sentence.Distance(hit, first, last);
                 if (work.Year is not null && distance <= numbers.WorkYearMaxDistance)
                 {
-                    options.Add((distance, VerdictGrader.Naming(numbers, distance, numbers.WorkYearMaxDistance), () => AsWorkYear(claim, work)));
+                    options.Add((distance, VerdictGrader.Naming(numbers, distance, numbers.WorkYearMaxDistance), () => AsWorkYear(claim, work), ReadingRule.DateWorkYear, Plain(distance)));
                 }
             }
         }
@@ -142,7 +142,7 @@ internal sealed class DateMatcher(CompiledFactSet compiled)
                 var work = index.FactSet.Works.FirstOrDefault(w => w.Authors.Contains(author.PersonId!) && (w.Year == date.From.Year || w.AlternativeYears.Contains(date.From.Year)));
                 if (work is not null && distance <= numbers.WorkYearMaxDistance)
                 {
-                    options.Add((distance, VerdictGrader.Naming(numbers, distance, numbers.WorkYearMaxDistance), () => AsWorkYear(claim, work)));
+                    options.Add((distance, VerdictGrader.Naming(numbers, distance, numbers.WorkYearMaxDistance), () => AsWorkYear(claim, work), ReadingRule.DateAuthorYear, Plain(distance)));
                 }
             }
         }
@@ -155,7 +155,7 @@ internal sealed class DateMatcher(CompiledFactSet compiled)
             var distance = DistanceTo(hit);
             if (distance <= numbers.DateDisagreeMaxDistance && compiled.DatedEventAt(hit.Entry.OwnerId) is { } measure)
             {
-                options.Add((distance, numbers.ContextReadingConfidence, () => AsEvent(claim, measure, supportOnly: true)));
+                options.Add((distance, numbers.ContextReadingConfidence, () => AsEvent(claim, measure, supportOnly: true), ReadingRule.DatePlace, ReadingTraits.Loose));
             }
         }
 
@@ -170,7 +170,7 @@ internal sealed class DateMatcher(CompiledFactSet compiled)
             {
                 foreach (var act in compiled.DatedActsOf(attribution.PersonId!, AttributionMatcher.PastForm(attribution.Verb)!))
                 {
-                    options.Add((distance, numbers.ContextReadingConfidence, () => AsActDate(claim, act, supportOnly: true)));
+                    options.Add((distance, numbers.ContextReadingConfidence, () => AsActDate(claim, act, supportOnly: true), ReadingRule.DatePersonAct, ReadingTraits.Loose));
                 }
             }
         }
@@ -212,7 +212,13 @@ internal sealed class DateMatcher(CompiledFactSet compiled)
             var rank = Outcomes.Rank(outcome.Status);
             if (rank < bestRank)
             {
-                best = outcome with { Confidence = outcome.Confidence * options[i].Reading * yearFactor };
+                var traits = options[i].Traits | (date.YearInferred ? ReadingTraits.InferredYear : ReadingTraits.None) | (fronted ? ReadingTraits.Fronted : ReadingTraits.None)
+                             | (outcome.Confidence < 1 && outcome.Status == ClaimStatuses.Contradicted ? ReadingTraits.YearsApart : ReadingTraits.None);
+                best = outcome with
+                {
+                    Confidence = outcome.Confidence * options[i].Reading * yearFactor,
+                    Reading = new MatchReading(options[i].Rule, traits, outcome.Evidence.Count > 0 ? outcome.Evidence[0].FactId : null),
+                };
                 bestRank = rank;
                 bestDistance = options[i].Distance;
                 if (rank == 0)
@@ -320,6 +326,10 @@ internal sealed class DateMatcher(CompiledFactSet compiled)
         return true;
     }
 
+    private ReadingTraits Plain(int distance) => distance <= compiled.Numbers.PlainTermDistance ? ReadingTraits.Plain : ReadingTraits.None;
+
+    private static ReadingTraits Naming(bool loose, bool gapped) => (loose ? ReadingTraits.Loose : ReadingTraits.None) | (gapped ? ReadingTraits.Gapped : ReadingTraits.None);
+
     /// <summary>
     /// A date nothing in the sentence or before it ties to the fact set: unsupported, unless none of its years is one
     /// the subject's facts, acts or works touch ("in 1938 Epstein fled Europe", "the peerage created in 1962"), in which
@@ -355,7 +365,7 @@ internal sealed class DateMatcher(CompiledFactSet compiled)
                     : _acts.GetValueOrDefault(id) is { Date: not null } act ? AsActDate(claim, act, supportOnly: true) : null;
                 if (outcome?.Status == ClaimStatuses.Supported)
                 {
-                    return outcome with { Confidence = compiled.Numbers.ContextReadingConfidence };
+                    return Contextual(outcome);
                 }
 
                 if (outcome?.Status == ClaimStatuses.Disputed)
@@ -365,8 +375,14 @@ internal sealed class DateMatcher(CompiledFactSet compiled)
             }
         }
 
-        return disputed is null ? null : disputed with { Confidence = compiled.Numbers.ContextReadingConfidence };
+        return disputed is null ? null : Contextual(disputed);
     }
+
+    private MatchOutcome Contextual(MatchOutcome best) => best with
+    {
+        Confidence = compiled.Numbers.ContextReadingConfidence,
+        Reading = new MatchReading(ReadingRule.DateContext, ReadingTraits.Context, best.Evidence.Count > 0 ? best.Evidence[0].FactId : null),
+    };
 
     public static string MeasureKindOf(FigureValue figure) => figure.Unit switch
     {
@@ -379,7 +395,7 @@ internal sealed class DateMatcher(CompiledFactSet compiled)
     /// <paramref name="supportOnly"/>: a weak reference (a loose or carried name) may only bear the date out, so a
     /// reading that would not is dropped before its message is written.
     /// </remarks>
-    private MatchOutcome? AsEvent(ExtractedClaim claim, Measure measure, bool supportOnly = false)
+    internal MatchOutcome? AsEvent(ExtractedClaim claim, Measure measure, bool supportOnly = false)
     {
         var facts = index.FactsByMeasure.TryGetValue(measure.Id, out var list) ? list.Where(f => f.Date is not null).ToList() : [];
         if (facts.Count == 0)
@@ -430,6 +446,13 @@ internal sealed class DateMatcher(CompiledFactSet compiled)
         }
 
         var overlap = weighed.Where(x => x.Relation == Relation.Overlap && !x.Fact.Weak).Select(x => x.Fact).ToList();
+        if (overlap.Count > 0 && HoldsPart(claim.Date!))
+        {
+            return new MatchOutcome(ClaimStatuses.Unsupported,
+                $"No fact in the fact set settles this date. Closest fact: {EventName(measure)} ran {EvidenceBuilder.FormatDate(overlap[0].Date!)} ({evidence.Citation(overlap[0].Sources)}); “{claim.Text}” holds part of it.",
+                overlap.Select(evidence.From).ToList(), null);
+        }
+
         if (overlap.Count > 0)
         {
             return new MatchOutcome(ClaimStatuses.Imprecise,
@@ -480,7 +503,28 @@ internal sealed class DateMatcher(CompiledFactSet compiled)
         return years;
     }
 
-    private MatchOutcome? AsActDate(ExtractedClaim claim, Act act, bool supportOnly = false)
+    /// <summary>
+    /// "Operation Keelhaul ended in 1947": one year, season or month (the rules' <c>partOfSpanPrecisions</c>) that holds
+    /// part of an event or act is no error of precision, since the event did take place then; only a claim finer
+    /// than the event's span ("between 1 and 15 June 1945" for 28 May – 7 June) is called imprecise.
+    /// </summary>
+    private bool HoldsPart(DateValue date)
+    {
+        if (!compiled.Rules.Words.PartOfSpanPrecisions.Contains(date.Precision.ToString()))
+        {
+            return false;
+        }
+
+        return date.Precision switch
+        {
+            DatePrecision.Year => date.From.Year == date.To.Year,
+            DatePrecision.Month => date.From.Year == date.To.Year && date.From.Month == date.To.Month,
+            DatePrecision.Season => date.To.DayNumber - date.From.DayNumber <= 92,
+            _ => false,
+        };
+    }
+
+    internal MatchOutcome? AsActDate(ExtractedClaim claim, Act act, bool supportOnly = false)
     {
         var interval = FactInterval(act.Date!);
         if (interval is null)
@@ -498,6 +542,9 @@ internal sealed class DateMatcher(CompiledFactSet compiled)
         return relation switch
         {
             Relation.Inside => new MatchOutcome(ClaimStatuses.Supported, $"{Sentence(act.Description)} ({when}).", [evidence.From(act)], null),
+            Relation.Overlap when HoldsPart(claim.Date!) => new MatchOutcome(ClaimStatuses.Unsupported,
+                $"No fact in the fact set settles this date. Closest fact: {Sentence(act.Description)} ({when}; {evidence.Citation(act.Sources)}); “{claim.Text}” holds part of it.",
+                [evidence.From(act)], null),
             Relation.Overlap => new MatchOutcome(ClaimStatuses.Imprecise, $"{act.Description} The date is {when}; “{claim.Text}” only partly fits.", [evidence.From(act)], $"{when} ({evidence.Citation(act.Sources)})"),
             _ => new MatchOutcome(ClaimStatuses.Contradicted, $"{Sentence(act.Description)}; this is dated {when}, not “{claim.Text}”.", [evidence.From(act)], $"{when} ({evidence.Citation(act.Sources)})")
             {
@@ -578,6 +625,14 @@ internal sealed class DateMatcher(CompiledFactSet compiled)
             }
 
             var fits = when.RelationTo(Interval.OfDate(dateClaim.Date!.From, dateClaim.Date.To)) != Relation.Apart;
+            if (!fits && SharesYear(dated.Period!, dateClaim.Date))
+            {
+                // "When the Allies marched into Germany in early 1945, they found some 6.5 to 7.5 million": when a
+                // count was taken and when the text says it was found are seldom the same day; within the year the
+                // date is not called wrong.
+                return null;
+            }
+
             return Read(fits
                 ? new MatchOutcome(ClaimStatuses.Supported, $"{Capitalised(EventName(chosen.Candidate.Measure))} is dated {EvidenceBuilder.FormatDate(dated.Period!)}.", [evidence.From(dated)], null)
                 : new MatchOutcome(ClaimStatuses.Contradicted,
@@ -618,6 +673,10 @@ internal sealed class DateMatcher(CompiledFactSet compiled)
     }
 
     private static string Sentence(string description) => description.TrimEnd().TrimEnd('.');
+
+    /// <summary>The fact's period and the claimed date have a calendar year in common.</summary>
+    private static bool SharesYear(FactDate period, DateValue claimed) =>
+        FactDates.TryParse(period, out var d) && d.From.Year <= claimed.To.Year && d.To.Year >= claimed.From.Year;
 
     private static Interval? FactInterval(FactDate date) =>
         FactDates.TryParse(date, out var d) ? Interval.OfDate(d.From, d.To) : null;

@@ -17,6 +17,16 @@ internal sealed record MeasureCandidate(Measure Measure, int Distance, int TermL
 
     /// <summary>The measure's place was not said with the figure, only earlier in the running context.</summary>
     public bool PlaceCarried { get; init; }
+
+    /// <summary>The nearest term naming the measure stands in another clause than the figure (a ";", ":" or dash between).</summary>
+    public bool AcrossClause { get; init; }
+
+    /// <summary>
+    /// The term naming the measure stands nearer another figure of the same kind in the sentence ("223,272 people were
+    /// sent into military service and then to the army, 5,716 people (1.8%) to the defense industry"): it is that
+    /// figure's term, and this one may count something else.
+    /// </summary>
+    public bool OtherFigureNearer { get; init; }
 }
 
 /// <summary>The facts of one measure weighed against one figure.</summary>
@@ -142,6 +152,8 @@ internal sealed class FigureMatcher(CompiledFactSet compiled)
                 {
                     ByActionOnly = byAction,
                     PlaceCarried = measure.Place is not null && scope.Place is null && !measure.PlaceImplied,
+                    AcrossClause = !fromContext && nearest - best.DistanceTo(first, last) >= compiled.Numbers.ClauseBreakPenalty,
+                    OtherFigureNearer = !fromContext && NearerFigure(sentence, claim, kind, best, nearest),
                 });
             }
             else if (!fromContext && measure.Kind == MeasureKinds.Count && IsPartOf(measure, scope))
@@ -214,14 +226,16 @@ internal sealed class FigureMatcher(CompiledFactSet compiled)
         && measure.Place is null && scope.Place is null;
 
     /// <summary>null: the measure counts another group or place; true: the claim names a wider group than the measure.</summary>
-    private bool? ScopeOf(Measure measure, ClaimScope scope)
+    internal bool? ScopeOf(Measure measure, ClaimScope scope)
     {
         var broader = false;
         if (measure.Population is { } measurePopulation && scope.Population is { } claimPopulation && measurePopulation != claimPopulation)
         {
             if (index.IsWithinPopulation(measurePopulation, claimPopulation))
             {
-                broader = true;
+                // "out of the 312,594 people who passed through the filtration camps": a generic noun names no
+                // wider group than the measure's, so it is no error of scope.
+                broader = !scope.PopulationGeneric;
             }
             else
             {
@@ -285,7 +299,7 @@ internal sealed class FigureMatcher(CompiledFactSet compiled)
         foreach (var measureId in compiled.MeasuresHolding(interval, figure.Unit))
         {
             // The group and place must be the measure's own: a count of Cossacks is no citation of all repatriates.
-            if (!index.Measures.TryGetValue(measureId, out var measure) || measure.Kind == MeasureKinds.Date || ScopeOf(measure, scope) != false)
+            if (!index.Measures.TryGetValue(measureId, out var measure) || measure.Kind == MeasureKinds.Date || ByValueScope(measure, scope, sentence, specific) != false)
             {
                 continue;
             }
@@ -311,6 +325,44 @@ internal sealed class FigureMatcher(CompiledFactSet compiled)
         }
 
         return best;
+    }
+
+    /// <summary>Another figure of the same kind in the sentence stands nearer the term than this one does.</summary>
+    private static bool NearerFigure(SentenceContext sentence, ExtractedClaim claim, string kind, TermHit term, int distance)
+    {
+        foreach (var other in sentence.Claims)
+        {
+            if (other.Kind != ClaimKind.Figure || ReferenceEquals(other, claim) || other.Offset == claim.Offset
+                || other.Figure is null || DateMatcher.MeasureKindOf(other.Figure) != kind)
+            {
+                continue;
+            }
+
+            var (first, last) = sentence.TokenSpan(other);
+            if (sentence.Distance(term, first, last) < distance)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The claim's scope for a citation by value. A precise figure that a fact gives exactly may take its place from
+    /// anywhere in its sentence when the sentence names one place only ("entrain 399 former Russian soldiers … from the
+    /// assembly center at Dachau"), however far from the figure: this reading can only bear a figure out.
+    /// </summary>
+    private bool? ByValueScope(Measure measure, ClaimScope scope, SentenceContext sentence, bool specific)
+    {
+        var fit = ScopeOf(measure, scope);
+        if (fit is not null || !specific || scope.Place is not null || measure.Place is null)
+        {
+            return fit;
+        }
+
+        var places = sentence.HitsOf(TermOwner.Place).Select(h => h.Entry.OwnerId).Distinct().Take(2).ToList();
+        return places.Count == 1 ? ScopeOf(measure, scope with { Place = places[0] }) : null;
     }
 
     /// <summary>The sentence or the two before name the measure (its terms or its action's), its group or its place.</summary>
@@ -454,9 +506,16 @@ internal sealed class FigureMatcher(CompiledFactSet compiled)
                 : new FigureVerdict(candidate, ClaimStatuses.Supported, inside, facts, null, periodIgnored ? "inside-period-ignored" : "inside");
         }
 
+        // A count of a wider group than the measure counts ("repatriated persons" where the facts count POWs) is wrong in
+        // scope only when it gives the narrower group's very figure; any other value may well be the wider group's.
+        if (candidate.ScopeBroader)
+        {
+            return new FigureVerdict(candidate, ClaimStatuses.Unsupported, [], facts, null, "broader");
+        }
+
         if (overlap.Count > 0)
         {
-            return new FigureVerdict(candidate, ClaimStatuses.Imprecise, overlap, facts, null, candidate.ScopeBroader ? "scope" : "overlap");
+            return new FigureVerdict(candidate, ClaimStatuses.Imprecise, overlap, facts, null, "overlap");
         }
 
         // A weak source (a blog, a blurb) may bear a figure out but never refutes one, never stretches one, and never
@@ -500,6 +559,11 @@ internal sealed class FigureMatcher(CompiledFactSet compiled)
 
         var sum = new Interval(within.Sum(f => compiled.ValueOf(f).Low), within.Sum(f => compiled.ValueOf(f).High));
         var relation = sum.RelationTo(claimInterval);
+        if (candidate.ScopeBroader && relation != Relation.Inside)
+        {
+            return new FigureVerdict(candidate, ClaimStatuses.Unsupported, [], facts, null, "broader");
+        }
+
         var status = relation switch
         {
             Relation.Inside => candidate.ScopeBroader ? ClaimStatuses.Imprecise : ClaimStatuses.Supported,

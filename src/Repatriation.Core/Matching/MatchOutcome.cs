@@ -19,4 +19,7 @@ public sealed record MatchOutcome(
 
     /// <summary>False when the matcher found the claim to be about another matter altogether (a date nothing in the fact set dates, in a year the subject never touches): it is not reported.</summary>
     public bool IsClaim { get; init; } = true;
+
+    /// <summary>The rule and evidence that reached this verdict (its reason path); not reported.</summary>
+    public MatchReading Reading { get; init; }
 }

@@ -368,6 +368,9 @@ internal sealed class SentenceContext
 internal sealed record ClaimScope(string? Population, string? Place, SentenceContext? Sentence = null)
 {
     public IReadOnlyList<string> ContextPlaces => Sentence?.ContextPlaces ?? [];
+
+    /// <summary>The group was named only by a generic noun ("people", "persons"): it says no group is wider than the measure's.</summary>
+    public bool PopulationGeneric { get; init; }
 }
 
 internal static class ScopeReader
@@ -404,7 +407,10 @@ internal static class ScopeReader
             }
 
             var group = joined.Distinct().Count() == 1 ? joined[0] : CommonAncestor(joined.Distinct().ToList(), index);
-            return new ClaimScope(group, NearestPlace(sentence, first, last), sentence);
+            return new ClaimScope(group, NearestPlace(sentence, first, last), sentence)
+            {
+                PopulationGeneric = end == following.LastToken && Generic(sentence, following),
+            };
         }
 
         // A group with another figure between it and this one is that figure's ("2% of civilians, and 15% of the PoWs
@@ -418,9 +424,11 @@ internal static class ScopeReader
 
         var nearIds = near.Select(h => h.Entry.OwnerId).Distinct().ToList();
         nearIds = RemoveAncestorsOfOthers(nearIds, index);
+        var generic = false;
         if (nearIds.Count == 1)
         {
             population = nearIds[0];
+            generic = near.Where(h => h.Entry.OwnerId == population).All(h => Generic(sentence, h));
         }
         else if (nearIds.Count > 1)
         {
@@ -428,10 +436,35 @@ internal static class ScopeReader
         }
         else if (populations.Count > 0)
         {
-            population = populations.OrderBy(h => h.DistanceTo(first, last)).First().Entry.OwnerId;
+            var nearest = populations.OrderBy(h => h.DistanceTo(first, last)).First();
+            population = nearest.Entry.OwnerId;
+            generic = Generic(sentence, nearest);
         }
 
-        return new ClaimScope(population, NearestPlace(sentence, first, last), sentence);
+        return new ClaimScope(population, NearestPlace(sentence, first, last), sentence) { PopulationGeneric = generic };
+    }
+
+    /// <summary>
+    /// Every word of the group's name is a generic noun ("people", "persons"; the rules' <c>genericGroupNouns</c>) and
+    /// no term of the fact set qualifies it ("repatriated people" are repatriates).
+    /// </summary>
+    private static bool Generic(SentenceContext sentence, TermHit hit)
+    {
+        if (hit.FirstToken > 0 && sentence.Hits.Any(h => h.LastToken == hit.FirstToken - 1))
+        {
+            return false;
+        }
+
+        var nouns = sentence.Facts.Rules.Words.GenericGroupNouns;
+        for (var i = hit.FirstToken; i <= hit.LastToken; i++)
+        {
+            if (!nouns.Contains(sentence.Tokens[i].Norm))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
 

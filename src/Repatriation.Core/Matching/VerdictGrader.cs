@@ -9,20 +9,41 @@ namespace Repatriation.Core.Matching;
 /// Grades verdicts by the evidence they rest on. A strong status (contradicted, imprecise, misattributed) is an
 /// editor's red mark: it stands only when the reading behind it is at least as sure as the rules' threshold.
 /// Below it the claim is unsupported and the message names the closest fact, so the editor still sees what the fact
-/// set holds nearby without being told the text is wrong.
+/// set holds nearby without being told the text is wrong. A reading that rested on something the rules list as a
+/// doubt (another measure gives this very figure, a rival reading, a vague quantity, a name carried from before or
+/// named only by a keyword) never gives a strong verdict: on prose we did not write such readings were wrong far more
+/// often than the confidence they multiply down to says, so a product of factors is not trusted to clear them.
 /// </summary>
-internal sealed class VerdictGrader(RuleNumbers numbers)
+internal sealed class VerdictGrader
 {
+    private readonly RuleNumbers _numbers;
+    private readonly ReadingTraits _vetoes;
+
+    public VerdictGrader(RuleNumbers numbers, WordSet strongVetoTraits)
+    {
+        _numbers = numbers;
+        foreach (var name in strongVetoTraits.Items)
+        {
+            _vetoes |= Enum.TryParse<ReadingTraits>(name, ignoreCase: false, out var trait) && trait != ReadingTraits.None
+                ? trait
+                : throw new InvalidDataException($"The rules' strongVetoTraits names '{name}', which is no reading trait.");
+        }
+    }
+
     public MatchOutcome Grade(ExtractedClaim claim, MatchOutcome outcome)
     {
         var confidence = Math.Clamp(outcome.Confidence, 0, 1);
-        if (IsStrong(outcome.Status) && confidence < numbers.StrongThreshold)
+        if (IsStrong(outcome.Status) && (confidence < _numbers.StrongThreshold || Vetoed(outcome.Reading.Traits)))
         {
             return Demote(claim, outcome, confidence);
         }
 
         return outcome with { Confidence = Math.Round(confidence, 2) };
     }
+
+    /// <summary>A name the sources record as wrongly credited is a known mistake however it was read.</summary>
+    private bool Vetoed(ReadingTraits traits) =>
+        (traits & _vetoes) != 0 && (traits & ReadingTraits.KnownWrong) == 0;
 
     public static bool IsStrong(string status) =>
         status is ClaimStatuses.Contradicted or ClaimStatuses.Imprecise or ClaimStatuses.Misattributed;
@@ -50,6 +71,7 @@ internal sealed class VerdictGrader(RuleNumbers numbers)
         return new MatchOutcome(ClaimStatuses.Unsupported, message, closest is null ? [] : [closest], null)
         {
             Confidence = Math.Round(1 - confidence, 2),
+            Reading = outcome.Reading,
         };
     }
 

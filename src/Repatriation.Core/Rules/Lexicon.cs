@@ -112,6 +112,9 @@ public sealed class Lexicon
         AppositionStarts = Set("appositionStarts");
         FrontedDateWords = Set("frontedDateWords");
         TemporalRelationWords = Set("temporalRelationWords");
+        StrongVetoTraits = Set("strongVetoTraits");
+        PartOfSpanPrecisions = Set("partOfSpanPrecisions");
+        GenericGroupNouns = Set("genericGroupNouns");
     }
 
     /// <summary>Names of the lists read, for the test that every list in the file is used.</summary>
@@ -176,6 +179,19 @@ public sealed class Lexicon
 
     /// <summary>"weeks after the Lienz handovers": words that set a date apart from the event named beside it.</summary>
     public WordSet TemporalRelationWords { get; }
+
+    /// <summary>
+    /// What a reading rested on that bars a strong verdict however sure it looks (<see cref="Matching.ReadingTraits"/>
+    /// names: another measure gives this very figure, the act named only by a keyword…): such a claim is unsupported
+    /// with the closest fact named.
+    /// </summary>
+    public WordSet StrongVetoTraits { get; }
+
+    /// <summary>Date precisions ("Year", "Month", "Season") at which one unit holding part of an event's span is not called imprecise.</summary>
+    public WordSet PartOfSpanPrecisions { get; }
+
+    /// <summary>Nouns for people in general ("people", "persons"): a group named only by them is no wider group than a measure's.</summary>
+    public WordSet GenericGroupNouns { get; }
 
     private WordSet Set(string name)
     {
