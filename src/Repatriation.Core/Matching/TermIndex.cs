@@ -249,17 +249,41 @@ internal sealed class TermIndex
             return hits;
         }
 
-        // The tokens' distinct words, and the loose names whose first word is among them, in declaration order. Both
-        // are scratch kept per thread (cleared here; nothing called below comes back in), not allocated per sentence.
+        // The tokens' distinct words and the loose names whose first word is among them; of those, the ones all of
+        // whose words the tokens hold, in declaration order (sorting only the matches gives the order sorting every
+        // candidate would). All three are scratch kept per thread (cleared here; nothing called below comes back in).
         var words = t_words ??= new HashSet<string>(StringComparer.Ordinal);
+        var lists = t_lists ??= [];
         var candidates = t_candidates ??= [];
         words.Clear();
+        lists.Clear();
         candidates.Clear();
         foreach (var token in tokens)
         {
             if (words.Add(token.Norm) && _looseByFirstWord.TryGetValue(token.Norm, out var entries))
             {
-                candidates.AddRange(entries);
+                lists.Add(entries);
+            }
+        }
+
+        foreach (var entries in lists)
+        {
+            foreach (var entry in entries)
+            {
+                var all = true;
+                foreach (var word in entry.Tokens)
+                {
+                    if (!words.Contains(word))
+                    {
+                        all = false;
+                        break;
+                    }
+                }
+
+                if (all)
+                {
+                    candidates.Add(entry);
+                }
             }
         }
 
@@ -272,21 +296,6 @@ internal sealed class TermIndex
         List<string>? named = null;
         foreach (var entry in candidates)
         {
-            var all = true;
-            foreach (var word in entry.Tokens)
-            {
-                if (!words.Contains(word))
-                {
-                    all = false;
-                    break;
-                }
-            }
-
-            if (!all)
-            {
-                continue;
-            }
-
             // One hit per owner, and none for an owner named exactly.
             if (Names(exact, entry.OwnerId) || (named ??= []).Contains(entry.OwnerId))
             {
@@ -320,6 +329,9 @@ internal sealed class TermIndex
 
     [ThreadStatic]
     private static List<TermEntry>? t_candidates;
+
+    [ThreadStatic]
+    private static List<List<TermEntry>>? t_lists;
 
     private static readonly Comparison<TermEntry> ByOrder = (a, b) => a.Order.CompareTo(b.Order);
 
