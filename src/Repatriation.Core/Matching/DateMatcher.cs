@@ -14,6 +14,55 @@ internal sealed class DateMatcher(CompiledFactSet compiled)
     private readonly FactIndex index = compiled.Index;
     private readonly Dictionary<string, Act> _acts = compiled.Index.FactSet.Acts.GroupBy(a => a.Id).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
     private FigureMatcher figures => compiled.Figures;
+
+    // Every span the fact set dates an event (a date measure's fact) or an act to, worked out once: a date none of them
+    // holds, and none of the events holds it within its course, can be borne out by nothing named before it.
+    private readonly (Interval Span, bool Event)[] _datedSpans = DatedSpans(compiled.Index);
+
+    private static (Interval Span, bool Event)[] DatedSpans(FactIndex index)
+    {
+        var spans = new List<(Interval, bool)>();
+        foreach (var (measureId, facts) in index.FactsByMeasure)
+        {
+            if (!index.Measures.TryGetValue(measureId, out var measure) || measure.Kind != MeasureKinds.Date)
+            {
+                continue;
+            }
+
+            foreach (var fact in facts)
+            {
+                if (fact.Date is not null && FactInterval(fact.Date) is { } span)
+                {
+                    spans.Add((span, true));
+                }
+            }
+        }
+
+        foreach (var act in index.FactSet.Acts)
+        {
+            if (act.Date is not null && FactInterval(act.Date) is { } span)
+            {
+                spans.Add((span, false));
+            }
+        }
+
+        return [.. spans];
+    }
+
+    /// <summary>Some event or act the fact set dates could bear this date out (see AsEvent and AsActDate with supportOnly).</summary>
+    private bool AnyDatedSpanFits(Interval claim)
+    {
+        foreach (var (span, isEvent) in _datedSpans)
+        {
+            var relation = span.RelationTo(claim);
+            if (relation == Relation.Inside || (isEvent && relation == Relation.Overlap && claim.RelationTo(span) == Relation.Inside))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
     private EvidenceBuilder evidence => compiled.Evidence;
     private FigureOutcomes figureOutcomes => compiled.FigureOutcomes;
 
@@ -346,6 +395,12 @@ internal sealed class DateMatcher(CompiledFactSet compiled)
     {
         // The first supported reading wins (as the lowest rank, first found); else the first disputed one. Readings
         // are weighed in the order named, measures before acts, and none after the first supported one.
+        if (!AnyDatedSpanFits(Interval.OfDate(claim.Date!.From, claim.Date.To)))
+        {
+            // Nothing could bear it out, so the terms of the sentences before need not be found.
+            return null;
+        }
+
         var hits = sentence.ContextHits;
         MatchOutcome? disputed = null;
         HashSet<string>? seen = null;
