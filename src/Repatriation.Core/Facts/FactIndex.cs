@@ -97,16 +97,25 @@ public sealed class FactIndex
     }
 
     /// <summary>True when <paramref name="populationId"/> is <paramref name="ancestorId"/> or lies inside it.</summary>
-    public bool IsWithinPopulation(string populationId, string ancestorId) =>
-        IsWithin(populationId, ancestorId, id => Populations.TryGetValue(id, out var p) ? p.Parent : null);
-
-    public bool IsWithinPlace(string placeId, string ancestorId) =>
-        IsWithin(placeId, ancestorId, id => Places.TryGetValue(id, out var p) ? p.Parent : null);
-
-    private static bool IsWithin(string id, string ancestorId, Func<string, string?> parentOf)
+    // (Walked without a delegate: these are asked for every measure a figure may speak to.)
+    public bool IsWithinPopulation(string populationId, string ancestorId)
     {
         var seen = 0;
-        for (string? current = id; current is not null && seen < 64; current = parentOf(current), seen++)
+        for (string? current = populationId; current is not null && seen < 64; current = Populations.TryGetValue(current, out var p) ? p.Parent : null, seen++)
+        {
+            if (current == ancestorId)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    public bool IsWithinPlace(string placeId, string ancestorId)
+    {
+        var seen = 0;
+        for (string? current = placeId; current is not null && seen < 64; current = Places.TryGetValue(current, out var p) ? p.Parent : null, seen++)
         {
             if (current == ancestorId)
             {

@@ -11,9 +11,12 @@ namespace Repatriation.Core.Matching;
 internal sealed class AttributionMatcher(CompiledFactSet compiled)
 {
     private readonly FactIndex index = compiled.Index;
-    private readonly (Quotation Quotation, string Words)[] _quotations =
-        compiled.Index.FactSet.Quotations.Select(q => (q, Normalise(q.Text))).Where(q => q.Item2.Length > 0).ToArray();
+    // Each known quotation's words, normalised and split once per compiled fact set.
+    private readonly (Quotation Quotation, string Words, string[] Split)[] _quotations =
+        compiled.Index.FactSet.Quotations.Select(q => (q, Normalise(q.Text))).Where(q => q.Item2.Length > 0)
+            .Select(q => (q.Item1, q.Item2, q.Item2.Split(' '))).ToArray();
     private readonly Rules.WordSet ActVerbs = compiled.Rules.Words.ActVerbs;
+    private readonly HashSet<string?> _verbsOfActs = compiled.Index.FactSet.Acts.Select(a => a.Verb).ToHashSet<string?>(StringComparer.Ordinal);
     private EvidenceBuilder evidence => compiled.Evidence;
     private FigureMatcher figures => compiled.Figures;
 
@@ -453,6 +456,13 @@ internal sealed class AttributionMatcher(CompiledFactSet compiled)
         var terms = compiled.Terms;
         // Acts matched only by their words apart are too weak a reference to call a signature wrong.
         how = ActReference.Named;
+        if (!_verbsOfActs.Contains(verb) && !ActVerbs.Contains(verb))
+        {
+            // No act has this verb and it is not one that names acts generally: whatever the sentence or the ones
+            // before name, none can be found, so their terms need not be read.
+            return [];
+        }
+
         var ids = sentence.HitsOf(TermOwner.Act).Where(h => !h.Entry.Loose).Select(h => h.Entry.OwnerId).ToHashSet();
         if (!ActsFor(ids, verb).Any())
         {
@@ -472,6 +482,11 @@ internal sealed class AttributionMatcher(CompiledFactSet compiled)
 
     private IEnumerable<Act> ActsFor(HashSet<string> ids, string verb)
     {
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
         var acts = index.FactSet.Acts.Where(a => ids.Contains(a.Id)).ToList();
         var sameVerb = acts.Where(a => a.Verb == verb).ToList();
         return sameVerb.Count > 0 || !ActVerbs.Contains(verb) ? sameVerb : acts.Where(a => ActVerbs.Contains(a.Verb));
@@ -495,16 +510,17 @@ internal sealed class AttributionMatcher(CompiledFactSet compiled)
     /// </summary>
     private Quotation? FindQuotation(string words, string? personId = null)
     {
-        if (words.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length < 2)
+        if (!HasTwoWords(words))
         {
             return null;
         }
 
         Quotation? best = null;
         var bestLength = 0;
-        foreach (var (quotation, known) in _quotations)
+        string[]? split = null;
+        foreach (var (quotation, known, knownSplit) in _quotations)
         {
-            var matches = words.Contains(known, StringComparison.Ordinal) || IsFragmentOf(words, known)
+            var matches = words.Contains(known, StringComparison.Ordinal) || IsFragmentOf(words, ref split, known, knownSplit)
                           || (personId is not null && quotation.Speaker == personId && known.Contains(words, StringComparison.Ordinal));
             if (matches && known.Length > bestLength)
             {
@@ -519,23 +535,47 @@ internal sealed class AttributionMatcher(CompiledFactSet compiled)
     /// A quoted fragment of a known quotation: enough of it (three words or half) to be the same words, not a stock
     /// phrase; or a retelling that keeps most of the words in order ("no Soviet prisoners of war, only traitors").
     /// </summary>
-    private static bool IsFragmentOf(string words, string known)
+    /// <remarks><paramref name="split"/>: the words split on spaces, done on first need and kept for the next quotation.</remarks>
+    private static bool IsFragmentOf(string words, ref string[]? split, string known, string[] knownSplit)
     {
         if (known.Contains(words, StringComparison.Ordinal))
         {
             return words.Count(c => c == ' ') >= 2 || words.Length * 2 >= known.Length;
         }
 
-        var a = words.Split(' ');
-        var b = known.Split(' ');
-        var shorter = Math.Min(a.Length, b.Length);
-        return shorter >= 5 && CommonInOrder(a, b) >= 0.8 * shorter;
+        var a = split ??= words.Split(' ');
+        var shorter = Math.Min(a.Length, knownSplit.Length);
+        return shorter >= 5 && CommonInOrder(a, knownSplit) >= 0.8 * shorter;
+    }
+
+    /// <summary>At least two words between spaces (what splitting without empty entries would count), without splitting.</summary>
+    private static bool HasTwoWords(string words)
+    {
+        var count = 0;
+        var inWord = false;
+        foreach (var c in words)
+        {
+            if (c == ' ')
+            {
+                inWord = false;
+            }
+            else if (!inWord)
+            {
+                inWord = true;
+                if (++count == 2)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Length of the longest common subsequence of words.</summary>
     private static int CommonInOrder(string[] a, string[] b)
     {
-        var row = new int[b.Length + 1];
+        Span<int> row = b.Length < 256 ? stackalloc int[b.Length + 1] : new int[b.Length + 1];
         foreach (var word in a)
         {
             var diagonal = 0;

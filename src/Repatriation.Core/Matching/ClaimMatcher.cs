@@ -145,7 +145,7 @@ public sealed class ClaimMatcher(SemanticReader? semantic = null)
         }
 
         var period = PeriodFor(claim, sentence, facts.Numbers.PeriodMaxDistance);
-        var verdicts = candidates.Select(c => facts.Figures.Weigh(c, claim, period))
+        var verdicts = candidates.Select(c => sentence.Weighed(c, claim, period, facts.Figures))
             .Where(v => v.Status != ClaimStatuses.Unsupported)
             .Where(v => !v.Candidate.FromContext || v.Status is ClaimStatuses.Supported or ClaimStatuses.Disputed)
             .ToList();
@@ -303,7 +303,8 @@ public sealed class ClaimMatcher(SemanticReader? semantic = null)
 
         // A date nearer another figure is that figure's ("by 1 March 1946, 4,199,488…, and in 1945 alone 3,888,721"); a
         // date right beside an event's name is the event's ("the 1944 Yalta Conference"), not the figure's period.
-        var events = sentence.HitsWithLoose(TermOwner.Measure).Where(h => !h.Entry.Loose && h.Entry.MeasureKind == Facts.MeasureKinds.Date)
+        // (Loose names are never exact, so the sentence's own hits are all there is to look at: no loose search.)
+        var events = sentence.HitsOf(TermOwner.Measure).Where(h => !h.Entry.Loose && h.Entry.MeasureKind == Facts.MeasureKinds.Date)
             .Concat(sentence.HitsOf(TermOwner.Act)).ToList();
         return sentence.Claims
             .Where(c => c.Kind == ClaimKind.Date && c.Date is not null && (c.Offset + c.Length <= claim.Offset || c.Offset >= claim.Offset + claim.Length))

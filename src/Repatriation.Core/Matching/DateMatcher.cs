@@ -14,6 +14,55 @@ internal sealed class DateMatcher(CompiledFactSet compiled)
     private readonly FactIndex index = compiled.Index;
     private readonly Dictionary<string, Act> _acts = compiled.Index.FactSet.Acts.GroupBy(a => a.Id).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
     private FigureMatcher figures => compiled.Figures;
+
+    // Every span the fact set dates an event (a date measure's fact) or an act to, worked out once: a date none of them
+    // holds, and none of the events holds it within its course, can be borne out by nothing named before it.
+    private readonly (Interval Span, bool Event)[] _datedSpans = DatedSpans(compiled.Index);
+
+    private static (Interval Span, bool Event)[] DatedSpans(FactIndex index)
+    {
+        var spans = new List<(Interval, bool)>();
+        foreach (var (measureId, facts) in index.FactsByMeasure)
+        {
+            if (!index.Measures.TryGetValue(measureId, out var measure) || measure.Kind != MeasureKinds.Date)
+            {
+                continue;
+            }
+
+            foreach (var fact in facts)
+            {
+                if (fact.Date is not null && FactInterval(fact.Date) is { } span)
+                {
+                    spans.Add((span, true));
+                }
+            }
+        }
+
+        foreach (var act in index.FactSet.Acts)
+        {
+            if (act.Date is not null && FactInterval(act.Date) is { } span)
+            {
+                spans.Add((span, false));
+            }
+        }
+
+        return [.. spans];
+    }
+
+    /// <summary>Some event or act the fact set dates could bear this date out (see AsEvent and AsActDate with supportOnly).</summary>
+    private bool AnyDatedSpanFits(Interval claim)
+    {
+        foreach (var (span, isEvent) in _datedSpans)
+        {
+            var relation = span.RelationTo(claim);
+            if (relation == Relation.Inside || (isEvent && relation == Relation.Overlap && claim.RelationTo(span) == Relation.Inside))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
     private EvidenceBuilder evidence => compiled.Evidence;
     private FigureOutcomes figureOutcomes => compiled.FigureOutcomes;
 
@@ -39,7 +88,7 @@ internal sealed class DateMatcher(CompiledFactSet compiled)
             if (candidates.Count > 0 && distance <= numbers.PeriodMaxDistance)
             {
                 // The figure's own period reading already requires the two to stand close (see PeriodFor).
-                options.Add((Math.Min(distance, numbers.DateDisagreeMaxDistance), VerdictGrader.Naming(numbers, distance, numbers.PeriodMaxDistance), () => AsPeriod(claim, figureClaim, candidates), ReadingRule.DatePeriod, Plain(distance)));
+                options.Add((Math.Min(distance, numbers.DateDisagreeMaxDistance), VerdictGrader.Naming(numbers, distance, numbers.PeriodMaxDistance), () => AsPeriod(sentence, claim, figureClaim, candidates), ReadingRule.DatePeriod, Plain(distance)));
             }
         }
 
@@ -70,33 +119,48 @@ internal sealed class DateMatcher(CompiledFactSet compiled)
             return false;
         }
 
-        foreach (var group in sentence.HitsWithLoose(TermOwner.Measure).Where(h => !sentence.Claims.Any(c => c.Kind == ClaimKind.Quote && sentence.InsideClaim(h, c)) && !Relative(h)).GroupBy(h => h.Entry.OwnerId))
+        // Hits grouped by what they name, in the order first named (as GroupBy would), keeping only date measures: no
+        // other measure can date anything, so nothing is weighed for the many counts a shared phrase names.
+        foreach (var (ownerId, group) in ByOwner(sentence.HitsWithLoose(TermOwner.Measure), h =>
+                     index.Measures.TryGetValue(h.Entry.OwnerId, out var m) && m.Kind == MeasureKinds.Date
+                     && !InsideQuote(sentence, h) && !Relative(h)))
         {
-            var distance = group.Min(DistanceTo);
-            var loose = group.All(h => h.Entry.Loose && !sentence.IsCompact(h));
-            var gapped = !loose && group.All(h => h.Entry.Loose);
-            if (!loose && group.All(h => compiled.ProtagonistsUnsaid(group.Key, h.Entry) is { Count: > 0 } people && !sentence.MentionsAny(people)))
+            var distance = MinDistance(group);
+            var loose = AllLooseApart(sentence, group);
+            var gapped = !loose && AllLoose(group);
+            if (!loose && AllProtagonistsUnsaid(sentence, ownerId, group))
             {
                 // "His son had been captured by the Germans in 1941": whose capture? Not the one the fact set dates.
                 loose = true;
             }
 
-            if (distance <= numbers.DateEventMaxDistance && index.Measures.TryGetValue(group.Key, out var measure) && measure.Kind == MeasureKinds.Date)
+            if (distance <= numbers.DateEventMaxDistance && index.Measures.TryGetValue(ownerId, out var measure) && measure.Kind == MeasureKinds.Date)
             {
-                options.Add((distance, loose ? numbers.ContextReadingConfidence : VerdictGrader.Naming(numbers, distance, numbers.DateEventMaxDistance) * (gapped ? numbers.GappedTermFactor : 1), () => SupportOnlyIf(loose, AsEvent(claim, measure)), ReadingRule.DateEvent, Plain(distance) | Naming(loose, gapped)));
+                options.Add((distance, loose ? numbers.ContextReadingConfidence : VerdictGrader.Naming(numbers, distance, numbers.DateEventMaxDistance) * (gapped ? numbers.GappedTermFactor : 1), () => AsEvent(claim, measure, supportOnly: loose), ReadingRule.DateEvent, Plain(distance) | Naming(loose, gapped)));
             }
         }
 
-        foreach (var group in sentence.HitsWithLoose(TermOwner.Act).Where(h => !Relative(h)).GroupBy(h => h.Entry.OwnerId))
+        foreach (var (ownerId, group) in ByOwner(sentence.HitsWithLoose(TermOwner.Act), h => !Relative(h)))
         {
-            var act = _acts.GetValueOrDefault(group.Key);
-            var distance = group.Min(DistanceTo);
-            var loose = group.All(h => h.Entry.Loose && !sentence.IsCompact(h));
-            var gapped = !loose && group.All(h => h.Entry.Loose);
+            var act = _acts.GetValueOrDefault(ownerId);
+            var distance = MinDistance(group);
+            var loose = AllLooseApart(sentence, group);
+            var gapped = !loose && AllLoose(group);
             if (act?.Date is not null && distance <= numbers.DateEventMaxDistance)
             {
-                options.Add((distance, loose ? numbers.ContextReadingConfidence : VerdictGrader.Naming(numbers, distance, numbers.DateEventMaxDistance) * (gapped ? numbers.GappedTermFactor : 1), () => SupportOnlyIf(loose, AsActDate(claim, act)), ReadingRule.DateAct, Plain(distance) | Naming(loose, gapped)));
+                options.Add((distance, loose ? numbers.ContextReadingConfidence : VerdictGrader.Naming(numbers, distance, numbers.DateEventMaxDistance) * (gapped ? numbers.GappedTermFactor : 1), () => AsActDate(claim, act, supportOnly: loose), ReadingRule.DateAct, Plain(distance) | Naming(loose, gapped)));
             }
+        }
+
+        int MinDistance(List<TermHit> group)
+        {
+            var min = int.MaxValue;
+            foreach (var h in group)
+            {
+                min = Math.Min(min, DistanceTo(h));
+            }
+
+            return min;
         }
 
         if (date.From.Year == date.To.Year && date.From == new DateOnly(date.From.Year, 1, 1) && date.To == new DateOnly(date.From.Year, 12, 31))
@@ -140,7 +204,7 @@ internal sealed class DateMatcher(CompiledFactSet compiled)
             var distance = DistanceTo(hit);
             if (distance <= numbers.DateDisagreeMaxDistance && compiled.DatedEventAt(hit.Entry.OwnerId) is { } measure)
             {
-                options.Add((distance, numbers.ContextReadingConfidence, () => SupportOnlyIf(true, AsEvent(claim, measure)), ReadingRule.DatePlace, ReadingTraits.Loose));
+                options.Add((distance, numbers.ContextReadingConfidence, () => AsEvent(claim, measure, supportOnly: true), ReadingRule.DatePlace, ReadingTraits.Loose));
             }
         }
 
@@ -155,7 +219,7 @@ internal sealed class DateMatcher(CompiledFactSet compiled)
             {
                 foreach (var act in compiled.DatedActsOf(attribution.PersonId!, AttributionMatcher.PastForm(attribution.Verb)!))
                 {
-                    options.Add((distance, numbers.ContextReadingConfidence, () => SupportOnlyIf(true, AsActDate(claim, act)), ReadingRule.DatePersonAct, ReadingTraits.Loose));
+                    options.Add((distance, numbers.ContextReadingConfidence, () => AsActDate(claim, act, supportOnly: true), ReadingRule.DatePersonAct, ReadingTraits.Loose));
                 }
             }
         }
@@ -206,6 +270,12 @@ internal sealed class DateMatcher(CompiledFactSet compiled)
                 };
                 bestRank = rank;
                 bestDistance = options[i].Distance;
+                if (rank == 0)
+                {
+                    // Nothing ranks above supported and a later reading must rank strictly higher to win, so the
+                    // readings left need not be weighed (nor their messages written).
+                    break;
+                }
             }
         }
 
@@ -219,6 +289,90 @@ internal sealed class DateMatcher(CompiledFactSet compiled)
         return bestRank >= Outcomes.Rank(ClaimStatuses.Imprecise) && bestDistance > numbers.DateDisagreeMaxDistance
             ? Outcomes.Unsupported(claim)
             : best;
+    }
+
+    /// <summary>The hits that pass <paramref name="keep"/>, grouped by owner in the order first named (GroupBy's order, without its lookup).</summary>
+    private static List<(string OwnerId, List<TermHit> Hits)> ByOwner(IReadOnlyList<TermHit> hits, Func<TermHit, bool> keep)
+    {
+        var groups = new List<(string OwnerId, List<TermHit> Hits)>();
+        foreach (var hit in hits)
+        {
+            if (!keep(hit))
+            {
+                continue;
+            }
+
+            var found = false;
+            foreach (var (ownerId, list) in groups)
+            {
+                if (ownerId == hit.Entry.OwnerId)
+                {
+                    list.Add(hit);
+                    found = true;
+                    break;
+                }
+            }
+
+            if (!found)
+            {
+                groups.Add((hit.Entry.OwnerId, [hit]));
+            }
+        }
+
+        return groups;
+    }
+
+    private static bool InsideQuote(SentenceContext sentence, TermHit hit)
+    {
+        foreach (var c in sentence.Claims)
+        {
+            if (c.Kind == ClaimKind.Quote && sentence.InsideClaim(hit, c))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Every hit is a loose name whose words stand apart (not compact): a weak reference.</summary>
+    private static bool AllLooseApart(SentenceContext sentence, List<TermHit> group)
+    {
+        foreach (var h in group)
+        {
+            if (!(h.Entry.Loose && !sentence.IsCompact(h)))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool AllLoose(List<TermHit> group)
+    {
+        foreach (var h in group)
+        {
+            if (!h.Entry.Loose)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private bool AllProtagonistsUnsaid(SentenceContext sentence, string measureId, List<TermHit> group)
+    {
+        foreach (var h in group)
+        {
+            if (!(compiled.ProtagonistsUnsaid(measureId, h.Entry) is { Count: > 0 } people && !sentence.MentionsAny(people)))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private ReadingTraits Plain(int distance) => distance <= compiled.Numbers.PlainTermDistance ? ReadingTraits.Plain : ReadingTraits.None;
@@ -239,37 +393,51 @@ internal sealed class DateMatcher(CompiledFactSet compiled)
     /// </summary>
     private MatchOutcome? FromContext(ExtractedClaim claim, SentenceContext sentence)
     {
+        // The first supported reading wins (as the lowest rank, first found); else the first disputed one. Readings
+        // are weighed in the order named, measures before acts, and none after the first supported one.
+        if (!AnyDatedSpanFits(Interval.OfDate(claim.Date!.From, claim.Date.To)))
+        {
+            // Nothing could bear it out, so the terms of the sentences before need not be found.
+            return null;
+        }
+
         var hits = sentence.ContextHits;
-        var outcomes = new List<MatchOutcome?>();
-        foreach (var id in hits.Where(h => h.Entry.Owner == TermOwner.Measure).Select(h => h.Entry.OwnerId).Distinct())
+        MatchOutcome? disputed = null;
+        HashSet<string>? seen = null;
+        foreach (var owner in (ReadOnlySpan<TermOwner>)[TermOwner.Measure, TermOwner.Act])
         {
-            if (index.Measures.TryGetValue(id, out var measure) && measure.Kind == MeasureKinds.Date)
+            seen?.Clear();
+            foreach (var hit in hits)
             {
-                outcomes.Add(AsEvent(claim, measure));
+                if (hit.Entry.Owner != owner || !(seen ??= new HashSet<string>(StringComparer.Ordinal)).Add(hit.Entry.OwnerId))
+                {
+                    continue;
+                }
+
+                var id = hit.Entry.OwnerId;
+                var outcome = owner == TermOwner.Measure
+                    ? index.Measures.TryGetValue(id, out var measure) && measure.Kind == MeasureKinds.Date ? AsEvent(claim, measure, supportOnly: true) : null
+                    : _acts.GetValueOrDefault(id) is { Date: not null } act ? AsActDate(claim, act, supportOnly: true) : null;
+                if (outcome?.Status == ClaimStatuses.Supported)
+                {
+                    return Contextual(outcome);
+                }
+
+                if (outcome?.Status == ClaimStatuses.Disputed)
+                {
+                    disputed ??= outcome;
+                }
             }
         }
 
-        foreach (var id in hits.Where(h => h.Entry.Owner == TermOwner.Act).Select(h => h.Entry.OwnerId).Distinct())
-        {
-            if (_acts.GetValueOrDefault(id) is { Date: not null } act)
-            {
-                outcomes.Add(AsActDate(claim, act));
-            }
-        }
-
-        return outcomes.OfType<MatchOutcome>()
-            .Where(o => o.Status is ClaimStatuses.Supported or ClaimStatuses.Disputed)
-            .MinBy(o => Outcomes.Rank(o.Status)) is { } best
-            ? best with
-            {
-                Confidence = compiled.Numbers.ContextReadingConfidence,
-                Reading = new MatchReading(ReadingRule.DateContext, ReadingTraits.Context, best.Evidence.Count > 0 ? best.Evidence[0].FactId : null),
-            }
-            : null;
+        return disputed is null ? null : Contextual(disputed);
     }
 
-    private static MatchOutcome? SupportOnlyIf(bool weakReference, MatchOutcome? outcome) =>
-        !weakReference || outcome?.Status is ClaimStatuses.Supported or ClaimStatuses.Disputed ? outcome : null;
+    private MatchOutcome Contextual(MatchOutcome best) => best with
+    {
+        Confidence = compiled.Numbers.ContextReadingConfidence,
+        Reading = new MatchReading(ReadingRule.DateContext, ReadingTraits.Context, best.Evidence.Count > 0 ? best.Evidence[0].FactId : null),
+    };
 
     public static string MeasureKindOf(FigureValue figure) => figure.Unit switch
     {
@@ -278,7 +446,11 @@ internal sealed class DateMatcher(CompiledFactSet compiled)
         _ => MeasureKinds.Count,
     };
 
-    internal MatchOutcome? AsEvent(ExtractedClaim claim, Measure measure)
+    /// <remarks>
+    /// <paramref name="supportOnly"/>: a weak reference (a loose or carried name) may only bear the date out, so a
+    /// reading that would not is dropped before its message is written.
+    /// </remarks>
+    internal MatchOutcome? AsEvent(ExtractedClaim claim, Measure measure, bool supportOnly = false)
     {
         var facts = index.FactsByMeasure.TryGetValue(measure.Id, out var list) ? list.Where(f => f.Date is not null).ToList() : [];
         if (facts.Count == 0)
@@ -321,6 +493,11 @@ internal sealed class DateMatcher(CompiledFactSet compiled)
             return new MatchOutcome(ClaimStatuses.Supported,
                 $"“{claim.Text}” falls within {EventName(measure)}, {EvidenceBuilder.FormatDate(during[0].Date!)} ({evidence.Citation(during[0].Sources)}).",
                 during.Select(evidence.From).ToList(), null);
+        }
+
+        if (supportOnly)
+        {
+            return null;
         }
 
         var overlap = weighed.Where(x => x.Relation == Relation.Overlap && !x.Fact.Weak).Select(x => x.Fact).ToList();
@@ -402,7 +579,7 @@ internal sealed class DateMatcher(CompiledFactSet compiled)
         };
     }
 
-    internal MatchOutcome? AsActDate(ExtractedClaim claim, Act act)
+    internal MatchOutcome? AsActDate(ExtractedClaim claim, Act act, bool supportOnly = false)
     {
         var interval = FactInterval(act.Date!);
         if (interval is null)
@@ -411,6 +588,11 @@ internal sealed class DateMatcher(CompiledFactSet compiled)
         }
 
         var relation = interval.Value.RelationTo(Interval.OfDate(claim.Date!.From, claim.Date.To));
+        if (supportOnly && relation != Relation.Inside)
+        {
+            return null;
+        }
+
         var when = EvidenceBuilder.FormatDate(act.Date!);
         return relation switch
         {
@@ -449,11 +631,26 @@ internal sealed class DateMatcher(CompiledFactSet compiled)
             : new MatchOutcome(ClaimStatuses.Supported, $"{work.Title} appeared in {year}.", [evidence.From(work)], null);
     }
 
-    private MatchOutcome? AsPeriod(ExtractedClaim dateClaim, ExtractedClaim figureClaim, IReadOnlyList<MeasureCandidate> candidates)
+    private MatchOutcome? AsPeriod(SentenceContext sentence, ExtractedClaim dateClaim, ExtractedClaim figureClaim, IReadOnlyList<MeasureCandidate> candidates)
     {
-        var verdicts = candidates.Select(c => figures.Weigh(c, figureClaim, dateClaim.Date))
-            .Where(v => !v.Candidate.FromContext || v.Status is ClaimStatuses.Supported or ClaimStatuses.Disputed)
-            .ToList();
+        // A measure whose verdict for this period could give neither a period's sum, nor a count dated to the
+        // period, nor a one-place event's date is not weighed (see FigureMatcher.MayDate): its verdict is filtered
+        // out below anyway.
+        var verdicts = new List<FigureVerdict>();
+        foreach (var candidate in candidates)
+        {
+            if (!figures.MayDate(candidate, dateClaim.Date!))
+            {
+                continue;
+            }
+
+            var verdict = sentence.Weighed(candidate, figureClaim, dateClaim.Date, figures);
+            if (!verdict.Candidate.FromContext || verdict.Status is ClaimStatuses.Supported or ClaimStatuses.Disputed)
+            {
+                verdicts.Add(verdict);
+            }
+        }
+
         // Only readings in which the facts themselves carry dates can say anything about the date: yearly counts,
         // a count taken on that day, or a one-place event count (the nearest-named one, as for the figure itself).
         var periodic = verdicts.Where(v => v.Reason == "period").ToList();
@@ -467,7 +664,8 @@ internal sealed class DateMatcher(CompiledFactSet compiled)
             return null;
         }
 
-        var figureOutcome = figureOutcomes.Describe(figureClaim, chosen, dateClaim.Date);
+        // The figure's own outcome lends its evidence to two of the verdicts below only: written when one is reached.
+        MatchOutcome FigureOutcome() => figureOutcomes.Describe(figureClaim, chosen, dateClaim.Date);
         var reading = chosen.Candidate.FromContext
             ? compiled.Numbers.ContextReadingConfidence
             : VerdictGrader.Naming(compiled.Numbers, chosen.Candidate.Distance, compiled.Numbers.FigureTermMaxDistance);
@@ -500,7 +698,7 @@ internal sealed class DateMatcher(CompiledFactSet compiled)
         if (chosen.Status is ClaimStatuses.Supported or ClaimStatuses.Disputed)
         {
             return Read(new MatchOutcome(ClaimStatuses.Supported,
-                $"The sourced figures for {dateClaim.Text} bear out “{figureClaim.Text}”.", figureOutcome.Evidence, null));
+                $"The sourced figures for {dateClaim.Text} bear out “{figureClaim.Text}”.", FigureOutcome().Evidence, null));
         }
 
         // The figure fits another period of the same measure: the date, not the number, is what is wrong.
@@ -523,7 +721,7 @@ internal sealed class DateMatcher(CompiledFactSet compiled)
             var fitting = $"{EvidenceBuilder.FormatNumber((double)otherPeriod.Value!.High, unit)} in {when}";
             return Read(new MatchOutcome(ClaimStatuses.Contradicted,
                 $"Only {EvidenceBuilder.FormatNumber(chosen.Aggregate!.Value.Low, unit)} {chosen.Candidate.Measure.Name} fall in the period “{dateClaim.Text}”; a figure like “{figureClaim.Text}” belongs to {when} ({fitting}).",
-                figureOutcome.Evidence, $"in {when} ({fitting}; {evidence.Citation(otherPeriod.Sources)})"));
+                FigureOutcome().Evidence, $"in {when} ({fitting}; {evidence.Citation(otherPeriod.Sources)})"));
         }
 
         return null;

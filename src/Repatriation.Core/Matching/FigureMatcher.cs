@@ -105,14 +105,25 @@ internal sealed class FigureMatcher(CompiledFactSet compiled)
             }
         }
 
-        // Hits by measure, in the order first named (a sentence names few, so a list beats a lookup).
-        var owners = new List<(string Id, TermHit Best, int Distance, bool ByAction)>();
+        // Hits by measure, in the order first named. A phrase many measures share names dozens, so the list and the
+        // index into it are per-thread scratch (nothing below asks for candidates again), not allocated per figure.
+        var owners = t_owners ??= [];
+        var ownerIndex = t_ownerIndex ??= new Dictionary<string, int>(StringComparer.Ordinal);
+        owners.Clear();
+        ownerIndex.Clear();
+        int spanFirst = -1, spanLast = -1, spanDistance = 0;
         foreach (var hit in hits)
         {
-            var d = sentence.Distance(hit, first, last);
-            var at = owners.FindIndex(o => o.Id == hit.Entry.OwnerId);
-            if (at < 0)
+            // A phrase many measures share gives one hit per measure, side by side: its distance is measured once.
+            if (hit.FirstToken != spanFirst || hit.LastToken != spanLast)
             {
+                (spanFirst, spanLast, spanDistance) = (hit.FirstToken, hit.LastToken, sentence.Distance(hit, first, last));
+            }
+
+            var d = spanDistance;
+            if (!ownerIndex.TryGetValue(hit.Entry.OwnerId, out var at))
+            {
+                ownerIndex[hit.Entry.OwnerId] = owners.Count;
                 owners.Add((hit.Entry.OwnerId, hit, d, hit.Entry.ByAction));
             }
             else
@@ -152,10 +163,52 @@ internal sealed class FigureMatcher(CompiledFactSet compiled)
         }
 
         // The measure counted at exactly the place named (Plattling, not all of western Germany) comes first.
-        return candidates.Count < 2 ? candidates : candidates.OrderBy(c => c.ScopeNarrower).ThenBy(c => c.ScopeBroader)
-            .ThenByDescending(c => c.Measure.Place is not null && c.Measure.Place == scope.Place)
-            .ThenBy(c => c.Distance).ThenByDescending(c => c.TermLength).ToList();
+        // A stable insertion sort in place: lists are short, and ties keep the order first named.
+        for (var i = 1; i < candidates.Count; i++)
+        {
+            var item = candidates[i];
+            var j = i;
+            while (j > 0 && Order(candidates[j - 1], item, scope.Place) > 0)
+            {
+                candidates[j] = candidates[j - 1];
+                j--;
+            }
+
+            candidates[j] = item;
+        }
+
+        return candidates;
     }
+
+    /// <summary>Same-scope before narrower, narrower before wider, the measure of the place named first, then nearer, then the longer term.</summary>
+    private static int Order(MeasureCandidate a, MeasureCandidate b, string? place)
+    {
+        var c = a.ScopeNarrower.CompareTo(b.ScopeNarrower);
+        if (c == 0)
+        {
+            c = a.ScopeBroader.CompareTo(b.ScopeBroader);
+        }
+
+        if (c == 0)
+        {
+            c = AtPlace(b, place).CompareTo(AtPlace(a, place));
+        }
+
+        if (c == 0)
+        {
+            c = a.Distance.CompareTo(b.Distance);
+        }
+
+        return c != 0 ? c : b.TermLength.CompareTo(a.TermLength);
+    }
+
+    private static bool AtPlace(MeasureCandidate candidate, string? place) => candidate.Measure.Place is not null && candidate.Measure.Place == place;
+
+    [ThreadStatic]
+    private static List<(string Id, TermHit Best, int Distance, bool ByAction)>? t_owners;
+
+    [ThreadStatic]
+    private static Dictionary<string, int>? t_ownerIndex;
 
     /// <summary>
     /// Like with like only: kilometres are never weighed against persons, nor pounds against dollars. A count whose
@@ -211,7 +264,11 @@ internal sealed class FigureMatcher(CompiledFactSet compiled)
     /// measure, its group or its place, or when the figure is specific enough (three significant digits: "399",
     /// "4,199,488") to be a citation by itself. Such a reading can only bear the figure out.
     /// </summary>
-    public (FigureVerdict Verdict, double Confidence)? ByValue(SentenceContext sentence, ExtractedClaim claim, DateValue? period)
+    public (FigureVerdict Verdict, double Confidence)? ByValue(SentenceContext sentence, ExtractedClaim claim, DateValue? period) =>
+        sentence.ByValue(claim, period, this);
+
+    /// <summary>Asked for by the figure itself, by each date beside it and by estimates: found once per period (see <see cref="SentenceContext.ByValue"/>).</summary>
+    internal (FigureVerdict Verdict, double Confidence)? FindByValue(SentenceContext sentence, ExtractedClaim claim, DateValue? period)
     {
         // Only a figure that states one number ("399", "about 20,000") can cite one: not a bound ("more than 300,000"),
         // not a range, not a vague quantity. Its own number, give or take its rounding, must be the fact's.
@@ -347,6 +404,42 @@ internal sealed class FigureMatcher(CompiledFactSet compiled)
             : verdict with { Status = ClaimStatuses.Unsupported, Reason = "part" };
     }
 
+    /// <summary>
+    /// Whether weighing the candidate for this period can give what a date beside the figure is judged by (see
+    /// DateMatcher.AsPeriod): a period's sum (a periodic measure), a fact dated to the period (a verdict's PeriodFact),
+    /// or a one-place event's count with the period ignored. Follows <see cref="WeighScoped"/>'s branches and is false
+    /// only where its verdict has none of them, so a date need not weigh the measure at all.
+    /// </summary>
+    internal bool MayDate(MeasureCandidate candidate, DateValue period)
+    {
+        if (!index.FactsByMeasure.TryGetValue(candidate.Measure.Id, out var all) || all.Count == 0)
+        {
+            return false;
+        }
+
+        if (candidate.Measure.Periodic)
+        {
+            return true;
+        }
+
+        var anyFits = false;
+        foreach (var fact in all)
+        {
+            if (PeriodFits(fact, period))
+            {
+                if (fact.Period is not null)
+                {
+                    return true;
+                }
+
+                anyFits = true;
+            }
+        }
+
+        // No fact fits the period: a count made at one place is one event, weighed with the period ignored.
+        return !anyFits && candidate.Measure.Place is not null && !candidate.Measure.PlaceImplied;
+    }
+
     private FigureVerdict WeighScoped(MeasureCandidate candidate, ExtractedClaim claim, DateValue? period)
     {
         var figure = claim.Figure!;
@@ -382,12 +475,22 @@ internal sealed class FigureMatcher(CompiledFactSet compiled)
 
     private FigureVerdict WeighValues(MeasureCandidate candidate, FigureValue figure, Interval claimInterval, IReadOnlyList<Fact> facts, IReadOnlyList<Fact> considered, bool periodIgnored)
     {
-        var relations = considered.Select(f => (Fact: f, Relation: RelationOf(f, claimInterval))).ToList();
-        var inside = relations.Where(r => r.Relation == Relation.Inside).Select(r => r.Fact).ToList();
-        // A weak source (a blog, a blurb) may bear a figure out but never refutes one, never stretches one, and never
-        // makes a firm figure "disputed": only the firm sources can.
-        var firm = considered.Where(f => !f.Weak).ToList();
-        var overlap = relations.Where(r => r.Relation == Relation.Overlap && !r.Fact.Weak).Select(r => r.Fact).ToList();
+        // One pass: the facts the figure falls inside, and the firm ones it overlaps.
+        var inside = new List<Fact>();
+        var overlap = new List<Fact>();
+        foreach (var fact in considered)
+        {
+            var relation = RelationOf(fact, claimInterval);
+            if (relation == Relation.Inside)
+            {
+                inside.Add(fact);
+            }
+            else if (relation == Relation.Overlap && !fact.Weak)
+            {
+                overlap.Add(fact);
+            }
+        }
+
         if (inside.Count > 0)
         {
             // A range wide enough to hold every disagreeing estimate ("1,500–2,200") already says they disagree.
@@ -415,6 +518,9 @@ internal sealed class FigureMatcher(CompiledFactSet compiled)
             return new FigureVerdict(candidate, ClaimStatuses.Imprecise, overlap, facts, null, "overlap");
         }
 
+        // A weak source (a blog, a blurb) may bear a figure out but never refutes one, never stretches one, and never
+        // makes a firm figure "disputed": only the firm sources can.
+        var firm = considered.Where(f => !f.Weak).ToList();
         if (firm.Count == 0)
         {
             return new FigureVerdict(candidate, ClaimStatuses.Unsupported, [], facts, null, "weak only");

@@ -20,9 +20,24 @@ internal static class Outcomes
     /// <summary>A figure or date about another matter: dropped from the report.</summary>
     public static MatchOutcome NotAClaim(ExtractedClaim claim) => Unsupported(claim) with { IsClaim = false };
 
-    public static MatchOutcome Unsupported(ExtractedClaim claim) => new(
+    // Most claims end here; the outcome depends on the kind alone, so one immutable instance per kind is shared.
+    private static readonly MatchOutcome UnsupportedFigure = NewUnsupported(ClaimKind.Figure);
+    private static readonly MatchOutcome UnsupportedDate = NewUnsupported(ClaimKind.Date);
+    private static readonly MatchOutcome UnsupportedAttribution = NewUnsupported(ClaimKind.Attribution);
+    private static readonly MatchOutcome UnsupportedQuote = NewUnsupported(ClaimKind.Quote);
+
+    public static MatchOutcome Unsupported(ExtractedClaim claim) => claim.Kind switch
+    {
+        ClaimKind.Figure => UnsupportedFigure,
+        ClaimKind.Date => UnsupportedDate,
+        ClaimKind.Attribution => UnsupportedAttribution,
+        ClaimKind.Quote => UnsupportedQuote,
+        _ => NewUnsupported(claim.Kind),
+    };
+
+    private static MatchOutcome NewUnsupported(ClaimKind kind) => new(
         ClaimStatuses.Unsupported,
-        $"No fact in the fact set speaks to this {ClaimChecker.KindName(claim.Kind)}; check it against a source before publishing.",
+        $"No fact in the fact set speaks to this {ClaimChecker.KindName(kind)}; check it against a source before publishing.",
         [],
         null);
 }

@@ -33,6 +33,29 @@ internal sealed class SentenceContext
     public List<Token> Tokens { get; }
     public List<TermHit> Hits { get; }
 
+    private List<(int First, int Last)>? _figureSpans;
+
+    /// <summary>The token spans of the sentence's figures, in order (each figure's scope looks at the others).</summary>
+    public IReadOnlyList<(int First, int Last)> FigureSpans
+    {
+        get
+        {
+            if (_figureSpans is null)
+            {
+                _figureSpans = [];
+                foreach (var c in Claims)
+                {
+                    if (c.Figure is not null)
+                    {
+                        _figureSpans.Add(TokenSpan(c));
+                    }
+                }
+            }
+
+            return _figureSpans;
+        }
+    }
+
     /// <summary>The token positions a claim covers (nearest token when the claim falls between words).</summary>
     public (int First, int Last) TokenSpan(ExtractedClaim claim)
     {
@@ -59,7 +82,46 @@ internal sealed class SentenceContext
         return (first, last);
     }
 
-    public IEnumerable<TermHit> HitsOf(TermOwner owner) => Hits.Where(h => h.Entry.Owner == owner);
+    private readonly List<TermHit>?[] _hitsByOwner = new List<TermHit>?[OwnerCount];
+    private readonly List<TermHit>?[] _hitsWithLooseByOwner = new List<TermHit>?[OwnerCount];
+    private const int OwnerCount = (int)TermOwner.Act + 1;
+
+    /// <summary>The sentence's hits of one owner, in order; asked for many times per claim, so kept once found.</summary>
+    public IReadOnlyList<TermHit> HitsOf(TermOwner owner) => _hitsByOwner[(int)owner] ??= OfOwner(Hits, owner, null);
+
+    private static List<TermHit> OfOwner(List<TermHit> hits, TermOwner owner, List<TermHit>? more)
+    {
+        // Counted first so the list is allocated once at its size (a shared phrase gives dozens of measure hits).
+        var count = 0;
+        foreach (var hit in hits)
+        {
+            count += hit.Entry.Owner == owner ? 1 : 0;
+        }
+
+        foreach (var hit in more ?? [])
+        {
+            count += hit.Entry.Owner == owner ? 1 : 0;
+        }
+
+        var list = new List<TermHit>(count);
+        foreach (var hit in hits)
+        {
+            if (hit.Entry.Owner == owner)
+            {
+                list.Add(hit);
+            }
+        }
+
+        foreach (var hit in more ?? [])
+        {
+            if (hit.Entry.Owner == owner)
+            {
+                list.Add(hit);
+            }
+        }
+
+        return list;
+    }
 
     private readonly TermIndex _terms;
     private List<TermHit>? _looseHits;
@@ -69,10 +131,10 @@ internal sealed class SentenceContext
     private readonly Dictionary<(int Offset, int Length, string Kind), IReadOnlyList<MeasureCandidate>> _candidates = new();
 
     /// <summary>Exact hits plus events and acts named with their words apart (only dates need these, so they are found on demand).</summary>
-    public IEnumerable<TermHit> HitsWithLoose(TermOwner owner)
+    public IReadOnlyList<TermHit> HitsWithLoose(TermOwner owner)
     {
         _looseHits ??= _terms.FindLoose(Tokens, Hits);
-        return Hits.Concat(_looseHits).Where(h => h.Entry.Owner == owner);
+        return _hitsWithLooseByOwner[(int)owner] ??= OfOwner(Hits, owner, _looseHits);
     }
 
     /// <summary>Terms named in the sentence or two before this one.</summary>
@@ -122,6 +184,50 @@ internal sealed class SentenceContext
         }
 
         return list;
+    }
+
+    private Dictionary<(MeasureCandidate? Candidate, ExtractedClaim Claim, DateValue? Period), FigureVerdict>? _verdicts;
+
+    /// <summary>
+    /// A figure is weighed against a measure for its own verdict and again for each date beside it, often for the same
+    /// period: weighed once. Keyed by reference (candidates are cached above; records would hash every field).
+    /// </summary>
+    public FigureVerdict Weighed(MeasureCandidate candidate, ExtractedClaim claim, DateValue? period, FigureMatcher figures)
+    {
+        _verdicts ??= new(ByReference.Instance);
+        if (!_verdicts.TryGetValue((candidate, claim, period), out var verdict))
+        {
+            _verdicts[(candidate, claim, period)] = verdict = figures.Weigh(candidate, claim, period);
+        }
+
+        return verdict;
+    }
+
+    private Dictionary<(MeasureCandidate? Candidate, ExtractedClaim Claim, DateValue? Period), (FigureVerdict Verdict, double Confidence)?>? _byValue;
+
+    /// <summary>The measure a fact gives this very figure for, within a period: found once per claim and period.</summary>
+    public (FigureVerdict Verdict, double Confidence)? ByValue(ExtractedClaim claim, DateValue? period, FigureMatcher figures)
+    {
+        _byValue ??= new(ByReference.Instance);
+        if (!_byValue.TryGetValue((null, claim, period), out var found))
+        {
+            _byValue[(null, claim, period)] = found = figures.FindByValue(this, claim, period);
+        }
+
+        return found;
+    }
+
+    private sealed class ByReference : IEqualityComparer<(MeasureCandidate? Candidate, ExtractedClaim Claim, DateValue? Period)>
+    {
+        public static readonly ByReference Instance = new();
+
+        public bool Equals((MeasureCandidate? Candidate, ExtractedClaim Claim, DateValue? Period) x, (MeasureCandidate? Candidate, ExtractedClaim Claim, DateValue? Period) y) =>
+            ReferenceEquals(x.Candidate, y.Candidate) && ReferenceEquals(x.Claim, y.Claim) && ReferenceEquals(x.Period, y.Period);
+
+        public int GetHashCode((MeasureCandidate? Candidate, ExtractedClaim Claim, DateValue? Period) key) =>
+            HashCode.Combine(key.Candidate is null ? 0 : System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(key.Candidate),
+                System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(key.Claim),
+                key.Period is null ? 0 : System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(key.Period));
     }
 
     /// <summary>
@@ -278,8 +384,13 @@ internal static class ScopeReader
         var index = sentence.Facts.Index;
         var numbers = sentence.Facts.Numbers;
         var (first, last) = sentence.TokenSpan(claim);
-        var populations = sentence.HitsOf(TermOwner.Population).ToList();
+        var populations = sentence.HitsOf(TermOwner.Population);
         string? population = null;
+        if (populations.Count == 0)
+        {
+            // No group named: nothing below could find one.
+            return new ClaimScope(null, NearestPlace(sentence, first, last), sentence);
+        }
 
         // The noun right after a number is what it counts ("230,000 repatriated persons", "three prisoners").
         // Groups joined by "and"/"or" ("civilians and prisoners of war") mean their common wider group.
@@ -307,7 +418,7 @@ internal static class ScopeReader
         var near = populations.Where(h => h.DistanceTo(first, last) <= numbers.GroupMaxDistance).ToList();
         if (near.Count > 0 && sentence.Claims.Count(c => c.Figure is not null) > 1)
         {
-            var otherFigures = sentence.Claims.Where(c => c.Figure is not null).Select(sentence.TokenSpan).Where(s => s.Last < first || s.First > last).ToList();
+            var otherFigures = sentence.FigureSpans.Where(s => s.Last < first || s.First > last).ToList();
             near = near.Where(h => !otherFigures.Any(f => (f.First > h.LastToken && f.Last < first) || (f.First > last && f.Last < h.FirstToken))).ToList();
         }
 
@@ -368,21 +479,71 @@ internal static class ScopeReader
         // 4,305,035 in all").
         // A place nearer another figure is that figure's ("54,350 from Italy, out of 4,305,035"). Words that name a
         // group ("British and American prisoners") are not a place.
-        var otherFigures = sentence.Claims.Where(c => c.Figure is not null).Select(sentence.TokenSpan).Where(s => s.Last < first || s.First > last).ToList();
-        var groups = sentence.HitsOf(TermOwner.Population).ToList();
-        var places = sentence.HitsOf(TermOwner.Place)
-            .Where(h => !otherFigures.Any(f => (f.First > h.LastToken && f.Last < first) || (f.First > last && f.Last < h.FirstToken)
-                                               || sentence.Distance(h, f.First, f.Last) < sentence.Distance(h, first, last)))
-            .Where(h => !groups.Any(g => g.FirstToken <= h.LastToken && h.FirstToken <= g.LastToken))
-            .ToList();
-        var following = places.Where(h => h.FirstToken > last && h.FirstToken - last <= sentence.Facts.Numbers.PlaceNounMaxGap).OrderBy(h => h.FirstToken).FirstOrDefault();
-        if (following.Entry is not null)
+        // (Loops, not LINQ: read once per figure. The kept places are the first named following the figure within
+        // the gap, else the nearest within reach, the first named on a tie.)
+        var placeHits = sentence.HitsOf(TermOwner.Place);
+        if (placeHits.Count == 0)
         {
-            return following.Entry.OwnerId;
+            return null;
         }
 
-        var near = places.Where(h => h.DistanceTo(first, last) <= sentence.Facts.Numbers.PlaceMaxDistance).OrderBy(h => h.DistanceTo(first, last)).FirstOrDefault();
-        return near.Entry?.OwnerId;
+        var groups = sentence.HitsOf(TermOwner.Population);
+        var numbers = sentence.Facts.Numbers;
+        TermHit? following = null;
+        TermHit? near = null;
+        var nearDistance = int.MaxValue;
+        foreach (var h in placeHits)
+        {
+            if (BelongsToOtherFigure(sentence, h, first, last) || InsideGroup(groups, h))
+            {
+                continue;
+            }
+
+            if (h.FirstToken > last && h.FirstToken - last <= numbers.PlaceNounMaxGap && (following is null || h.FirstToken < following.Value.FirstToken))
+            {
+                following = h;
+            }
+
+            var distance = h.DistanceTo(first, last);
+            if (distance <= numbers.PlaceMaxDistance && distance < nearDistance)
+            {
+                (near, nearDistance) = (h, distance);
+            }
+        }
+
+        return following?.Entry.OwnerId ?? near?.Entry.OwnerId;
+    }
+
+    private static bool BelongsToOtherFigure(SentenceContext sentence, TermHit h, int first, int last)
+    {
+        foreach (var f in sentence.FigureSpans)
+        {
+            if (!(f.Last < first || f.First > last))
+            {
+                continue;
+            }
+
+            if ((f.First > h.LastToken && f.Last < first) || (f.First > last && f.Last < h.FirstToken)
+                || sentence.Distance(h, f.First, f.Last) < sentence.Distance(h, first, last))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool InsideGroup(IReadOnlyList<TermHit> groups, TermHit h)
+    {
+        foreach (var g in groups)
+        {
+            if (g.FirstToken <= h.LastToken && h.FirstToken <= g.LastToken)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // "Soviet POWs" names both "Soviet citizens" and "POWs": the narrower one is meant.

@@ -249,35 +249,60 @@ internal sealed class TermIndex
             return hits;
         }
 
-        var words = new HashSet<string>(tokens.Count, StringComparer.Ordinal);
+        // The tokens' distinct words and the loose names whose first word is among them; of those, the ones all of
+        // whose words the tokens hold, in declaration order (sorting only the matches gives the order sorting every
+        // candidate would). All three are scratch kept per thread (cleared here; nothing called below comes back in).
+        var words = t_words ??= new HashSet<string>(StringComparer.Ordinal);
+        var lists = t_lists ??= [];
+        var candidates = t_candidates ??= [];
+        words.Clear();
+        lists.Clear();
+        candidates.Clear();
         foreach (var token in tokens)
         {
-            words.Add(token.Norm);
+            if (words.Add(token.Norm) && _looseByFirstWord.TryGetValue(token.Norm, out var entries))
+            {
+                lists.Add(entries);
+            }
         }
 
-        HashSet<string>? named = null;
-        foreach (var entry in Candidates(words))
+        foreach (var entries in lists)
         {
-            var all = true;
-            foreach (var word in entry.Tokens)
+            foreach (var entry in entries)
             {
-                if (!words.Contains(word))
+                var all = true;
+                foreach (var word in entry.Tokens)
                 {
-                    all = false;
-                    break;
+                    if (!words.Contains(word))
+                    {
+                        all = false;
+                        break;
+                    }
+                }
+
+                if (all)
+                {
+                    candidates.Add(entry);
                 }
             }
+        }
 
-            if (!all)
+        if (candidates.Count > 1)
+        {
+            // Declaration order decides which name of an owner is reported first, as a full scan would.
+            candidates.Sort(ByOrder);
+        }
+
+        List<string>? named = null;
+        foreach (var entry in candidates)
+        {
+            // One hit per owner, and none for an owner named exactly.
+            if (Names(exact, entry.OwnerId) || (named ??= []).Contains(entry.OwnerId))
             {
                 continue;
             }
 
-            named ??= exact.Select(h => h.Entry.OwnerId).ToHashSet(StringComparer.Ordinal);
-            if (!named.Add(entry.OwnerId))
-            {
-                continue;
-            }
+            named.Add(entry.OwnerId);
 
             int first = int.MaxValue, last = -1;
             foreach (var word in entry.Tokens)
@@ -299,31 +324,36 @@ internal sealed class TermIndex
         return hits;
     }
 
-    /// <summary>The loose names whose first word is among <paramref name="words"/>, in the order they were declared.</summary>
-    private List<TermEntry> Candidates(HashSet<string> words)
+    [ThreadStatic]
+    private static HashSet<string>? t_words;
+
+    [ThreadStatic]
+    private static List<TermEntry>? t_candidates;
+
+    [ThreadStatic]
+    private static List<List<TermEntry>>? t_lists;
+
+    private static readonly Comparison<TermEntry> ByOrder = (a, b) => a.Order.CompareTo(b.Order);
+
+    private static bool Names(IReadOnlyCollection<TermHit> hits, string ownerId)
     {
-        var candidates = new List<TermEntry>();
-        foreach (var word in words)
+        foreach (var hit in hits)
         {
-            if (_looseByFirstWord.TryGetValue(word, out var entries))
+            if (hit.Entry.OwnerId == ownerId)
             {
-                candidates.AddRange(entries);
+                return true;
             }
         }
 
-        if (candidates.Count > 1)
-        {
-            // Declaration order decides which name of an owner is reported first, as a full scan would.
-            candidates.Sort((a, b) => a.Order.CompareTo(b.Order));
-        }
-
-        return candidates;
+        return false;
     }
 
     /// <summary>All term occurrences in the tokens; longer terms first where two start at the same word.</summary>
     public List<TermHit> Find(IReadOnlyList<Token> tokens)
     {
-        var hits = new List<TermHit>();
+        // Found into per-thread scratch (nothing below calls Find again); the caller gets a list of its own, at size.
+        var hits = t_found ??= [];
+        hits.Clear();
         for (var i = 0; i < tokens.Count; i++)
         {
             if (!_byFirstToken.TryGetValue(tokens[i].Norm, out var entries))
@@ -356,21 +386,98 @@ internal sealed class TermIndex
         // A group or place named inside a measure's phrase ("from Germany") still names that group or place.
         if (hits.Count < 2)
         {
-            return hits;
+            return [.. hits];
+        }
+
+        return WithoutHidden(hits);
+    }
+
+    [ThreadStatic]
+    private static List<TermHit>? t_found;
+
+    [ThreadStatic]
+    private static List<(int First, int Last)>? t_spans;
+
+    [ThreadStatic]
+    private static List<(int Span, TermOwner Owner, string? MeasureKind)>? t_spanKinds;
+
+    [ThreadStatic]
+    private static List<(int Span, int Longer)>? t_covering;
+
+    /// <summary>
+    /// The hits no longer phrase around them hides. A phrase many owners share gives one hit per owner, so hits are
+    /// compared by span (few) and by the distinct owner kinds and measure kinds found on each span, not pairwise.
+    /// </summary>
+    private static List<TermHit> WithoutHidden(List<TermHit> hits)
+    {
+        // Per-thread scratch: the distinct spans, the owner and measure kinds found on each, and which span lies
+        // inside which longer one.
+        var spans = t_spans ??= [];
+        var kinds = t_spanKinds ??= [];
+        var covering = t_covering ??= [];
+        spans.Clear();
+        kinds.Clear();
+        covering.Clear();
+        Span<int> spanOf = hits.Count <= 256 ? stackalloc int[hits.Count] : new int[hits.Count];
+        for (var i = 0; i < hits.Count; i++)
+        {
+            var h = hits[i];
+            var at = spans.IndexOf((h.FirstToken, h.LastToken));
+            if (at < 0)
+            {
+                at = spans.Count;
+                spans.Add((h.FirstToken, h.LastToken));
+            }
+
+            spanOf[i] = at;
+            var kind = (at, h.Entry.Owner, h.Entry.MeasureKind);
+            if (!kinds.Contains(kind))
+            {
+                kinds.Add(kind);
+            }
+        }
+
+        for (var a = 0; a < spans.Count; a++)
+        {
+            for (var b = 0; b < spans.Count; b++)
+            {
+                if (spans[b].Last - spans[b].First > spans[a].Last - spans[a].First && spans[b].First <= spans[a].First && spans[b].Last >= spans[a].Last)
+                {
+                    covering.Add((a, b));
+                }
+            }
+        }
+
+        if (covering.Count == 0)
+        {
+            return [.. hits];
         }
 
         var kept = new List<TermHit>(hits.Count);
-        foreach (var h in hits)
+        for (var i = 0; i < hits.Count; i++)
         {
+            var h = hits[i];
             var hidden = false;
-            foreach (var o in hits)
+            foreach (var (inner, longer) in covering)
             {
-                if (o.LastToken - o.FirstToken > h.LastToken - h.FirstToken
-                    && o.FirstToken <= h.FirstToken && o.LastToken >= h.LastToken
-                    && (o.Entry.Owner == h.Entry.Owner || h.Entry.Owner is TermOwner.Measure or TermOwner.Act or TermOwner.Work)
-                    && (o.Entry.MeasureKind is null || h.Entry.MeasureKind is null || o.Entry.MeasureKind == h.Entry.MeasureKind))
+                if (inner != spanOf[i])
                 {
-                    hidden = true;
+                    continue;
+                }
+
+                foreach (var (span, owner, measureKind) in kinds)
+                {
+                    if (span == longer
+                        && (owner == h.Entry.Owner || h.Entry.Owner is TermOwner.Measure or TermOwner.Act or TermOwner.Work)
+                        && (measureKind is null || h.Entry.MeasureKind is null || measureKind == h.Entry.MeasureKind))
+                    {
+                        hidden = true;
+                        break;
+                    }
+                }
+
+                if (hidden)
+                {
                     break;
                 }
             }
@@ -394,7 +501,8 @@ internal static class Tokenizer
     public static List<Token> Tokenize(string text, int start = 0, int length = -1)
     {
         var end = length < 0 ? text.Length : start + length;
-        var tokens = new List<Token>();
+        // About one word per six characters in prose: sized once instead of grown through several arrays.
+        var tokens = new List<Token>((end - start) / 6 + 4);
         var i = start;
         while (i < end)
         {
@@ -411,7 +519,7 @@ internal static class Tokenizer
                 i++;
             }
 
-            tokens.Add(new Token(s, i, Normalise(text.AsSpan(s, i - s))));
+            tokens.Add(new Token(s, i, NormalisedWords.Of(text.AsSpan(s, i - s))));
         }
 
         return tokens;
