@@ -19,6 +19,42 @@ internal sealed class DateMatcher(CompiledFactSet compiled)
     // holds, and none of the events holds it within its course, can be borne out by nothing named before it.
     private readonly (Interval Span, bool Event)[] _datedSpans = DatedSpans(compiled.Index);
 
+    // Every fact's and act's date parsed once (keyed by reference: records would hash every field); dates are weighed
+    // against the same few events for every date claim, and parsing the stored text each time cost more than the test.
+    private readonly Dictionary<FactDate, Interval?> _intervals = ParsedDates(compiled.Index);
+
+    private static Dictionary<FactDate, Interval?> ParsedDates(FactIndex index)
+    {
+        var parsed = new Dictionary<FactDate, Interval?>(ReferenceEqualityComparer.Instance);
+        foreach (var (_, facts) in index.FactsByMeasure)
+        {
+            foreach (var fact in facts)
+            {
+                if (fact.Date is not null)
+                {
+                    parsed.TryAdd(fact.Date, FactInterval(fact.Date));
+                }
+
+                if (fact.Period is not null)
+                {
+                    parsed.TryAdd(fact.Period, FactInterval(fact.Period));
+                }
+            }
+        }
+
+        foreach (var act in index.FactSet.Acts)
+        {
+            if (act.Date is not null)
+            {
+                parsed.TryAdd(act.Date, FactInterval(act.Date));
+            }
+        }
+
+        return parsed;
+    }
+
+    private Interval? IntervalOf(FactDate date) => _intervals.TryGetValue(date, out var interval) ? interval : FactInterval(date);
+
     private static (Interval Span, bool Event)[] DatedSpans(FactIndex index)
     {
         var spans = new List<(Interval, bool)>();
@@ -452,14 +488,25 @@ internal sealed class DateMatcher(CompiledFactSet compiled)
     /// </remarks>
     internal MatchOutcome? AsEvent(ExtractedClaim claim, Measure measure, bool supportOnly = false)
     {
-        var facts = index.FactsByMeasure.TryGetValue(measure.Id, out var list) ? list.Where(f => f.Date is not null).ToList() : [];
-        if (facts.Count == 0)
+        if (!index.FactsByMeasure.TryGetValue(measure.Id, out var list))
         {
             return null;
         }
 
         var claimInterval = Interval.OfDate(claim.Date!.From, claim.Date.To);
-        var weighed = facts.Select(f => (Fact: f, Relation: FactInterval(f.Date!)?.RelationTo(claimInterval))).Where(x => x.Relation is not null).ToList();
+        if (supportOnly && !AnyBearsOut(list, claimInterval))
+        {
+            // Decided before anything is listed or written: only an inside or "during" reading can be kept.
+            return null;
+        }
+
+        var facts = list.Where(f => f.Date is not null).ToList();
+        if (facts.Count == 0)
+        {
+            return null;
+        }
+
+        var weighed = facts.Select(f => (Fact: f, Relation: IntervalOf(f.Date!)?.RelationTo(claimInterval))).Where(x => x.Relation is not null).ToList();
         var inside = weighed.Where(x => x.Relation == Relation.Inside).Select(x => x.Fact).ToList();
         if (inside.Count > 0)
         {
@@ -468,7 +515,7 @@ internal sealed class DateMatcher(CompiledFactSet compiled)
             // A weak page's other date does not make a firm one disputed.
             var rivals = facts.Where(f => !FigureMatcher.ContainsReference(inside, f))
                 .Where(f => (!f.Weak || inside.All(m => m.Weak))
-                            && inside.All(m => FactInterval(f.Date!) is { } r && FactInterval(m.Date!) is { } q && r.RelationTo(q) == Relation.Apart && q.RelationTo(r) == Relation.Apart))
+                            && inside.All(m => IntervalOf(f.Date!) is { } r && IntervalOf(m.Date!) is { } q && r.RelationTo(q) == Relation.Apart && q.RelationTo(r) == Relation.Apart))
                 .ToList();
             inside = [.. inside.OrderBy(f => f.Weak)];
             if (rivals.Count > 0)
@@ -486,7 +533,7 @@ internal sealed class DateMatcher(CompiledFactSet compiled)
         }
 
         // A day within an event that lasted months ("on 9 May 1947", the last day of Keelhaul) fits it.
-        var during = weighed.Where(x => x.Relation == Relation.Overlap && FactInterval(x.Fact.Date!) is { } span && claimInterval.RelationTo(span) == Relation.Inside)
+        var during = weighed.Where(x => x.Relation == Relation.Overlap && IntervalOf(x.Fact.Date!) is { } span && claimInterval.RelationTo(span) == Relation.Inside)
             .Select(x => x.Fact).ToList();
         if (during.Count > 0)
         {
@@ -528,8 +575,29 @@ internal sealed class DateMatcher(CompiledFactSet compiled)
             facts.OrderBy(f => f.Weak).Select(evidence.From).ToList(),
             $"{EvidenceBuilder.FormatDate(best.Date!)} ({evidence.Citation(best.Sources)})")
         {
-            Confidence = YearsApart(claim.Date!, facts.Select(f => FactInterval(f.Date!))) >= compiled.Numbers.ImplausibleYearsApart ? 0.5 : 1,
+            Confidence = YearsApart(claim.Date!, facts.Select(f => IntervalOf(f.Date!))) >= compiled.Numbers.ImplausibleYearsApart ? 0.5 : 1,
         };
+    }
+
+    /// <summary>Some dated fact holds the claimed date, or the claimed date falls within its course: AsEvent's two supported readings.</summary>
+    private bool AnyBearsOut(IReadOnlyList<Fact> facts, Interval claimInterval)
+    {
+        for (var i = 0; i < facts.Count; i++)
+        {
+            var fact = facts[i];
+            if (fact.Date is null || IntervalOf(fact.Date) is not { } span)
+            {
+                continue;
+            }
+
+            var relation = span.RelationTo(claimInterval);
+            if (relation == Relation.Inside || (relation == Relation.Overlap && claimInterval.RelationTo(span) == Relation.Inside))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>"the execution of Vlasov", "Operation Keelhaul": a measure's name as the subject of a sentence.</summary>
@@ -581,7 +649,7 @@ internal sealed class DateMatcher(CompiledFactSet compiled)
 
     internal MatchOutcome? AsActDate(ExtractedClaim claim, Act act, bool supportOnly = false)
     {
-        var interval = FactInterval(act.Date!);
+        var interval = IntervalOf(act.Date!);
         if (interval is null)
         {
             return null;
@@ -674,7 +742,7 @@ internal sealed class DateMatcher(CompiledFactSet compiled)
         {
             // The count belongs to one event; the date beside it is right only if it is that event's date.
             var dated = chosen.Deciding.FirstOrDefault(f => f.Period is not null);
-            if (dated is null || FactInterval(dated.Period!) is not { } when)
+            if (dated is null || IntervalOf(dated.Period!) is not { } when)
             {
                 return null;
             }
