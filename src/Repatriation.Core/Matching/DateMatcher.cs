@@ -107,10 +107,15 @@ internal sealed class DateMatcher(CompiledFactSet compiled)
         var numbers = compiled.Numbers;
         var date = claim.Date!;
         var (first, last) = sentence.TokenSpan(claim);
-        var options = new List<(int Distance, double Reading, Func<MatchOutcome?> Outcome, ReadingRule Rule, ReadingTraits Traits)>();
+        var options = new List<DateOption>();
 
-        foreach (var figureClaim in sentence.Claims.Where(c => c.Kind == ClaimKind.Figure && c.Figure is not null))
+        foreach (var figureClaim in sentence.Claims)
         {
+            if (figureClaim.Kind != ClaimKind.Figure || figureClaim.Figure is null)
+            {
+                continue;
+            }
+
             var (ff, fl) = sentence.TokenSpan(figureClaim);
             var distance = ff > last ? ff - last : first > fl ? first - fl : 0;
             var kind = MeasureKindOf(figureClaim.Figure!);
@@ -124,44 +129,19 @@ internal sealed class DateMatcher(CompiledFactSet compiled)
             if (candidates.Count > 0 && distance <= numbers.PeriodMaxDistance)
             {
                 // The figure's own period reading already requires the two to stand close (see PeriodFor).
-                options.Add((Math.Min(distance, numbers.DateDisagreeMaxDistance), VerdictGrader.Naming(numbers, distance, numbers.PeriodMaxDistance), () => AsPeriod(sentence, claim, figureClaim, candidates), ReadingRule.DatePeriod, Plain(distance)));
+                options.Add(new(Math.Min(distance, numbers.DateDisagreeMaxDistance), VerdictGrader.Naming(numbers, distance, numbers.PeriodMaxDistance), ReadingRule.DatePeriod, Plain(distance)) { Figure = figureClaim, Candidates = candidates });
             }
         }
 
         // "On 28 May 1946 the Cossack officers were taken to a conference at Spittal": a date that opens the sentence
         // dates its whole first clause, so the words after it count for less.
         var fronted = first <= 1 && (first == 0 || compiled.Rules.Words.FrontedDateWords.Contains(sentence.Tokens[0].Norm));
-        int DistanceTo(TermHit hit)
-        {
-            var distance = sentence.Distance(hit, first, last);
-            return fronted && hit.FirstToken > last && distance - (hit.FirstToken - last) < numbers.ClauseBreakPenalty
-                ? (int)Math.Ceiling(distance * numbers.FrontedDateWeight)
-                : distance;
-        }
-
-        // "The Potsdam Conference opened on 17 July 1945, weeks after the Lienz handovers": a word of time between the
-        // date and an event's name says the date is not the event's.
-        bool Relative(TermHit hit)
-        {
-            var (from, to) = hit.LastToken < first ? (hit.LastToken + 1, first - 1) : (last + 1, hit.FirstToken - 1);
-            for (var i = from; i <= to; i++)
-            {
-                if (compiled.Rules.Words.TemporalRelationWords.Contains(sentence.Tokens[i].Norm))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
 
         // Hits grouped by what they name, in the order first named (as GroupBy would), keeping only date measures: no
         // other measure can date anything, so nothing is weighed for the many counts a shared phrase names.
-        foreach (var (ownerId, group) in ByOwner(sentence.HitsWithLoose(TermOwner.Measure), h =>
-                     index.Measures.TryGetValue(h.Entry.OwnerId, out var m) && m.Kind == MeasureKinds.Date
-                     && !InsideQuote(sentence, h) && !Relative(h)))
+        foreach (var (ownerId, group) in ByOwner(sentence.HitsWithLoose(TermOwner.Measure), sentence, first, last, dateMeasuresOnly: true))
         {
-            var distance = MinDistance(group);
+            var distance = MinDistance(sentence, group, first, last, fronted);
             var loose = AllLooseApart(sentence, group);
             var gapped = !loose && AllLoose(group);
             if (!loose && AllProtagonistsUnsaid(sentence, ownerId, group))
@@ -172,31 +152,20 @@ internal sealed class DateMatcher(CompiledFactSet compiled)
 
             if (distance <= numbers.DateEventMaxDistance && index.Measures.TryGetValue(ownerId, out var measure) && measure.Kind == MeasureKinds.Date)
             {
-                options.Add((distance, loose ? numbers.ContextReadingConfidence : VerdictGrader.Naming(numbers, distance, numbers.DateEventMaxDistance) * (gapped ? numbers.GappedTermFactor : 1), () => AsEvent(claim, measure, supportOnly: loose), ReadingRule.DateEvent, Plain(distance) | Naming(loose, gapped)));
+                options.Add(new(distance, loose ? numbers.ContextReadingConfidence : VerdictGrader.Naming(numbers, distance, numbers.DateEventMaxDistance) * (gapped ? numbers.GappedTermFactor : 1), ReadingRule.DateEvent, Plain(distance) | Naming(loose, gapped)) { Measure = measure, SupportOnly = loose });
             }
         }
 
-        foreach (var (ownerId, group) in ByOwner(sentence.HitsWithLoose(TermOwner.Act), h => !Relative(h)))
+        foreach (var (ownerId, group) in ByOwner(sentence.HitsWithLoose(TermOwner.Act), sentence, first, last, dateMeasuresOnly: false))
         {
             var act = _acts.GetValueOrDefault(ownerId);
-            var distance = MinDistance(group);
+            var distance = MinDistance(sentence, group, first, last, fronted);
             var loose = AllLooseApart(sentence, group);
             var gapped = !loose && AllLoose(group);
             if (act?.Date is not null && distance <= numbers.DateEventMaxDistance)
             {
-                options.Add((distance, loose ? numbers.ContextReadingConfidence : VerdictGrader.Naming(numbers, distance, numbers.DateEventMaxDistance) * (gapped ? numbers.GappedTermFactor : 1), () => AsActDate(claim, act, supportOnly: loose), ReadingRule.DateAct, Plain(distance) | Naming(loose, gapped)));
+                options.Add(new(distance, loose ? numbers.ContextReadingConfidence : VerdictGrader.Naming(numbers, distance, numbers.DateEventMaxDistance) * (gapped ? numbers.GappedTermFactor : 1), ReadingRule.DateAct, Plain(distance) | Naming(loose, gapped)) { Act = act, SupportOnly = loose });
             }
-        }
-
-        int MinDistance(List<TermHit> group)
-        {
-            var min = int.MaxValue;
-            foreach (var h in group)
-            {
-                min = Math.Min(min, DistanceTo(h));
-            }
-
-            return min;
         }
 
         if (date.From.Year == date.To.Year && date.From == new DateOnly(date.From.Year, 1, 1) && date.To == new DateOnly(date.From.Year, 12, 31))
@@ -207,7 +176,7 @@ internal sealed class DateMatcher(CompiledFactSet compiled)
                 var distance = sentence.Distance(hit, first, last);
                 if (work.Year is not null && distance <= numbers.WorkYearMaxDistance)
                 {
-                    options.Add((distance, VerdictGrader.Naming(numbers, distance, numbers.WorkYearMaxDistance), () => AsWorkYear(claim, work), ReadingRule.DateWorkYear, Plain(distance)));
+                    options.Add(new(distance, VerdictGrader.Naming(numbers, distance, numbers.WorkYearMaxDistance), ReadingRule.DateWorkYear, Plain(distance)) { Work = work });
                 }
             }
         }
@@ -227,7 +196,7 @@ internal sealed class DateMatcher(CompiledFactSet compiled)
                 var work = index.FactSet.Works.FirstOrDefault(w => w.Authors.Contains(author.PersonId!) && (w.Year == date.From.Year || w.AlternativeYears.Contains(date.From.Year)));
                 if (work is not null && distance <= numbers.WorkYearMaxDistance)
                 {
-                    options.Add((distance, VerdictGrader.Naming(numbers, distance, numbers.WorkYearMaxDistance), () => AsWorkYear(claim, work), ReadingRule.DateAuthorYear, Plain(distance)));
+                    options.Add(new(distance, VerdictGrader.Naming(numbers, distance, numbers.WorkYearMaxDistance), ReadingRule.DateAuthorYear, Plain(distance)) { Work = work });
                 }
             }
         }
@@ -237,10 +206,10 @@ internal sealed class DateMatcher(CompiledFactSet compiled)
         // sentence names no event, act or figure to date.
         foreach (var hit in options.Count == 0 ? sentence.HitsOf(TermOwner.Place) : [])
         {
-            var distance = DistanceTo(hit);
+            var distance = DistanceTo(sentence, hit, first, last, fronted);
             if (distance <= numbers.DateDisagreeMaxDistance && compiled.DatedEventAt(hit.Entry.OwnerId) is { } measure)
             {
-                options.Add((distance, numbers.ContextReadingConfidence, () => AsEvent(claim, measure, supportOnly: true), ReadingRule.DatePlace, ReadingTraits.Loose));
+                options.Add(new(distance, numbers.ContextReadingConfidence, ReadingRule.DatePlace, ReadingTraits.Loose) { Measure = measure, SupportOnly = true });
             }
         }
 
@@ -255,7 +224,7 @@ internal sealed class DateMatcher(CompiledFactSet compiled)
             {
                 foreach (var act in compiled.DatedActsOf(attribution.PersonId!, AttributionMatcher.PastForm(attribution.Verb)!))
                 {
-                    options.Add((distance, numbers.ContextReadingConfidence, () => AsActDate(claim, act, supportOnly: true), ReadingRule.DatePersonAct, ReadingTraits.Loose));
+                    options.Add(new(distance, numbers.ContextReadingConfidence, ReadingRule.DatePersonAct, ReadingTraits.Loose) { Act = act, SupportOnly = true });
                 }
             }
         }
@@ -289,7 +258,7 @@ internal sealed class DateMatcher(CompiledFactSet compiled)
         var bestRank = int.MaxValue;
         foreach (var i in order)
         {
-            if (options[i].Outcome() is not { } outcome)
+            if (Outcome(options[i], sentence, claim) is not { } outcome)
             {
                 continue;
             }
@@ -327,13 +296,83 @@ internal sealed class DateMatcher(CompiledFactSet compiled)
             : best;
     }
 
-    /// <summary>The hits that pass <paramref name="keep"/>, grouped by owner in the order first named (GroupBy's order, without its lookup).</summary>
-    private static List<(string OwnerId, List<TermHit> Hits)> ByOwner(IReadOnlyList<TermHit> hits, Func<TermHit, bool> keep)
+    /// <summary>A reading of a date, weighed only if it is among the nearest: what it reads the date against, and how it was named.</summary>
+    private readonly record struct DateOption(int Distance, double Reading, ReadingRule Rule, ReadingTraits Traits)
+    {
+        public ExtractedClaim? Figure { get; init; }
+        public IReadOnlyList<MeasureCandidate>? Candidates { get; init; }
+        public Measure? Measure { get; init; }
+        public Act? Act { get; init; }
+        public Work? Work { get; init; }
+        public bool SupportOnly { get; init; }
+    }
+
+    private MatchOutcome? Outcome(in DateOption option, SentenceContext sentence, ExtractedClaim claim) => option.Rule switch
+    {
+        ReadingRule.DatePeriod => AsPeriod(sentence, claim, option.Figure!, option.Candidates!),
+        ReadingRule.DateEvent or ReadingRule.DatePlace => AsEvent(claim, option.Measure!, option.SupportOnly),
+        ReadingRule.DateAct or ReadingRule.DatePersonAct => AsActDate(claim, option.Act!, option.SupportOnly),
+        ReadingRule.DateWorkYear or ReadingRule.DateAuthorYear => AsWorkYear(claim, option.Work!),
+        _ => throw new InvalidOperationException($"No date reading {option.Rule}."),
+    };
+
+    private int MinDistance(SentenceContext sentence, List<TermHit> group, int first, int last, bool fronted)
+    {
+        var min = int.MaxValue;
+        foreach (var h in group)
+        {
+            min = Math.Min(min, DistanceTo(sentence, h, first, last, fronted));
+        }
+
+        return min;
+    }
+
+    private int DistanceTo(SentenceContext sentence, TermHit hit, int first, int last, bool fronted)
+    {
+        var numbers = compiled.Numbers;
+        var distance = sentence.Distance(hit, first, last);
+        return fronted && hit.FirstToken > last && distance - (hit.FirstToken - last) < numbers.ClauseBreakPenalty
+            ? (int)Math.Ceiling(distance * numbers.FrontedDateWeight)
+            : distance;
+    }
+
+    /// <summary>
+    /// "The Potsdam Conference opened on 17 July 1945, weeks after the Lienz handovers": a word of time between the
+    /// date and an event's name says the date is not the event's.
+    /// </summary>
+    private bool Relative(SentenceContext sentence, TermHit hit, int first, int last)
+    {
+        var (from, to) = hit.LastToken < first ? (hit.LastToken + 1, first - 1) : (last + 1, hit.FirstToken - 1);
+        for (var i = from; i <= to; i++)
+        {
+            if (compiled.Rules.Words.TemporalRelationWords.Contains(sentence.Tokens[i].Norm))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The hits not set apart by a word of time (and, for measures, only date measures' outside quotations), grouped by
+    /// owner in the order first named (GroupBy's order, without its lookup).
+    /// </summary>
+    private List<(string OwnerId, List<TermHit> Hits)> ByOwner(IReadOnlyList<TermHit> hits, SentenceContext sentence, int first, int last, bool dateMeasuresOnly)
     {
         var groups = new List<(string OwnerId, List<TermHit> Hits)>();
-        foreach (var hit in hits)
+        for (var h = 0; h < hits.Count; h++)
         {
-            if (!keep(hit))
+            var hit = hits[h];
+            // An exact measure term carries its measure's kind: most hits of a shared phrase are counts, dropped unlooked-up.
+            if (dateMeasuresOnly && ((hit.Entry.MeasureKind is { } kind && kind != MeasureKinds.Date)
+                                     || !index.Measures.TryGetValue(hit.Entry.OwnerId, out var m) || m.Kind != MeasureKinds.Date
+                                     || InsideQuote(sentence, hit)))
+            {
+                continue;
+            }
+
+            if (Relative(sentence, hit, first, last))
             {
                 continue;
             }
