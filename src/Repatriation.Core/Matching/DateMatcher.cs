@@ -104,10 +104,29 @@ internal sealed class DateMatcher(CompiledFactSet compiled)
 
     public MatchOutcome Match(ExtractedClaim claim, SentenceContext sentence)
     {
+        // Per-thread scratch, taken for this call (a nested call would find none and make its own).
+        var options = t_options ?? new List<DateOption>();
+        t_options = null;
+        options.Clear();
+        try
+        {
+            return Decide(claim, sentence, options);
+        }
+        finally
+        {
+            options.Clear();
+            t_options = options;
+        }
+    }
+
+    [ThreadStatic]
+    private static List<DateOption>? t_options;
+
+    private MatchOutcome Decide(ExtractedClaim claim, SentenceContext sentence, List<DateOption> options)
+    {
         var numbers = compiled.Numbers;
         var date = claim.Date!;
         var (first, last) = sentence.TokenSpan(claim);
-        var options = new List<DateOption>();
 
         foreach (var figureClaim in sentence.Claims)
         {
@@ -129,7 +148,7 @@ internal sealed class DateMatcher(CompiledFactSet compiled)
             if (candidates.Count > 0 && distance <= numbers.PeriodMaxDistance)
             {
                 // The figure's own period reading already requires the two to stand close (see PeriodFor).
-                options.Add(new(Math.Min(distance, numbers.DateDisagreeMaxDistance), VerdictGrader.Naming(numbers, distance, numbers.PeriodMaxDistance), ReadingRule.DatePeriod, Plain(distance)) { Figure = figureClaim, Candidates = candidates });
+                options.Add(new(Math.Min(distance, numbers.DateDisagreeMaxDistance), VerdictGrader.Naming(numbers, distance, numbers.PeriodMaxDistance), ReadingRule.DatePeriod, Plain(distance)) { Subject = figureClaim, Candidates = candidates });
             }
         }
 
@@ -152,7 +171,7 @@ internal sealed class DateMatcher(CompiledFactSet compiled)
 
             if (distance <= numbers.DateEventMaxDistance && index.Measures.TryGetValue(ownerId, out var measure) && measure.Kind == MeasureKinds.Date)
             {
-                options.Add(new(distance, loose ? numbers.ContextReadingConfidence : VerdictGrader.Naming(numbers, distance, numbers.DateEventMaxDistance) * (gapped ? numbers.GappedTermFactor : 1), ReadingRule.DateEvent, Plain(distance) | Naming(loose, gapped)) { Measure = measure, SupportOnly = loose });
+                options.Add(new(distance, loose ? numbers.ContextReadingConfidence : VerdictGrader.Naming(numbers, distance, numbers.DateEventMaxDistance) * (gapped ? numbers.GappedTermFactor : 1), ReadingRule.DateEvent, Plain(distance) | Naming(loose, gapped)) { Subject = measure, SupportOnly = loose });
             }
         }
 
@@ -164,7 +183,7 @@ internal sealed class DateMatcher(CompiledFactSet compiled)
             var gapped = !loose && AllLoose(group);
             if (act?.Date is not null && distance <= numbers.DateEventMaxDistance)
             {
-                options.Add(new(distance, loose ? numbers.ContextReadingConfidence : VerdictGrader.Naming(numbers, distance, numbers.DateEventMaxDistance) * (gapped ? numbers.GappedTermFactor : 1), ReadingRule.DateAct, Plain(distance) | Naming(loose, gapped)) { Act = act, SupportOnly = loose });
+                options.Add(new(distance, loose ? numbers.ContextReadingConfidence : VerdictGrader.Naming(numbers, distance, numbers.DateEventMaxDistance) * (gapped ? numbers.GappedTermFactor : 1), ReadingRule.DateAct, Plain(distance) | Naming(loose, gapped)) { Subject = act, SupportOnly = loose });
             }
         }
 
@@ -176,7 +195,7 @@ internal sealed class DateMatcher(CompiledFactSet compiled)
                 var distance = sentence.Distance(hit, first, last);
                 if (work.Year is not null && distance <= numbers.WorkYearMaxDistance)
                 {
-                    options.Add(new(distance, VerdictGrader.Naming(numbers, distance, numbers.WorkYearMaxDistance), ReadingRule.DateWorkYear, Plain(distance)) { Work = work });
+                    options.Add(new(distance, VerdictGrader.Naming(numbers, distance, numbers.WorkYearMaxDistance), ReadingRule.DateWorkYear, Plain(distance)) { Subject = work });
                 }
             }
         }
@@ -196,7 +215,7 @@ internal sealed class DateMatcher(CompiledFactSet compiled)
                 var work = index.FactSet.Works.FirstOrDefault(w => w.Authors.Contains(author.PersonId!) && (w.Year == date.From.Year || w.AlternativeYears.Contains(date.From.Year)));
                 if (work is not null && distance <= numbers.WorkYearMaxDistance)
                 {
-                    options.Add(new(distance, VerdictGrader.Naming(numbers, distance, numbers.WorkYearMaxDistance), ReadingRule.DateAuthorYear, Plain(distance)) { Work = work });
+                    options.Add(new(distance, VerdictGrader.Naming(numbers, distance, numbers.WorkYearMaxDistance), ReadingRule.DateAuthorYear, Plain(distance)) { Subject = work });
                 }
             }
         }
@@ -209,7 +228,7 @@ internal sealed class DateMatcher(CompiledFactSet compiled)
             var distance = DistanceTo(sentence, hit, first, last, fronted);
             if (distance <= numbers.DateDisagreeMaxDistance && compiled.DatedEventAt(hit.Entry.OwnerId) is { } measure)
             {
-                options.Add(new(distance, numbers.ContextReadingConfidence, ReadingRule.DatePlace, ReadingTraits.Loose) { Measure = measure, SupportOnly = true });
+                options.Add(new(distance, numbers.ContextReadingConfidence, ReadingRule.DatePlace, ReadingTraits.Loose) { Subject = measure, SupportOnly = true });
             }
         }
 
@@ -224,7 +243,7 @@ internal sealed class DateMatcher(CompiledFactSet compiled)
             {
                 foreach (var act in compiled.DatedActsOf(attribution.PersonId!, AttributionMatcher.PastForm(attribution.Verb)!))
                 {
-                    options.Add(new(distance, numbers.ContextReadingConfidence, ReadingRule.DatePersonAct, ReadingTraits.Loose) { Act = act, SupportOnly = true });
+                    options.Add(new(distance, numbers.ContextReadingConfidence, ReadingRule.DatePersonAct, ReadingTraits.Loose) { Subject = act, SupportOnly = true });
                 }
             }
         }
@@ -242,16 +261,25 @@ internal sealed class DateMatcher(CompiledFactSet compiled)
             nearest = Math.Min(nearest, option.Distance);
         }
 
-        var order = new List<int>(options.Count);
+        // Distance then index is a total order, so an insertion sort gives what a sort by (distance, index) would.
+        Span<int> order = options.Count <= 64 ? stackalloc int[options.Count] : new int[options.Count];
+        var kept = 0;
         for (var i = 0; i < options.Count; i++)
         {
             if (options[i].Distance <= nearest + numbers.DateReadingSlack)
             {
-                order.Add(i);
+                var at = kept++;
+                while (at > 0 && options[order[at - 1]].Distance > options[i].Distance)
+                {
+                    order[at] = order[at - 1];
+                    at--;
+                }
+
+                order[at] = i;
             }
         }
 
-        order.Sort((a, b) => options[a].Distance != options[b].Distance ? options[a].Distance.CompareTo(options[b].Distance) : a.CompareTo(b));
+        order = order[..kept];
         var yearFactor = date.YearInferred ? numbers.InferredYearFactor : 1;
         MatchOutcome? best = null;
         var bestDistance = 0;
@@ -299,20 +327,18 @@ internal sealed class DateMatcher(CompiledFactSet compiled)
     /// <summary>A reading of a date, weighed only if it is among the nearest: what it reads the date against, and how it was named.</summary>
     private readonly record struct DateOption(int Distance, double Reading, ReadingRule Rule, ReadingTraits Traits)
     {
-        public ExtractedClaim? Figure { get; init; }
+        /// <summary>What the date is weighed against: the figure (with <see cref="Candidates"/>), the measure, the act or the work.</summary>
+        public object? Subject { get; init; }
         public IReadOnlyList<MeasureCandidate>? Candidates { get; init; }
-        public Measure? Measure { get; init; }
-        public Act? Act { get; init; }
-        public Work? Work { get; init; }
         public bool SupportOnly { get; init; }
     }
 
     private MatchOutcome? Outcome(in DateOption option, SentenceContext sentence, ExtractedClaim claim) => option.Rule switch
     {
-        ReadingRule.DatePeriod => AsPeriod(sentence, claim, option.Figure!, option.Candidates!),
-        ReadingRule.DateEvent or ReadingRule.DatePlace => AsEvent(claim, option.Measure!, option.SupportOnly),
-        ReadingRule.DateAct or ReadingRule.DatePersonAct => AsActDate(claim, option.Act!, option.SupportOnly),
-        ReadingRule.DateWorkYear or ReadingRule.DateAuthorYear => AsWorkYear(claim, option.Work!),
+        ReadingRule.DatePeriod => AsPeriod(sentence, claim, (ExtractedClaim)option.Subject!, option.Candidates!),
+        ReadingRule.DateEvent or ReadingRule.DatePlace => AsEvent(claim, (Measure)option.Subject!, option.SupportOnly),
+        ReadingRule.DateAct or ReadingRule.DatePersonAct => AsActDate(claim, (Act)option.Subject!, option.SupportOnly),
+        ReadingRule.DateWorkYear or ReadingRule.DateAuthorYear => AsWorkYear(claim, (Work)option.Subject!),
         _ => throw new InvalidOperationException($"No date reading {option.Rule}."),
     };
 
