@@ -41,7 +41,8 @@ internal static partial class NonClaims
     /// </summary>
     private static bool IsLifeDates(string text, TextSpan span)
     {
-        var before = WordBefore(text, span.Offset, out _);
+        Span<char> buffer = stackalloc char[WordBuffer];
+        var before = WordBefore(text, span.Offset, out _, buffer);
         if (before is "born" || text.AsSpan(0, span.Offset).TrimEnd().EndsWith("b.", StringComparison.Ordinal)
             || text.AsSpan(0, span.Offset).TrimEnd().EndsWith("(b.", StringComparison.Ordinal))
         {
@@ -244,26 +245,28 @@ internal static partial class NonClaims
     /// <summary>"the 1990 paperback edition", "(reprinted 2002)", "copyright 1977": an edition's year, not the work's.</summary>
     private static bool NextToEditionWord(string text, TextSpan span)
     {
-        var before = WordBefore(text, span.Offset, out var beforeStart);
+        Span<char> first = stackalloc char[WordBuffer];
+        Span<char> second = stackalloc char[WordBuffer];
+        var before = WordBefore(text, span.Offset, out var beforeStart, first);
         if (Words.EditionWords.Contains(before))
         {
             return true;
         }
 
         // "(reprinted in 2002)": one preposition between.
-        if (before is "in" or "of" && Words.EditionWords.Contains(WordBefore(text, beforeStart, out _)))
+        if (before is "in" or "of" && Words.EditionWords.Contains(WordBefore(text, beforeStart, out _, second)))
         {
             return true;
         }
 
-        var after = WordAfter(text, span.End, out var afterEnd);
+        var after = WordAfter(text, span.End, out var afterEnd, first);
         if (Words.EditionWords.Contains(after))
         {
             return true;
         }
 
         // "the 1990 revised edition": one adjective between.
-        return after.Length > 0 && WordAfter(text, afterEnd, out _) is "edition" or "editions" or "reprint" or "printing";
+        return after.Length > 0 && WordAfter(text, afterEnd, out _, second) is "edition" or "editions" or "reprint" or "printing";
     }
 
     /// <summary>
@@ -353,7 +356,13 @@ internal static partial class NonClaims
 
     private static ReadOnlySpan<char> FirstWords(string text, int start, int end) => text.AsSpan(start, Math.Min(end - start, 40));
 
-    private static string WordBefore(string text, int offset, out int start)
+    /// <summary>Words are lowered into a caller's stack buffer of this size (a longer run of letters is lowered into a string).</summary>
+    private const int WordBuffer = 32;
+
+    private static ReadOnlySpan<char> Lowered(ReadOnlySpan<char> word, Span<char> buffer) =>
+        word.Length <= buffer.Length ? buffer[..word.ToLowerInvariant(buffer)] : word.ToString().ToLowerInvariant();
+
+    private static ReadOnlySpan<char> WordBefore(string text, int offset, out int start, Span<char> buffer)
     {
         var e = offset;
         while (e > 0 && text[e - 1] is ' ' or '(' or '\u00A0')
@@ -368,10 +377,10 @@ internal static partial class NonClaims
         }
 
         start = s;
-        return text[s..e].ToLowerInvariant();
+        return Lowered(text.AsSpan(s, e - s), buffer);
     }
 
-    private static string WordAfter(string text, int offset, out int end)
+    private static ReadOnlySpan<char> WordAfter(string text, int offset, out int end, Span<char> buffer)
     {
         var s = offset;
         while (s < text.Length && text[s] is ' ' or '\u00A0')
@@ -386,6 +395,6 @@ internal static partial class NonClaims
         }
 
         end = e;
-        return text[s..e].ToLowerInvariant();
+        return Lowered(text.AsSpan(s, e - s), buffer);
     }
 }
