@@ -84,9 +84,21 @@ internal sealed class MentionIndex
         var p = start;
         while (p < end)
         {
-            if (!char.IsLetterOrDigit(text[p]) || (p > start && char.IsLetterOrDigit(text[p - 1])) || !char.IsUpper(text[p]) && !char.IsDigit(text[p]))
+            if (!char.IsLetterOrDigit(text[p]))
             {
                 p++;
+                continue;
+            }
+
+            if ((p > start && char.IsLetterOrDigit(text[p - 1])) || !char.IsUpper(text[p]) && !char.IsDigit(text[p]))
+            {
+                // No letter or digit inside a word starts a mention (each follows one), so the rest of the word is skipped.
+                p++;
+                while (p < end && char.IsLetterOrDigit(text[p]))
+                {
+                    p++;
+                }
+
                 continue;
             }
 
