@@ -589,18 +589,23 @@ internal sealed class TextTokens(string text)
     public Extraction.TextSpan? HeadingBefore(int offset)
     {
         _headings ??= FindHeadings();
-        Extraction.TextSpan? found = null;
-        foreach (var heading in _headings)
+        // Headings are found in text order, so their ends rise: the last ending at or before the offset, by halving
+        // (each sentence asks, and a long text has many headings).
+        int lo = 0, hi = _headings.Count;
+        while (lo < hi)
         {
-            if (heading.End > offset)
+            var mid = (lo + hi) / 2;
+            if (_headings[mid].End <= offset)
             {
-                break;
+                lo = mid + 1;
             }
-
-            found = heading;
+            else
+            {
+                hi = mid;
+            }
         }
 
-        return found;
+        return lo > 0 ? _headings[lo - 1] : null;
     }
 
     private List<int> FindParagraphStarts()
