@@ -510,7 +510,10 @@ internal sealed class DateMatcher(CompiledFactSet compiled)
             seen?.Clear();
             foreach (var hit in hits)
             {
-                if (hit.Entry.Owner != owner || !(seen ??= new HashSet<string>(StringComparer.Ordinal)).Add(hit.Entry.OwnerId))
+                // An exact measure term carries its measure's kind: a count's weighs nothing here, so it is dropped
+                // before its owner is hashed (its owner's every hit would be dropped alike).
+                if (hit.Entry.Owner != owner || (hit.Entry.MeasureKind is { } kind && kind != MeasureKinds.Date)
+                    || !(seen ??= new HashSet<string>(StringComparer.Ordinal)).Add(hit.Entry.OwnerId))
                 {
                     continue;
                 }
