@@ -202,17 +202,27 @@ internal sealed class DateMatcher(CompiledFactSet compiled)
 
         // "Julius Epstein's book of 1973": the year of a work by the person the sentence credits with one.
         if (date.From.Year == date.To.Year && date.From == new DateOnly(date.From.Year, 1, 1) && date.To == new DateOnly(date.From.Year, 12, 31)
-            && !sentence.HitsOf(TermOwner.Work).Any())
+            && sentence.HitsOf(TermOwner.Work).Count == 0)
         {
             // "…an estimate he first published in Russian in 1996": a publication year for whoever the sentence credits.
             var lookback = numbers.PublicationCueLookback;
-            var published = Enumerable.Range(Math.Max(0, first - lookback), Math.Min(lookback, first))
-                .Any(i => compiled.Rules.Words.PublicationCues.Contains(sentence.Tokens[i].Norm));
-            foreach (var author in sentence.Claims.Where(c => c.Kind == ClaimKind.Attribution && c.PersonId is not null && (published || c.Verb is "authored" or "wrote")))
+            var published = false;
+            var from = Math.Max(0, first - lookback);
+            for (var i = from; i < from + Math.Min(lookback, first) && !published; i++)
             {
+                published = compiled.Rules.Words.PublicationCues.Contains(sentence.Tokens[i].Norm);
+            }
+
+            foreach (var author in sentence.Claims)
+            {
+                if (author.Kind != ClaimKind.Attribution || author.PersonId is null || !(published || author.Verb is "authored" or "wrote"))
+                {
+                    continue;
+                }
+
                 var (af, al) = sentence.TokenSpan(author);
                 var distance = published ? 0 : af > last ? af - last : first > al ? first - al : 0;
-                var work = index.FactSet.Works.FirstOrDefault(w => w.Authors.Contains(author.PersonId!) && (w.Year == date.From.Year || w.AlternativeYears.Contains(date.From.Year)));
+                var work = WorkOf(author.PersonId, date.From.Year);
                 if (work is not null && distance <= numbers.WorkYearMaxDistance)
                 {
                     options.Add(new(distance, VerdictGrader.Naming(numbers, distance, numbers.WorkYearMaxDistance), ReadingRule.DateAuthorYear, Plain(distance)) { Subject = work });
@@ -235,8 +245,13 @@ internal sealed class DateMatcher(CompiledFactSet compiled)
         // "was sued by Aldington in 1989": the act an attribution in the sentence names by its person and verb can
         // bear a date beside it out (the act's one date may not be the one a text gives for a long affair, so it never
         // refutes); only when nothing else in the sentence is dated.
-        foreach (var attribution in options.Count == 0 ? sentence.Claims.Where(c => c.Kind == ClaimKind.Attribution && c.PersonId is not null && c.Verb is not null) : [])
+        foreach (var attribution in options.Count == 0 ? sentence.Claims : [])
         {
+            if (attribution.Kind != ClaimKind.Attribution || attribution.PersonId is null || attribution.Verb is null)
+            {
+                continue;
+            }
+
             var (af, al) = sentence.TokenSpan(attribution);
             var distance = af > last ? af - last : first > al ? first - al : 0;
             if (distance <= numbers.DateDisagreeMaxDistance)
@@ -341,6 +356,20 @@ internal sealed class DateMatcher(CompiledFactSet compiled)
         ReadingRule.DateWorkYear or ReadingRule.DateAuthorYear => AsWorkYear(claim, (Work)option.Subject!),
         _ => throw new InvalidOperationException($"No date reading {option.Rule}."),
     };
+
+    /// <summary>The first work (in the fact set's order) by this person that appeared in this year or has it as another year.</summary>
+    private Work? WorkOf(string personId, int year)
+    {
+        foreach (var work in index.FactSet.Works)
+        {
+            if (work.Authors.Contains(personId) && (work.Year == year || work.AlternativeYears.Contains(year)))
+            {
+                return work;
+            }
+        }
+
+        return null;
+    }
 
     private int MinDistance(SentenceContext sentence, List<TermHit> group, int first, int last, bool fronted)
     {
