@@ -59,27 +59,39 @@ internal sealed class SentenceContext
     /// <summary>The token positions a claim covers (nearest token when the claim falls between words).</summary>
     public (int First, int Last) TokenSpan(ExtractedClaim claim)
     {
-        int first = -1, last = -1;
+        // Tokens stand in text order without overlapping, so their starts and ends both rise: the tokens the claim
+        // covers run from the first ending after its start to the last starting before its end (found by halving).
         var end = claim.Offset + claim.Length;
-        for (var i = 0; i < Tokens.Count; i++)
+        var first = FirstToken(static (t, offset) => t.End > offset, claim.Offset);
+        var last = FirstToken(static (t, offset) => t.Start >= offset, end) - 1;
+        if (first > last)
         {
-            if (Tokens[i].End > claim.Offset && Tokens[i].Start < end)
-            {
-                if (first < 0)
-                {
-                    first = i;
-                }
-
-                last = i;
-            }
-        }
-
-        if (first < 0)
-        {
-            first = last = Math.Max(0, Tokens.FindIndex(t => t.Start >= claim.Offset));
+            // Between words: the next word (the first, when none follows).
+            var next = FirstToken(static (t, offset) => t.Start >= offset, claim.Offset);
+            first = last = next < Tokens.Count ? next : 0;
         }
 
         return (first, last);
+    }
+
+    /// <summary>The first token for which <paramref name="passes"/> holds, given it holds for every token after one that does.</summary>
+    private int FirstToken(Func<Token, int, bool> passes, int offset)
+    {
+        int lo = 0, hi = Tokens.Count;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) / 2;
+            if (passes(Tokens[mid], offset))
+            {
+                hi = mid;
+            }
+            else
+            {
+                lo = mid + 1;
+            }
+        }
+
+        return lo;
     }
 
     private readonly List<TermHit>?[] _hitsByOwner = new List<TermHit>?[OwnerCount];
