@@ -97,7 +97,6 @@ public sealed class ClaimExtractor
     private static List<DateCandidate> FindDates(string text, List<int> anchors)
     {
         var found = new List<DateCandidate>();
-        var gate = ClaimPatterns.DateStart();
 
         // "14 May" without a year takes the year of the date before it ("…in 1945. On 14 May…").
         int? contextYear = null;
@@ -114,7 +113,7 @@ public sealed class ClaimExtractor
             for (var i = 0; i < count; i++)
             {
                 var start = starts[i];
-                if (!CandidateStarts.MayStartDate(text, start) || !gate.IsMatch(text, start)
+                if (!CandidateStarts.MayStartDate(text, start) || !ClaimPatterns.StartsDate(text, start)
                     || DateParser.Parse(Window(text, start), contextYear) is not { } date || date.Length == 0
                     || start + date.Length <= anchor || ContextRules.IsNotADate(text, start, date))
                 {
@@ -135,7 +134,6 @@ public sealed class ClaimExtractor
     {
         var aboutMargin = facts.Numbers.ClaimAboutMargin;
         var found = new List<FigureCandidate>();
-        var gate = ClaimPatterns.FigureStart();
         Span<int> starts = stackalloc int[CandidateStarts.MaxStarts];
         var consumed = 0;
         var d = 0;
@@ -150,7 +148,7 @@ public sealed class ClaimExtractor
             for (var i = 0; i < count; i++)
             {
                 var start = starts[i];
-                if (!CandidateStarts.MayStartFigure(text, start) || !gate.IsMatch(text, start)
+                if (!CandidateStarts.MayStartFigure(text, start) || !ClaimPatterns.StartsFigure(text, start)
                     || FigureParser.Parse(Window(text, start), aboutMargin) is not { } figure || figure.Length == 0
                     || start + figure.Start + figure.Length <= anchor || ContextRules.IsNotAFigure(text, start + figure.Start, figure))
                 {
