@@ -320,20 +320,18 @@ internal static partial class NonClaims
         text[i] is ';' or ':' or '—' or '(' or ')' || (text[i] is '–' && i > 0 && text[i - 1] == ' ' && i + 1 < text.Length && text[i + 1] == ' ');
 
     /// <summary>Where the line holding <paramref name="offset"/> starts, or -1 when it starts more than <paramref name="reach"/> characters back.</summary>
-    private static int LineStart(string text, int offset, int reach)
+    /// <summary>Where the line holding <paramref name="offset"/> starts; -1 when that is more than <paramref name="reach"/> + 1 characters back.</summary>
+    internal static int LineStart(string text, int offset, int reach)
     {
-        var p = offset;
-        while (p > 0 && text[p - 1] != '\n')
+        // One vectorised search of the reachable window instead of a walk back character by character.
+        var from = Math.Max(0, offset - reach - 2);
+        var newline = text.AsSpan(from, offset - from).LastIndexOf('\n');
+        if (newline >= 0)
         {
-            if (offset - p > reach)
-            {
-                return -1;
-            }
-
-            p--;
+            return from + newline + 1;
         }
 
-        return p;
+        return offset <= reach + 1 ? 0 : -1;
     }
 
     private static int CountWords(string text, int start, int end)
