@@ -26,10 +26,14 @@ internal static partial class ClaimPatterns
         @"|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b)", Words, RegexBudget.Milliseconds)]
     internal static partial Regex FigureStart();
 
+    // Declared once for the pattern and for StartsDate's shortcut.
+    private const string DateWordList = "between|from|c|ca|circa|about|around|approximately|before|after|by|until|till" +
+        "|since|as|not|no|up|early|mid|late|the|spring|summer|autumn|fall|winter";
+
+    private const string MonthPrefixList = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec";
+
     /// <summary>Where a date may start: a day or year, a month, a season, early/mid/late or a date qualifier.</summary>
-    [GeneratedRegex(@"\G" + NotAfter + @"(?:[0-9]|(?:between|from|c|ca|circa|about|around|approximately|before|after|by|until|till" +
-        @"|since|as|not|no|up|early|mid|late|the|spring|summer|autumn|fall|winter)\b" +
-        @"|(?-i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec))", Words, RegexBudget.Milliseconds)]
+    [GeneratedRegex(@"\G" + NotAfter + @"(?:[0-9]|(?:" + DateWordList + @")\b|(?-i:" + MonthPrefixList + "))", Words, RegexBudget.Milliseconds)]
     internal static partial Regex DateStart();
 
     /// <summary>
@@ -40,9 +44,57 @@ internal static partial class ClaimPatterns
     internal static bool StartsFigure(string text, int start) =>
         char.IsAsciiDigit(text[start]) ? !GluedBefore(text, start) : FigureStart().IsMatch(text, start);
 
-    /// <summary><see cref="DateStart"/> at <paramref name="start"/>, decided for a digit as <see cref="StartsFigure"/> is.</summary>
-    internal static bool StartsDate(string text, int start) =>
-        char.IsAsciiDigit(text[start]) ? !GluedBefore(text, start) : DateStart().IsMatch(text, start);
+    /// <summary>
+    /// <see cref="DateStart"/> at <paramref name="start"/>: a digit as <see cref="StartsFigure"/> decides it; a plain
+    /// ASCII word by the same words (a month's first three letters as written, the others in any case, whole); anything
+    /// else (a non-ASCII letter beside the word, whose casing or word-boundary the pattern knows best) by the pattern.
+    /// </summary>
+    internal static bool StartsDate(string text, int start)
+    {
+        var first = text[start];
+        if (char.IsAsciiDigit(first))
+        {
+            return !GluedBefore(text, start);
+        }
+
+        if (!char.IsAsciiLetter(first))
+        {
+            return DateStart().IsMatch(text, start);
+        }
+
+        var end = start + 1;
+        while (end < text.Length && char.IsAsciiLetter(text[end]))
+        {
+            end++;
+        }
+
+        if (end < text.Length && !char.IsAscii(text[end]))
+        {
+            return DateStart().IsMatch(text, start);
+        }
+
+        if (GluedBefore(text, start))
+        {
+            return false;
+        }
+
+        var word = text.AsSpan(start, end - start);
+        if (word.Length >= 3 && MonthPrefixesLookup.Contains(word[..3]))
+        {
+            return true;
+        }
+
+        // \b after the word: the letters run to its end, so only a digit or an underscore can glue it on.
+        return DateWordsLookup.Contains(word) && (end == text.Length || (!char.IsAsciiDigit(text[end]) && text[end] != '_'));
+    }
+
+    private static readonly HashSet<string> MonthPrefixes = new(MonthPrefixList.Split('|'), StringComparer.Ordinal);
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> MonthPrefixesLookup = MonthPrefixes.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly HashSet<string> DateWords = new(DateWordList.Split('|'), StringComparer.OrdinalIgnoreCase);
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> DateWordsLookup = DateWords.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>The character before <paramref name="start"/> is one <see cref="NotAfter"/> refuses: [\p{L}\p{N}_.,:/=#&amp;@’–-].</summary>
     internal static bool GluedBefore(string text, int start) =>

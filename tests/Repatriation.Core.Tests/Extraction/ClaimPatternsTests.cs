@@ -41,6 +41,77 @@ public class ClaimPatternsTests
         Assert.Equal(expected, ClaimPatterns.FigureStart().IsMatch(text, start));
     }
 
+    [Fact]
+    public void StartsDate_WordsInAnyCaseBeforeAndAfterAnyCharacter_AgreeWithThePattern()
+    {
+        var checkedTexts = 0;
+        foreach (var text in WordStarts())
+        {
+            for (var start = 0; start < Math.Min(2, text.Length); start++)
+            {
+                Assert.True(ClaimPatterns.DateStart().IsMatch(text, start) == ClaimPatterns.StartsDate(text, start), $"“{text}” at {start}");
+                checkedTexts++;
+            }
+        }
+
+        Assert.True(checkedTexts > 100_000);
+    }
+
+    [Theory]
+    [InlineData("in Spring 1945", 3, true)]
+    [InlineData("on 9 May 1945", 5, true)]
+    [InlineData("MAYBE 1945", 0, false)]
+    [InlineData("Mayor Smith", 0, true)]
+    [InlineData("the_1945", 0, false)]
+    [InlineData("then 1945", 0, false)]
+    [InlineData("c. 1945", 0, true)]
+    [InlineData("x-between 1945", 2, false)]
+    public void StartsDate_Words_AsThePatternReadsThem(string text, int start, bool expected)
+    {
+        Assert.Equal(expected, ClaimPatterns.StartsDate(text, start));
+        Assert.Equal(expected, ClaimPatterns.DateStart().IsMatch(text, start));
+    }
+
+    private static IEnumerable<string> WordStarts()
+    {
+        string[] words =
+        [
+            "between", "from", "c", "ca", "circa", "about", "around", "approximately", "before", "after", "by", "until", "till",
+            "since", "as", "not", "no", "up", "early", "mid", "late", "the", "spring", "summer", "autumn", "fall", "winter",
+            "Jan", "January", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec", "jan", "MAY",
+            "then", "circus", "asleep", "k", "x", "be", "Ja", "Ma", "ſince", "circa\u212A", "Kelvin", "\u212Aelvin", "ſ",
+        ];
+        const string neighbours = "aZ0_ .,;:-–’'\"(\n\u00A0éж\u200D\u200C\u0301\u212A\u017F\u0130\u0131٣$";
+        foreach (var word in words)
+        {
+            foreach (var form in new[] { word, word.ToUpperInvariant(), word.ToLowerInvariant(), char.ToUpperInvariant(word[0]) + word[1..] })
+            {
+                yield return form;
+                foreach (var after in neighbours)
+                {
+                    yield return form + after;
+                    foreach (var before in neighbours)
+                    {
+                        yield return $"{before}{form}{after}";
+                    }
+                }
+            }
+        }
+
+        // Every one- and two-letter ASCII word, before every ASCII character.
+        for (var a = 'A'; a <= 'z'; a++)
+        {
+            for (var b = 'A'; b <= 'z'; b++)
+            {
+                for (var after = (char)0; after < 128; after += (char)3)
+                {
+                    yield return $"{a}{after}";
+                    yield return $"{a}{b}{after}";
+                }
+            }
+        }
+    }
+
     private static IEnumerable<string> DigitStarts()
     {
         foreach (var before in Before)
