@@ -18,12 +18,15 @@ internal static partial class ClaimPatterns
     // A claim may not continue a word, an identifier, a decimal, a time or a footnote glued to a word.
     private const string NotAfter = @"(?<![\p{L}\p{N}_.,:/=#&@’–-])";
 
+    // Declared once for the pattern and for StartsFigure's shortcut.
+    private const string FigureWordList = "at|no|more|well|just|over|in|upwards|a|an|nearly|almost|close|not" +
+        "|about|some|around|approx|approximately|roughly|c|ca|circa|estimated|perhaps|possibly|up|as|fewer|less|under|below" +
+        "|between|from|exactly|precisely|all|several|few|couple|many|countless|untold|tens|hundreds|thousands|millions" +
+        "|dozens|virtually|practically|the|most|half|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve" +
+        "|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety";
+
     /// <summary>Where a figure may start: digits, a currency sign, a qualifier, a number, vague or proportion word.</summary>
-    [GeneratedRegex(@"\G" + NotAfter + @"(?:[0-9£$€]|US\$|(?:at|no|more|well|just|over|in|upwards|a|an|nearly|almost|close|not" +
-        @"|about|some|around|approx|approximately|roughly|c|ca|circa|estimated|perhaps|possibly|up|as|fewer|less|under|below" +
-        @"|between|from|exactly|precisely|all|several|few|couple|many|countless|untold|tens|hundreds|thousands|millions" +
-        @"|dozens|virtually|practically|the|most|half|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve" +
-        @"|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b)", Words, RegexBudget.Milliseconds)]
+    [GeneratedRegex(@"\G" + NotAfter + @"(?:[0-9£$€]|US\$|(?:" + FigureWordList + @")\b)", Words, RegexBudget.Milliseconds)]
     internal static partial Regex FigureStart();
 
     // Declared once for the pattern and for StartsDate's shortcut.
@@ -41,8 +44,51 @@ internal static partial class ClaimPatterns
     /// what comes before (the <see cref="NotAfter"/> look-behind), so most starts of a figure-dense text are decided
     /// without running the pattern; a test holds the shortcut to the pattern's answer.
     /// </summary>
-    internal static bool StartsFigure(string text, int start) =>
-        char.IsAsciiDigit(text[start]) ? !GluedBefore(text, start) : FigureStart().IsMatch(text, start);
+    internal static bool StartsFigure(string text, int start)
+    {
+        var first = text[start];
+        if (char.IsAsciiDigit(first) || first is '£' or '$' or '€')
+        {
+            return !GluedBefore(text, start);
+        }
+
+        if (!char.IsAsciiLetter(first))
+        {
+            return FigureStart().IsMatch(text, start);
+        }
+
+        var end = AsciiWordEnd(text, start);
+        if (end < text.Length && !char.IsAscii(text[end]))
+        {
+            return FigureStart().IsMatch(text, start);
+        }
+
+        if (GluedBefore(text, start))
+        {
+            return false;
+        }
+
+        var word = text.AsSpan(start, end - start);
+        return (end < text.Length && text[end] == '$' && word.Equals("US", StringComparison.OrdinalIgnoreCase))
+               || (FigureWordsLookup.Contains(word) && WordEndsAt(text, end));
+    }
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> FigureWordsLookup =
+        new HashSet<string>(FigureWordList.Split('|'), StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static int AsciiWordEnd(string text, int start)
+    {
+        var end = start + 1;
+        while (end < text.Length && char.IsAsciiLetter(text[end]))
+        {
+            end++;
+        }
+
+        return end;
+    }
+
+    /// <summary>\b after a run of ASCII letters followed by an ASCII character or nothing: only a digit or an underscore glues on.</summary>
+    private static bool WordEndsAt(string text, int end) => end == text.Length || (!char.IsAsciiDigit(text[end]) && text[end] != '_');
 
     /// <summary>
     /// <see cref="DateStart"/> at <paramref name="start"/>: a digit as <see cref="StartsFigure"/> decides it; a plain

@@ -57,6 +57,37 @@ public class ClaimPatternsTests
         Assert.True(checkedTexts > 100_000);
     }
 
+    [Fact]
+    public void StartsFigure_WordsInAnyCaseBeforeAndAfterAnyCharacter_AgreeWithThePattern()
+    {
+        var checkedTexts = 0;
+        foreach (var text in WordStarts())
+        {
+            for (var start = 0; start < Math.Min(2, text.Length); start++)
+            {
+                Assert.True(ClaimPatterns.FigureStart().IsMatch(text, start) == ClaimPatterns.StartsFigure(text, start), $"“{text}” at {start}");
+                checkedTexts++;
+            }
+        }
+
+        Assert.True(checkedTexts > 100_000);
+    }
+
+    [Theory]
+    [InlineData("some 2,000", 0, true)]
+    [InlineData("US$ 5", 0, true)]
+    [InlineData("us$5", 0, true)]
+    [InlineData("USA$ 5", 0, false)]
+    [InlineData("x£5", 1, false)]
+    [InlineData("Thousands of", 0, true)]
+    [InlineData("thousand", 0, false)]
+    [InlineData("two_3", 0, false)]
+    public void StartsFigure_WordsAndSigns_AsThePatternReadsThem(string text, int start, bool expected)
+    {
+        Assert.Equal(expected, ClaimPatterns.StartsFigure(text, start));
+        Assert.Equal(expected, ClaimPatterns.FigureStart().IsMatch(text, start));
+    }
+
     [Theory]
     [InlineData("in Spring 1945", 3, true)]
     [InlineData("on 9 May 1945", 5, true)]
@@ -80,6 +111,12 @@ public class ClaimPatternsTests
             "since", "as", "not", "no", "up", "early", "mid", "late", "the", "spring", "summer", "autumn", "fall", "winter",
             "Jan", "January", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec", "jan", "MAY",
             "then", "circus", "asleep", "k", "x", "be", "Ja", "Ma", "ſince", "circa\u212A", "Kelvin", "\u212Aelvin", "ſ",
+            "at", "more", "well", "just", "over", "in", "upwards", "a", "an", "nearly", "almost", "close", "some", "approx",
+            "roughly", "estimated", "perhaps", "possibly", "fewer", "less", "under", "below", "exactly", "precisely", "all",
+            "several", "few", "couple", "many", "countless", "untold", "tens", "hundreds", "thousands", "millions", "dozens",
+            "virtually", "practically", "most", "half", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+            "ten", "eleven", "twelve", "thirteen", "nineteen", "twenty", "forty", "ninety", "US", "us", "USA", "£", "$", "€",
+            "US$", "u", "fort", "halves", "\u0130n", "\u0131n", "twent", "sixt",
         ];
         const string neighbours = "aZ0_ .,;:-–’'\"(\n\u00A0éж\u200D\u200C\u0301\u212A\u017F\u0130\u0131٣$";
         foreach (var word in words)
