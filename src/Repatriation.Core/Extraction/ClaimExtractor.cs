@@ -96,7 +96,8 @@ public sealed class ClaimExtractor
 
     private static List<DateCandidate> FindDates(string text, List<int> anchors)
     {
-        var found = new List<DateCandidate>();
+        // At most one date per anchor: sized once instead of grown through several arrays (large ones on a long text).
+        var found = new List<DateCandidate>(anchors.Count);
 
         // "14 May" without a year takes the year of the date before it ("…in 1945. On 14 May…").
         int? contextYear = null;
@@ -133,7 +134,8 @@ public sealed class ClaimExtractor
     private static List<FigureCandidate> FindFigures(string text, List<int> anchors, List<DateCandidate> dates, CompiledFactSet facts)
     {
         var aboutMargin = facts.Numbers.ClaimAboutMargin;
-        var found = new List<FigureCandidate>();
+        // At most one figure per anchor, as for dates.
+        var found = new List<FigureCandidate>(anchors.Count);
         Span<int> starts = stackalloc int[CandidateStarts.MaxStarts];
         var consumed = 0;
         var d = 0;
