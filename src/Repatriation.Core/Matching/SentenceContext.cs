@@ -140,7 +140,8 @@ internal sealed class SentenceContext
     private List<TermHit>? _precedingHits;
     private IReadOnlyList<string>? _contextPlaces;
     // Keyed by the claim's span, not the record: record equality would hash every field on each lookup.
-    private readonly Dictionary<(int Offset, int Length, string Kind), IReadOnlyList<MeasureCandidate>> _candidates = new();
+    // Made when first asked for: a sentence without figures or dates needs neither map.
+    private Dictionary<(int Offset, int Length, string Kind), IReadOnlyList<MeasureCandidate>>? _candidates;
 
     /// <summary>Exact hits plus events and acts named with their words apart (only dates need these, so they are found on demand).</summary>
     public IReadOnlyList<TermHit> HitsWithLoose(TermOwner owner)
@@ -173,11 +174,12 @@ internal sealed class SentenceContext
     public IReadOnlyList<string> ContextPlaces =>
         _contextPlaces ??= PrecedingHits.Where(h => h.Entry.Owner == TermOwner.Place).Select(h => h.Entry.OwnerId).Distinct().ToList();
 
-    private readonly Dictionary<(int Offset, int Length), ClaimScope> _scopes = new();
+    private Dictionary<(int Offset, int Length), ClaimScope>? _scopes;
 
     /// <summary>The group and place a claim's words put it in, read once per claim.</summary>
     public ClaimScope ScopeOf(ExtractedClaim claim)
     {
+        _scopes ??= new();
         if (!_scopes.TryGetValue((claim.Offset, claim.Length), out var scope))
         {
             _scopes[(claim.Offset, claim.Length)] = scope = ScopeReader.Read(this, claim);
@@ -190,6 +192,7 @@ internal sealed class SentenceContext
     public IReadOnlyList<MeasureCandidate> CandidatesFor(ExtractedClaim claim, string kind, Func<IReadOnlyList<MeasureCandidate>> compute)
     {
         var key = (claim.Offset, claim.Length, kind);
+        _candidates ??= new();
         if (!_candidates.TryGetValue(key, out var list))
         {
             _candidates[key] = list = compute();
