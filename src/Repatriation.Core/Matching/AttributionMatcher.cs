@@ -190,6 +190,19 @@ internal sealed class AttributionMatcher(CompiledFactSet compiled)
             }
         }
 
+        // "the USA Military Mission in the USSR, headed by Major General John R. Deane": the body the clause names before
+        // the verb of leading is the person's office when most of the office's words are there. Support only: a body
+        // the fact set does not know the head of may well have been theirs.
+        if (outcomes.Count == 0 && claim.Verb is { } leads && compiled.Rules.Words.LeadershipVerbs.Contains(leads)
+            && HeadedOffice(claim, sentence) is { } headed)
+        {
+            outcomes.Add(new MatchOutcome(ClaimStatuses.Supported,
+                $"{evidence.PersonName(headed.Person)} was {headed.Office}{EvidenceBuilder.Tenure(headed)}.", [evidence.From(headed)], null)
+            {
+                Reading = new MatchReading(ReadingRule.AttributionOffice, ReadingTraits.None, headed.Id),
+            });
+        }
+
         if (outcomes.Count == 0)
         {
             return new MatchOutcome(ClaimStatuses.Unsupported,
@@ -233,6 +246,21 @@ internal sealed class AttributionMatcher(CompiledFactSet compiled)
             Reading = new MatchReading(ReadingRule.AttributionOffice,
                 (holders.Count > 1 ? ReadingTraits.Rival : ReadingTraits.None) | (words < 2 ? ReadingTraits.Keyword : ReadingTraits.None), null),
         };
+    }
+
+    /// <summary>The person's office named by the words of the sentence before the claim, if any.</summary>
+    private OfficeHeld? HeadedOffice(ExtractedClaim claim, SentenceContext sentence)
+    {
+        var (first, _) = sentence.TokenSpan(claim);
+        var before = new HashSet<string>(StringComparer.Ordinal);
+        for (var k = 0; k < first && k < sentence.Tokens.Count; k++)
+        {
+            before.Add(sentence.Tokens[k].Norm);
+        }
+
+        var functionWords = compiled.Rules.Words.TermFunctionWords;
+        return before.Count == 0 ? null
+            : compiled.Offices.DescribedBy(claim.PersonId!, before, w => !functionWords.Contains(w), compiled.Numbers.HeadedOfficeWordShare);
     }
 
     /// <summary>What the fact set lacks, said for each relation in plain English.</summary>

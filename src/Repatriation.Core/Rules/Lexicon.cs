@@ -115,6 +115,7 @@ public sealed class Lexicon
         StrongVetoTraits = Set("strongVetoTraits");
         PartOfSpanPrecisions = Set("partOfSpanPrecisions");
         GenericGroupNouns = Set("genericGroupNouns");
+        LeadershipVerbs = Set("leadershipVerbs");
     }
 
     /// <summary>Names of the lists read, for the test that every list in the file is used.</summary>
@@ -192,6 +193,9 @@ public sealed class Lexicon
 
     /// <summary>Nouns for people in general ("people", "persons"): a group named only by them is no wider group than a measure's.</summary>
     public WordSet GenericGroupNouns { get; }
+
+    /// <summary>"headed by", "chaired by": verbs that say the person led the body named before them (an office).</summary>
+    public WordSet LeadershipVerbs { get; }
 
     private WordSet Set(string name)
     {
