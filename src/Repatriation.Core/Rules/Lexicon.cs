@@ -116,6 +116,7 @@ public sealed class Lexicon
         PartOfSpanPrecisions = Set("partOfSpanPrecisions");
         GenericGroupNouns = Set("genericGroupNouns");
         LeadershipVerbs = Set("leadershipVerbs");
+        HeldPeriodPrecisions = Set("heldPeriodPrecisions");
     }
 
     /// <summary>Names of the lists read, for the test that every list in the file is used.</summary>
@@ -196,6 +197,9 @@ public sealed class Lexicon
 
     /// <summary>"headed by", "chaired by": verbs that say the person led the body named before them (an office).</summary>
     public WordSet LeadershipVerbs { get; }
+
+    /// <summary>Precisions ("Day", "Month") of a fact's single date within which a claim's date is that fact's date.</summary>
+    public WordSet HeldPeriodPrecisions { get; }
 
     private WordSet Set(string name)
     {
