@@ -88,6 +88,7 @@ public sealed class Lexicon
         ReportingVerbs = Map("reportingVerbs");
         VerbAdverbs = Set("adverbsBetweenNameAndVerb");
         UnitNouns = Map("unitNouns");
+        CurrencyWordsBefore = Map("currencyWordsBefore");
         DurationUnits = Map("durationUnits");
         FactorWords = Set("factorWords");
         AgeCues = Set("ageCues");
@@ -151,6 +152,9 @@ public sealed class Lexicon
     public FormMap ReportingVerbs { get; }
     public WordSet VerbAdverbs { get; }
     public FormMap UnitNouns { get; }
+
+    /// <summary>"pounds 1.5m": words before a figure that give its currency.</summary>
+    public FormMap CurrencyWordsBefore { get; }
     public FormMap DurationUnits { get; }
     public WordSet FactorWords { get; }
     public WordSet AgeCues { get; }
