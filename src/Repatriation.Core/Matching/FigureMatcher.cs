@@ -355,8 +355,12 @@ internal sealed class FigureMatcher(CompiledFactSet compiled)
     /// </summary>
     private bool? ByValueScope(Measure measure, ClaimScope scope, SentenceContext sentence, bool specific)
     {
+        // The one place the sentence names is the figure's when the figure is precise enough to be a citation, or when
+        // it names the very group the measure counts ("handing over 70,000 Cossacks and Yugoslavs …, the British army
+        // in Austria"): either way only a fact giving exactly this value can bear it out.
         var fit = ScopeOf(measure, scope);
-        if (fit is not null || !specific || scope.Place is not null || measure.Place is null)
+        var ownGroup = measure.Population is { } counted && scope.Population == counted;
+        if (fit is not null || !(specific || ownGroup) || scope.Place is not null || measure.Place is null)
         {
             return fit;
         }
