@@ -89,6 +89,7 @@ public sealed class Lexicon
         VerbAdverbs = Set("adverbsBetweenNameAndVerb");
         UnitNouns = Map("unitNouns");
         CurrencyWordsBefore = Map("currencyWordsBefore");
+        ActKinVerbs = Map("actKinVerbs");
         DurationUnits = Map("durationUnits");
         FactorWords = Set("factorWords");
         AgeCues = Set("ageCues");
@@ -155,6 +156,9 @@ public sealed class Lexicon
 
     /// <summary>"pounds 1.5m": words before a figure that give its currency.</summary>
     public FormMap CurrencyWordsBefore { get; }
+
+    /// <summary>"alleged", "claimed" for "accused": verbs that name the same kind of act.</summary>
+    public FormMap ActKinVerbs { get; }
     public FormMap DurationUnits { get; }
     public WordSet FactorWords { get; }
     public WordSet AgeCues { get; }
