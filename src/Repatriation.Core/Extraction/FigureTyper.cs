@@ -37,6 +37,11 @@ internal static class FigureTyper
             return new FigureType(TimeOfDay, false);
         }
 
+        if (CurrencyBefore(text, start) is { } currency)
+        {
+            return new FigureType(currency, false);
+        }
+
         Span<(int Start, int End)> words = stackalloc (int, int)[MaxPhraseWords + 3];
         var count = ReadWords(text, end, words);
         if (count == 0)
@@ -132,6 +137,26 @@ internal static class FigureTyper
     }
 
     /// <summary>"6 a.m.", "10 p.m.": a time of day (the abbreviations the word reader cannot take whole).</summary>
+    /// <summary>"pounds 1.5m", "pounds 124,900": a currency word before the figure (a newspaper's house style for £).</summary>
+    private static string? CurrencyBefore(string text, int start)
+    {
+        var end = start;
+        while (end > 0 && text[end - 1] == ' ')
+        {
+            end--;
+        }
+
+        var begin = end;
+        while (begin > 0 && char.IsLetter(text[begin - 1]))
+        {
+            begin--;
+        }
+
+        return end - begin is > 0 and < 12 && end < start
+            ? Words.CurrencyWordsBefore.BaseOf(text.AsSpan(begin, end - begin).ToString().ToLowerInvariant())
+            : null;
+    }
+
     private static bool IsTimeOfDay(string text, int end)
     {
         var p = end;

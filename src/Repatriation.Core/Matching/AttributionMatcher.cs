@@ -190,6 +190,31 @@ internal sealed class AttributionMatcher(CompiledFactSet compiled)
             }
         }
 
+        // "the USA Military Mission in the USSR, headed by Major General John R. Deane": the body the clause names before
+        // the verb of leading is the person's office when most of the office's words are there. Support only: a body
+        // the fact set does not know the head of may well have been theirs.
+        if (outcomes.Count == 0 && claim.Verb is { } leads && compiled.Rules.Words.LeadershipVerbs.Contains(leads)
+            && HeadedOffice(claim, sentence) is { } headed)
+        {
+            outcomes.Add(new MatchOutcome(ClaimStatuses.Supported,
+                $"{evidence.PersonName(headed.Person)} was {headed.Office}{EvidenceBuilder.Tenure(headed)}.", [evidence.From(headed)], null)
+            {
+                Reading = new MatchReading(ReadingRule.AttributionOffice, ReadingTraits.None, headed.Id),
+            });
+        }
+
+        // "Tolstoy had accused the peer …" after a sentence naming Lord Aldington: an act of this person whose verb is
+        // the claim's (or its kin: alleged, claimed) and whose other party the sentence or the one before names. Support
+        // only: whom else they accused of what the fact set may not know.
+        if (outcomes.Count == 0 && claim.Verb is { } charged && AccusationKnown(claim, charged, sentence) is { } accusation)
+        {
+            outcomes.Add(new MatchOutcome(ClaimStatuses.Supported, $"{Sentence(accusation.Description)}", [evidence.From(accusation)], null)
+            {
+                Confidence = compiled.Numbers.ContextReadingConfidence,
+                Reading = new MatchReading(ReadingRule.AttributionAct, ReadingTraits.Loose, accusation.Id),
+            });
+        }
+
         if (outcomes.Count == 0)
         {
             return new MatchOutcome(ClaimStatuses.Unsupported,
@@ -233,6 +258,50 @@ internal sealed class AttributionMatcher(CompiledFactSet compiled)
             Reading = new MatchReading(ReadingRule.AttributionOffice,
                 (holders.Count > 1 ? ReadingTraits.Rival : ReadingTraits.None) | (words < 2 ? ReadingTraits.Keyword : ReadingTraits.None), null),
         };
+    }
+
+    /// <summary>The person's act of this verb's kind (actKinVerbs) whose other people the sentence or its context names.</summary>
+    private Act? AccusationKnown(ExtractedClaim claim, string verb, SentenceContext sentence)
+    {
+        var kin = compiled.Rules.Words.ActKinVerbs.BaseOf(verb);
+        if (kin is null)
+        {
+            return null;
+        }
+
+        foreach (var act in index.FactSet.Acts)
+        {
+            if (!act.Actors.Contains(claim.PersonId!) || !string.Equals(compiled.Rules.Words.ActKinVerbs.BaseOf(act.Verb), kin, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var others = compiled.Mentions.Find(act.Description, 0, act.Description.Length)
+                .Where(m => m.Kind == MentionKind.Person && !act.Actors.Contains(m.Id)).Select(m => m.Id).ToHashSet(StringComparer.Ordinal);
+            if (others.Count > 0 && sentence.MentionsAny(others))
+            {
+                return act;
+            }
+        }
+
+        return null;
+    }
+
+    private static string Sentence(string text) => text.EndsWith('.') ? text : text + ".";
+
+    /// <summary>The person's office named by the words of the sentence before the claim, if any.</summary>
+    private OfficeHeld? HeadedOffice(ExtractedClaim claim, SentenceContext sentence)
+    {
+        var (first, _) = sentence.TokenSpan(claim);
+        var before = new HashSet<string>(StringComparer.Ordinal);
+        for (var k = 0; k < first && k < sentence.Tokens.Count; k++)
+        {
+            before.Add(sentence.Tokens[k].Norm);
+        }
+
+        var functionWords = compiled.Rules.Words.TermFunctionWords;
+        return before.Count == 0 ? null
+            : compiled.Offices.DescribedBy(claim.PersonId!, before, w => !functionWords.Contains(w), compiled.Numbers.HeadedOfficeWordShare);
     }
 
     /// <summary>What the fact set lacks, said for each relation in plain English.</summary>

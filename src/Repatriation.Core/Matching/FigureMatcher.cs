@@ -355,8 +355,12 @@ internal sealed class FigureMatcher(CompiledFactSet compiled)
     /// </summary>
     private bool? ByValueScope(Measure measure, ClaimScope scope, SentenceContext sentence, bool specific)
     {
+        // The one place the sentence names is the figure's when the figure is precise enough to be a citation, or when
+        // it names the very group the measure counts ("handing over 70,000 Cossacks and Yugoslavs …, the British army
+        // in Austria"): either way only a fact giving exactly this value can bear it out.
         var fit = ScopeOf(measure, scope);
-        if (fit is not null || !specific || scope.Place is not null || measure.Place is null)
+        var ownGroup = measure.Population is { } counted && scope.Population == counted;
+        if (fit is not null || !(specific || ownGroup) || scope.Place is not null || measure.Place is null)
         {
             return fit;
         }
@@ -425,6 +429,11 @@ internal sealed class FigureMatcher(CompiledFactSet compiled)
         var anyFits = false;
         foreach (var fact in all)
         {
+            if (HoldsPeriod(fact, period))
+            {
+                return true;
+            }
+
             if (PeriodFits(fact, period))
             {
                 if (fact.Period is not null)
@@ -457,6 +466,18 @@ internal sealed class FigureMatcher(CompiledFactSet compiled)
 
         var considered = period is null ? all : all.Where(f => PeriodFits(f, period)).ToList();
         var periodIgnored = false;
+        if (considered.Count == 0 && HeldBy(all, period!) is { Count: > 0 } holding)
+        {
+            // "154 … at Fort Dix on the morning of June 29, 1945" for a count the sources date to June 1945: a date
+            // inside the one day or month a fact is dated to is that fact's date. Support only: a value that does not
+            // fit is weighed as before.
+            var held = WeighValues(candidate, figure, claimInterval, all, holding, periodIgnored: false) with { PeriodFact = holding[0] };
+            if (held.Status is ClaimStatuses.Supported or ClaimStatuses.Disputed)
+            {
+                return held;
+            }
+        }
+
         if (considered.Count == 0)
         {
             // A count at one place is one event: a wrong date beside it is a separate error, not another count.
@@ -601,6 +622,37 @@ internal sealed class FigureMatcher(CompiledFactSet compiled)
         var endsThen = period.To.DayNumber - period.From.DayNumber <= 31 || IsRunningTotal(period.Qualifier);
         var asOf = endsThen && p.To >= period.From && p.To <= period.To;
         return inside || asOf;
+    }
+
+    /// <summary>The facts dated to one day or month (heldPeriodPrecisions) that holds the claim's period.</summary>
+    private List<Fact>? HeldBy(IReadOnlyList<Fact> all, DateValue period)
+    {
+        List<Fact>? holding = null;
+        foreach (var fact in all)
+        {
+            if (HoldsPeriod(fact, period))
+            {
+                (holding ??= []).Add(fact);
+            }
+        }
+
+        return holding;
+    }
+
+    /// <summary>
+    /// A fact dated by a single day or month (no end) holds a claim's period that lies inside it and is no running
+    /// total: "June 29, 1945" for a count dated June 1945.
+    /// </summary>
+    private bool HoldsPeriod(Fact fact, DateValue period)
+    {
+        if (fact.Period is not { To: null } date || IsRunningTotal(period.Qualifier)
+            || !compiled.Rules.Words.HeldPeriodPrecisions.Contains(date.From.Length switch { 10 => "Day", 7 => "Month", _ => "Year" })
+            || !FactDates.TryParse(date, out var p))
+        {
+            return false;
+        }
+
+        return p.From <= period.From && period.To <= p.To;
     }
 
     /// <summary>"By 1948", "up to early 1947", "until 1952": a count running from the start to then.</summary>

@@ -12,6 +12,7 @@ public readonly record struct OfficeMention(int Start, int End, IReadOnlyList<Of
 internal sealed class OfficeIndex
 {
     private readonly Dictionary<string, List<(string[] Tokens, OfficeHeld Office)>> _byFirst = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<(string[] Tokens, OfficeHeld Office)>> _byPerson = new(StringComparer.Ordinal);
 
     public OfficeIndex(FactSet factSet)
     {
@@ -26,6 +27,7 @@ internal sealed class OfficeIndex
                 }
 
                 (_byFirst.TryGetValue(tokens[0], out var list) ? list : _byFirst[tokens[0]] = []).Add((tokens, office));
+                (_byPerson.TryGetValue(office.Person, out var theirs) ? theirs : _byPerson[office.Person] = []).Add((tokens, office));
             }
         }
 
@@ -73,5 +75,37 @@ internal sealed class OfficeIndex
     {
         var tokens = Tokenizer.Tokenize(words);
         return tokens.Count > 0 && At(tokens, 0) is { } office && office.End == tokens[^1].End ? office.Offices : [];
+    }
+
+    /// <summary>
+    /// "the Military Mission in Moscow, headed by Deane": the office of <paramref name="person"/> whose name or term has
+    /// at least <paramref name="share"/> of its meaningful words among <paramref name="words"/> (normalised, any order),
+    /// the best such; null when none has.
+    /// </summary>
+    public OfficeHeld? DescribedBy(string person, IReadOnlySet<string> words, Func<string, bool> meaningful, double share)
+    {
+        if (!_byPerson.TryGetValue(person, out var theirs))
+        {
+            return null;
+        }
+
+        OfficeHeld? best = null;
+        var bestShare = 0.0;
+        foreach (var (tokens, office) in theirs)
+        {
+            var named = tokens.Where(meaningful).Distinct(StringComparer.Ordinal).ToList();
+            if (named.Count == 0)
+            {
+                continue;
+            }
+
+            var found = (double)named.Count(words.Contains) / named.Count;
+            if (found >= share && found > bestShare)
+            {
+                (best, bestShare) = (office, found);
+            }
+        }
+
+        return best;
     }
 }

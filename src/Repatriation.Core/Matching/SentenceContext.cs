@@ -172,7 +172,29 @@ internal sealed class SentenceContext
 
     /// <summary>Places named in the sentence or two before this one.</summary>
     public IReadOnlyList<string> ContextPlaces =>
-        _contextPlaces ??= PrecedingHits.Where(h => h.Entry.Owner == TermOwner.Place).Select(h => h.Entry.OwnerId).Distinct().ToList();
+        _contextPlaces ??= PrecedingHits.Where(h => h.Entry.Owner == TermOwner.Place).Select(h => h.Entry.OwnerId).Distinct().ToList() is { Count: > 0 } near
+            ? near
+            : ParagraphPlace();
+
+    /// <summary>
+    /// "…from the assembly center at Dachau … [five sentences] … Nine men hanged themselves": where the sentences
+    /// just before name no place, the one place named earlier in the same paragraph (back to placeContextCharacters) is
+    /// still the scene. Only one: a paragraph that names two places leaves the scene open.
+    /// </summary>
+    private List<string> ParagraphPlace()
+    {
+        var passage = _words ?? new TextTokens(Text);
+        var reach = Math.Max(0, Offset - Facts.Numbers.PlaceContextCharacters);
+        var start = Math.Max(passage.ParagraphStart(Offset), reach);
+        var end = PrecedingTokens.Count > 0 ? Math.Min(PrecedingTokens[0].Start, Offset) : Offset;
+        if (end <= start)
+        {
+            return [];
+        }
+
+        var places = _terms.Find(passage.Slice(start, end)).Where(h => h.Entry.Owner == TermOwner.Place).Select(h => h.Entry.OwnerId).Distinct().Take(2).ToList();
+        return places.Count == 1 ? places : [];
+    }
 
     private Dictionary<(int Offset, int Length), ClaimScope>? _scopes;
 

@@ -88,6 +88,8 @@ public sealed class Lexicon
         ReportingVerbs = Map("reportingVerbs");
         VerbAdverbs = Set("adverbsBetweenNameAndVerb");
         UnitNouns = Map("unitNouns");
+        CurrencyWordsBefore = Map("currencyWordsBefore");
+        ActKinVerbs = Map("actKinVerbs");
         DurationUnits = Map("durationUnits");
         FactorWords = Set("factorWords");
         AgeCues = Set("ageCues");
@@ -115,6 +117,8 @@ public sealed class Lexicon
         StrongVetoTraits = Set("strongVetoTraits");
         PartOfSpanPrecisions = Set("partOfSpanPrecisions");
         GenericGroupNouns = Set("genericGroupNouns");
+        LeadershipVerbs = Set("leadershipVerbs");
+        HeldPeriodPrecisions = Set("heldPeriodPrecisions");
     }
 
     /// <summary>Names of the lists read, for the test that every list in the file is used.</summary>
@@ -149,6 +153,12 @@ public sealed class Lexicon
     public FormMap ReportingVerbs { get; }
     public WordSet VerbAdverbs { get; }
     public FormMap UnitNouns { get; }
+
+    /// <summary>"pounds 1.5m": words before a figure that give its currency.</summary>
+    public FormMap CurrencyWordsBefore { get; }
+
+    /// <summary>"alleged", "claimed" for "accused": verbs that name the same kind of act.</summary>
+    public FormMap ActKinVerbs { get; }
     public FormMap DurationUnits { get; }
     public WordSet FactorWords { get; }
     public WordSet AgeCues { get; }
@@ -192,6 +202,12 @@ public sealed class Lexicon
 
     /// <summary>Nouns for people in general ("people", "persons"): a group named only by them is no wider group than a measure's.</summary>
     public WordSet GenericGroupNouns { get; }
+
+    /// <summary>"headed by", "chaired by": verbs that say the person led the body named before them (an office).</summary>
+    public WordSet LeadershipVerbs { get; }
+
+    /// <summary>Precisions ("Day", "Month") of a fact's single date within which a claim's date is that fact's date.</summary>
+    public WordSet HeldPeriodPrecisions { get; }
 
     private WordSet Set(string name)
     {

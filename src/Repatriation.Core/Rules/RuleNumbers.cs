@@ -42,6 +42,10 @@ public sealed record RuleNumbers
     public int GappedTermSpan { get; init; }
     /// <summary>A reading by such a name is worth this share.</summary>
     public double GappedTermFactor { get; init; }
+    /// <summary>"X, headed by Name": the share of an office's meaningful words the sentence before must hold to name it.</summary>
+    public double HeadedOfficeWordShare { get; init; }
+    /// <summary>Where the sentences before name no place, a place named this many characters back in the paragraph is the scene.</summary>
+    public int PlaceContextCharacters { get; init; }
     /// <summary>A vague quantity within this factor of the facts is loose (imprecise), beyond it wrong.</summary>
     public double VagueFactor { get; init; }
     /// <summary>"about N" in a text allows this share either side.</summary>
@@ -93,7 +97,7 @@ public sealed record RuleNumbers
         "claimAboutMargin", "factAboutMargin", "factMoreThanFactor", "otherMatterMaxDistance", "strongThreshold",
         "contextReadingConfidence", "farReadingConfidence", "plainTermDistance", "rivalReadingFactor", "unsaidScopeFactor",
         "implausibleRatio", "inferredYearFactor", "otherMeasureValueFactor", "vagueReadingFactor", "implausibleYearsApart",
-        "contextCharacters", "actionOnlyFactor", "frontedDateWeight", "gappedTermSpan", "gappedTermFactor",
+        "contextCharacters", "actionOnlyFactor", "frontedDateWeight", "gappedTermSpan", "gappedTermFactor", "headedOfficeWordShare", "placeContextCharacters",
     ];
 
     internal static RuleNumbers From(Func<string, double> number)
@@ -137,6 +141,8 @@ public sealed record RuleNumbers
             FrontedDateWeight = number("frontedDateWeight"),
             GappedTermSpan = Int("gappedTermSpan"),
             GappedTermFactor = number("gappedTermFactor"),
+            HeadedOfficeWordShare = number("headedOfficeWordShare"),
+            PlaceContextCharacters = Int("placeContextCharacters"),
         };
     }
 }
