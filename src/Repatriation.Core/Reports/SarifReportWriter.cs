@@ -170,12 +170,7 @@ public sealed class SarifReportWriter : IReportWriter
         w.WriteString("level", LevelOf(claim.Severity));
         w.WriteString("kind", "fail");
         WriteText("message", claim.Suggestion is null ? claim.Message : $"{claim.Message} Suggestion: {claim.Suggestion}");
-        w.WritePropertyName("locations");
-        w.WriteStartArray();
-        w.WriteStartObject();
-        w.WritePropertyName("physicalLocation");
-        w.WriteStartObject();
-        WriteArtifactLocation(uri, artifactIndex);
+        WriteStartPhysicalLocation(uri, artifactIndex);
         w.WritePropertyName("region");
         w.WriteStartObject();
         w.WriteNumber("startLine", claim.Line);
@@ -184,9 +179,7 @@ public sealed class SarifReportWriter : IReportWriter
         w.WriteNumber("charLength", claim.Length);
         WriteText("snippet", claim.Text);
         w.WriteEndObject();
-        w.WriteEndObject();
-        w.WriteEndObject();
-        w.WriteEndArray();
+        WriteEndPhysicalLocation();
         WriteFingerprints(claim.Id);
 
         w.WritePropertyName("properties");
@@ -278,15 +271,8 @@ public sealed class SarifReportWriter : IReportWriter
         w.WriteString("kind", "pass");
         w.WriteString("level", "none");
         WriteText("message", $"No longer flagged since the baseline: \"{text}\".");
-        w.WritePropertyName("locations");
-        w.WriteStartArray();
-        w.WriteStartObject();
-        w.WritePropertyName("physicalLocation");
-        w.WriteStartObject();
-        WriteArtifactLocation(uri, artifactIndex);
-        w.WriteEndObject();
-        w.WriteEndObject();
-        w.WriteEndArray();
+        WriteStartPhysicalLocation(uri, artifactIndex);
+        WriteEndPhysicalLocation();
         WriteFingerprints(claimId);
         w.WriteString("baselineState", BaselineStates.Absent);
         w.WritePropertyName("properties");
@@ -305,6 +291,25 @@ public sealed class SarifReportWriter : IReportWriter
         }
 
         w.WriteEndObject();
+    }
+
+    /// <summary>Opens <c>locations[0].physicalLocation</c> and writes its artifact; a region may follow.</summary>
+    private void WriteStartPhysicalLocation(string uri, int artifactIndex)
+    {
+        var w = _writer;
+        w.WritePropertyName("locations");
+        w.WriteStartArray();
+        w.WriteStartObject();
+        w.WritePropertyName("physicalLocation");
+        w.WriteStartObject();
+        WriteArtifactLocation(uri, artifactIndex);
+    }
+
+    private void WriteEndPhysicalLocation()
+    {
+        _writer.WriteEndObject();
+        _writer.WriteEndObject();
+        _writer.WriteEndArray();
     }
 
     private void WriteArtifactLocation(string uri, int artifactIndex)
