@@ -5,13 +5,7 @@ namespace Repatriation.Cli.Tests.Check;
 /// <summary>The command line behaves like one: help everywhere, suggestions for typos, exit 2 for usage errors.</summary>
 public sealed class CommandLineTests
 {
-    private static async Task<(int Code, string Out, string Err)> Run(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        var code = await CommandLine.RunAsync(args, new StringReader(""), stdout, stderr);
-        return (code, stdout.ToString(), stderr.ToString());
-    }
+    private static Task<(int Code, string Out, string Err)> Run(params string[] args) => CommandLineRun.RunAsync(args);
 
     public static TheoryData<string> CommandPaths()
     {

@@ -21,21 +21,9 @@ public sealed class HostileInputTests : IDisposable
         _root.Delete(recursive: true);
     }
 
-    private string Write(string relative, string content)
-    {
-        var path = Path.Combine(_root.FullName, relative);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.WriteAllText(path, content);
-        return path;
-    }
+    private string Write(string relative, string content) => CommandLineRun.Write(_root, relative, content);
 
-    private static async Task<(int Code, string Out, string Err)> Run(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        var code = await CommandLine.RunAsync(args, new StringReader(""), stdout, stderr);
-        return (code, stdout.ToString(), stderr.ToString());
-    }
+    private static Task<(int Code, string Out, string Err)> Run(params string[] args) => CommandLineRun.RunAsync(args);
 
     private static void AssertOneLinePerProblem(string stderr, int problems)
     {
