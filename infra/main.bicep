@@ -393,7 +393,7 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
           value: 'ClientId=${appIdentity.properties.clientId};Authorization=AAD'
         }
         // An 8 MB generation-0 budget. With the runtime's default (sized from the CPU cache) a 5 MB check request
-        // held about 20 times its size at peak, mostly garbage awaiting its first collection; with this, 7 times
+        // held 15–20 times its size at peak, mostly garbage awaiting its first collection; with this, 7–8.5 times
         // (bench memory, docs/performance.md). The runtime reads this knob from the environment only.
         {
           name: 'DOTNET_GCgen0size'
