@@ -251,13 +251,7 @@ public sealed class HtmlReportWriter : IReportWriter
         private void Row(ClaimResult claim)
         {
             var html = _rows;
-            var linked = _text is not null;
-            html.Write("<tr id=\"");
-            html.Write(_prefix);
-            html.Write("-row-");
-            E(html, claim.Id);
-            html.Write("\"><td>");
-            WhereLink(html, claim, linked);
+            StartRow(html, claim, "");
             if (claim.Location is { } location)
             {
                 html.Write("<br><span class=\"muted\">");
@@ -275,11 +269,7 @@ public sealed class HtmlReportWriter : IReportWriter
                 html.Write("</span>");
             }
 
-            html.Write("</td><td class=\"status ");
-            E(html, claim.Status);
-            html.Write("\">");
-            E(html, claim.Status);
-            html.Write("</td><td>");
+            StatusCell(html, claim);
             E(html, claim.Kind);
             if (claim.Baseline is { } state && state != Review.BaselineStates.Unchanged)
             {
@@ -309,17 +299,8 @@ public sealed class HtmlReportWriter : IReportWriter
             _dismissedCount++;
             var html = _dismissed;
             var decision = claim.Decision!;
-            html.Write("<tr id=\"");
-            html.Write(_prefix);
-            html.Write("-row-");
-            E(html, claim.Id);
-            html.Write("\" class=\"dismissed\"><td>");
-            WhereLink(html, claim, _text is not null);
-            html.Write("</td><td class=\"status ");
-            E(html, claim.Status);
-            html.Write("\">");
-            E(html, claim.Status);
-            html.Write("</td><td>");
+            StartRow(html, claim, " class=\"dismissed\"");
+            StatusCell(html, claim);
             E(html, claim.Text);
             html.Write("</td><td>");
             E(html, decision.Reason ?? "");
@@ -328,6 +309,29 @@ public sealed class HtmlReportWriter : IReportWriter
             html.Write("</td><td>");
             E(html, decision.At?.ToUniversalTime().ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture) ?? "");
             html.Write("</td></tr>\n");
+        }
+
+        /// <summary>Opens a claim's row (its anchor id, then the given attributes) and writes its where cell.</summary>
+        private void StartRow(TextWriter html, ClaimResult claim, string attributes)
+        {
+            html.Write("<tr id=\"");
+            html.Write(_prefix);
+            html.Write("-row-");
+            E(html, claim.Id);
+            html.Write('"');
+            html.Write(attributes);
+            html.Write("><td>");
+            WhereLink(html, claim, _text is not null);
+        }
+
+        /// <summary>Closes the previous cell and writes the status cell, its class the status; the next cell is open.</summary>
+        private static void StatusCell(TextWriter html, ClaimResult claim)
+        {
+            html.Write("</td><td class=\"status ");
+            E(html, claim.Status);
+            html.Write("\">");
+            E(html, claim.Status);
+            html.Write("</td><td>");
         }
 
         private void WhereLink(TextWriter html, ClaimResult claim, bool linked)
