@@ -18,7 +18,6 @@ internal sealed class ReportOutput : IDisposable
     private readonly ReportNames _names = new();
     private Stream? _stdoutStream;
     private IReportWriter? _shared;
-    private int _written;
 
     public ReportOutput(CheckOptions options, TextWriter stdout, bool singleObject)
     {
@@ -38,7 +37,6 @@ internal sealed class ReportOutput : IDisposable
     /// <summary>The sink for one manuscript's report; <paramref name="text"/> is its checked text (the HTML page shows it).</summary>
     public IReportSink Open(InputFile input, string text)
     {
-        _written++;
         if (_options.Output is not null)
         {
             var name = _names.For(input, ExtensionOf(_options.Format));
@@ -78,8 +76,9 @@ internal sealed class ReportOutput : IDisposable
             _shared.Complete();
             EndLine();
         }
-        else if (_written > 0)
+        else
         {
+            // Text and HTML: only when a manuscript was read (a report was opened).
             _shared?.Complete();
         }
 

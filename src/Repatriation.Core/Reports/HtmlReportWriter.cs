@@ -39,7 +39,6 @@ public sealed class HtmlReportWriter : IReportWriter
     private static readonly Encoding Utf8 = new UTF8Encoding(false);
 
     private readonly Stream _output;
-    private readonly string? _title;
     private readonly SpillStream? _body;
     private readonly StreamWriter _html;
     private string? _firstName;
@@ -52,7 +51,6 @@ public sealed class HtmlReportWriter : IReportWriter
     {
         ArgumentNullException.ThrowIfNull(output);
         _output = output;
-        _title = title;
         if (title is null)
         {
             _body = new SpillStream();
@@ -68,6 +66,9 @@ public sealed class HtmlReportWriter : IReportWriter
     /// <summary>The page's title for one report of this name.</summary>
     public static string TitleFor(string? name) => $"Citation check: {name ?? "text"}";
 
+    /// <summary>The page's title for <paramref name="count"/> reports: the one report's name, or how many there are.</summary>
+    private static string TitleFor(int count, string? firstName) => count == 1 ? TitleFor(firstName) : $"Citation check: {count} manuscripts";
+
     public static string Write(CheckReport report) => Write([report]);
 
     /// <summary>The page for these reports, as a string (tests, small answers); hosts stream it.</summary>
@@ -75,7 +76,7 @@ public sealed class HtmlReportWriter : IReportWriter
     {
         ArgumentNullException.ThrowIfNull(reports);
         using var buffer = new MemoryStream();
-        using (var writer = new HtmlReportWriter(buffer, reports.Count == 1 ? TitleFor(reports[0].Document.Name) : $"Citation check: {reports.Count} manuscripts"))
+        using (var writer = new HtmlReportWriter(buffer, TitleFor(reports.Count, reports.FirstOrDefault()?.Document.Name)))
         {
             for (var i = 0; i < reports.Count; i++)
             {
@@ -107,7 +108,7 @@ public sealed class HtmlReportWriter : IReportWriter
         if (_body is not null)
         {
             using var head = new StreamWriter(_output, Utf8, 4 * 1024, leaveOpen: true);
-            WriteHead(head, _reports == 1 ? TitleFor(_firstName) : $"Citation check: {_reports} manuscripts");
+            WriteHead(head, TitleFor(_reports, _firstName));
             head.Flush();
             _body.CopyTo(_output, rewind: false);
         }
@@ -251,13 +252,7 @@ public sealed class HtmlReportWriter : IReportWriter
         private void Row(ClaimResult claim)
         {
             var html = _rows;
-            var linked = _text is not null;
-            html.Write("<tr id=\"");
-            html.Write(_prefix);
-            html.Write("-row-");
-            E(html, claim.Id);
-            html.Write("\"><td>");
-            WhereLink(html, claim, linked);
+            StartRow(html, claim, "");
             if (claim.Location is { } location)
             {
                 html.Write("<br><span class=\"muted\">");
@@ -275,11 +270,7 @@ public sealed class HtmlReportWriter : IReportWriter
                 html.Write("</span>");
             }
 
-            html.Write("</td><td class=\"status ");
-            E(html, claim.Status);
-            html.Write("\">");
-            E(html, claim.Status);
-            html.Write("</td><td>");
+            StatusCell(html, claim);
             E(html, claim.Kind);
             if (claim.Baseline is { } state && state != Review.BaselineStates.Unchanged)
             {
@@ -309,17 +300,8 @@ public sealed class HtmlReportWriter : IReportWriter
             _dismissedCount++;
             var html = _dismissed;
             var decision = claim.Decision!;
-            html.Write("<tr id=\"");
-            html.Write(_prefix);
-            html.Write("-row-");
-            E(html, claim.Id);
-            html.Write("\" class=\"dismissed\"><td>");
-            WhereLink(html, claim, _text is not null);
-            html.Write("</td><td class=\"status ");
-            E(html, claim.Status);
-            html.Write("\">");
-            E(html, claim.Status);
-            html.Write("</td><td>");
+            StartRow(html, claim, " class=\"dismissed\"");
+            StatusCell(html, claim);
             E(html, claim.Text);
             html.Write("</td><td>");
             E(html, decision.Reason ?? "");
@@ -328,6 +310,29 @@ public sealed class HtmlReportWriter : IReportWriter
             html.Write("</td><td>");
             E(html, decision.At?.ToUniversalTime().ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture) ?? "");
             html.Write("</td></tr>\n");
+        }
+
+        /// <summary>Opens a claim's row (its anchor id, then the given attributes) and writes its where cell.</summary>
+        private void StartRow(TextWriter html, ClaimResult claim, string attributes)
+        {
+            html.Write("<tr id=\"");
+            html.Write(_prefix);
+            html.Write("-row-");
+            E(html, claim.Id);
+            html.Write('"');
+            html.Write(attributes);
+            html.Write("><td>");
+            WhereLink(html, claim, _text is not null);
+        }
+
+        /// <summary>Closes the previous cell and writes the status cell, its class the status; the next cell is open.</summary>
+        private static void StatusCell(TextWriter html, ClaimResult claim)
+        {
+            html.Write("</td><td class=\"status ");
+            E(html, claim.Status);
+            html.Write("\">");
+            E(html, claim.Status);
+            html.Write("</td><td>");
         }
 
         private void WhereLink(TextWriter html, ClaimResult claim, bool linked)

@@ -66,6 +66,19 @@ public sealed class JsonReportWriter : IReportWriter
         }
     }
 
+    /// <summary>The report's top-level property names, encoded once rather than for every report.</summary>
+    private static class Names
+    {
+        public static readonly JsonEncodedText Service = JsonEncodedText.Encode("service");
+        public static readonly JsonEncodedText FactSet = JsonEncodedText.Encode("factSet");
+        public static readonly JsonEncodedText Document = JsonEncodedText.Encode("document");
+        public static readonly JsonEncodedText Claims = JsonEncodedText.Encode("claims");
+        public static readonly JsonEncodedText Summary = JsonEncodedText.Encode("summary");
+        public static readonly JsonEncodedText Consistency = JsonEncodedText.Encode("consistency");
+        public static readonly JsonEncodedText Sections = JsonEncodedText.Encode("sections");
+        public static readonly JsonEncodedText AbsentClaims = JsonEncodedText.Encode("absentClaims");
+    }
+
     private sealed class Sink(JsonReportWriter owner) : IReportSink
     {
         private Utf8JsonWriter Writer => owner._writer;
@@ -73,13 +86,13 @@ public sealed class JsonReportWriter : IReportWriter
         public void Begin(ReportHeader header)
         {
             Writer.WriteStartObject();
-            Writer.WritePropertyName("service");
+            Writer.WritePropertyName(Names.Service);
             ReportJsonParts.WriteService(Writer, header.Service);
-            Writer.WritePropertyName("factSet");
+            Writer.WritePropertyName(Names.FactSet);
             ReportJsonParts.WriteFactSet(Writer, header.FactSet);
-            Writer.WritePropertyName("document");
+            Writer.WritePropertyName(Names.Document);
             ReportJsonParts.WriteDocument(Writer, header.Document);
-            Writer.WritePropertyName("claims");
+            Writer.WritePropertyName(Names.Claims);
             Writer.WriteStartArray();
         }
 
@@ -92,23 +105,23 @@ public sealed class JsonReportWriter : IReportWriter
         public void End(ReportTotals totals)
         {
             Writer.WriteEndArray();
-            Writer.WritePropertyName("summary");
+            Writer.WritePropertyName(Names.Summary);
             ReportJsonParts.WriteSummary(Writer, totals.Summary);
             if (totals.Consistency is { } consistency)
             {
-                Writer.WritePropertyName("consistency");
+                Writer.WritePropertyName(Names.Consistency);
                 ReportJsonParts.WriteConsistency(Writer, consistency);
             }
 
             if (totals.Sections is { } sections)
             {
-                Writer.WritePropertyName("sections");
+                Writer.WritePropertyName(Names.Sections);
                 ReportJsonParts.WriteSections(Writer, sections);
             }
 
             if (totals.AbsentClaims is { } absent)
             {
-                Writer.WritePropertyName("absentClaims");
+                Writer.WritePropertyName(Names.AbsentClaims);
                 ReportJsonParts.WriteAbsentClaims(Writer, absent);
             }
 

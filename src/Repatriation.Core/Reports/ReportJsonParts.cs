@@ -47,6 +47,29 @@ public static class ReportJsonParts
     private static readonly JsonEncodedText Reason = JsonEncodedText.Encode("reason");
     private static readonly JsonEncodedText By = JsonEncodedText.Encode("by");
     private static readonly JsonEncodedText At = JsonEncodedText.Encode("at");
+    private static readonly JsonEncodedText Claims = JsonEncodedText.Encode("claims");
+    private static readonly JsonEncodedText Flagged = JsonEncodedText.Encode("flagged");
+    private static readonly JsonEncodedText Supported = JsonEncodedText.Encode("supported");
+    private static readonly JsonEncodedText Disputed = JsonEncodedText.Encode("disputed");
+    private static readonly JsonEncodedText Imprecise = JsonEncodedText.Encode("imprecise");
+    private static readonly JsonEncodedText Contradicted = JsonEncodedText.Encode("contradicted");
+    private static readonly JsonEncodedText Unsupported = JsonEncodedText.Encode("unsupported");
+    private static readonly JsonEncodedText Misattributed = JsonEncodedText.Encode("misattributed");
+    private static readonly JsonEncodedText Dismissed = JsonEncodedText.Encode("dismissed");
+    private static readonly JsonEncodedText Open = JsonEncodedText.Encode("open");
+    private static readonly JsonEncodedText StaleDecisions = JsonEncodedText.Encode("staleDecisions");
+    private static readonly JsonEncodedText Name = JsonEncodedText.Encode("name");
+    private static readonly JsonEncodedText Version = JsonEncodedText.Encode("version");
+    private static readonly JsonEncodedText Etag = JsonEncodedText.Encode("etag");
+    private static readonly JsonEncodedText Characters = JsonEncodedText.Encode("characters");
+    private static readonly JsonEncodedText StringIndexType = JsonEncodedText.Encode("stringIndexType");
+    private static readonly JsonEncodedText Format = JsonEncodedText.Encode("format");
+    private static readonly JsonEncodedText CheckedText = JsonEncodedText.Encode("checkedText");
+    private static readonly JsonEncodedText SummaryName = JsonEncodedText.Encode("summary");
+    private static readonly JsonEncodedText Measure = JsonEncodedText.Encode("measure");
+    private static readonly JsonEncodedText Places = JsonEncodedText.Encode("places");
+    private static readonly JsonEncodedText ClaimId = JsonEncodedText.Encode("claimId");
+    private static readonly JsonEncodedText Section = JsonEncodedText.Encode("section");
 
     /// <summary>One claim as an object (the contract's claims[] item).</summary>
     public static void WriteClaim(Utf8JsonWriter writer, ClaimResult claim)
@@ -179,19 +202,19 @@ public static class ReportJsonParts
     public static void WriteSummary(Utf8JsonWriter writer, ReportSummary summary)
     {
         writer.WriteStartObject();
-        writer.WriteNumber("claims", summary.Claims);
-        writer.WriteNumber("flagged", summary.Flagged);
-        writer.WriteNumber("supported", summary.Supported);
-        writer.WriteNumber("disputed", summary.Disputed);
-        writer.WriteNumber("imprecise", summary.Imprecise);
-        writer.WriteNumber("contradicted", summary.Contradicted);
-        writer.WriteNumber("unsupported", summary.Unsupported);
-        writer.WriteNumber("misattributed", summary.Misattributed);
-        writer.WriteNumber("dismissed", summary.Dismissed);
-        writer.WriteNumber("open", summary.Open);
+        writer.WriteNumber(Claims, summary.Claims);
+        writer.WriteNumber(Flagged, summary.Flagged);
+        writer.WriteNumber(Supported, summary.Supported);
+        writer.WriteNumber(Disputed, summary.Disputed);
+        writer.WriteNumber(Imprecise, summary.Imprecise);
+        writer.WriteNumber(Contradicted, summary.Contradicted);
+        writer.WriteNumber(Unsupported, summary.Unsupported);
+        writer.WriteNumber(Misattributed, summary.Misattributed);
+        writer.WriteNumber(Dismissed, summary.Dismissed);
+        writer.WriteNumber(Open, summary.Open);
         if (summary.StaleDecisions is { } stale)
         {
-            writer.WritePropertyName("staleDecisions");
+            writer.WritePropertyName(StaleDecisions);
             writer.WriteStartArray();
             foreach (var decision in stale)
             {
@@ -207,8 +230,8 @@ public static class ReportJsonParts
     public static void WriteService(Utf8JsonWriter writer, ServiceInfo service)
     {
         writer.WriteStartObject();
-        writer.WriteString("name", service.Name);
-        writer.WriteString("version", service.Version);
+        writer.WriteString(Name, service.Name);
+        writer.WriteString(Version, service.Version);
         writer.WriteEndObject();
     }
 
@@ -216,25 +239,25 @@ public static class ReportJsonParts
     {
         writer.WriteStartObject();
         writer.WriteString(Id, factSet.Id);
-        writer.WriteString("version", factSet.Version);
-        writer.WriteString("etag", factSet.Etag);
+        writer.WriteString(Version, factSet.Version);
+        writer.WriteString(Etag, factSet.Etag);
         writer.WriteEndObject();
     }
 
     public static void WriteDocument(Utf8JsonWriter writer, DocumentInfo document)
     {
         writer.WriteStartObject();
-        writer.WriteString("name", document.Name);
-        writer.WriteNumber("characters", document.Characters);
-        writer.WriteString("stringIndexType", document.StringIndexType);
+        writer.WriteString(Name, document.Name);
+        writer.WriteNumber(Characters, document.Characters);
+        writer.WriteString(StringIndexType, document.StringIndexType);
         if (document.Format is { } format)
         {
-            writer.WriteString("format", format);
+            writer.WriteString(Format, format);
         }
 
         if (document.CheckedText is { } checkedText)
         {
-            writer.WriteString("checkedText", checkedText);
+            writer.WriteString(CheckedText, checkedText);
         }
 
         writer.WriteEndObject();
@@ -249,7 +272,7 @@ public static class ReportJsonParts
             writer.WriteString(Title, section.Title);
             writer.WriteNumber(Offset, section.Offset);
             writer.WriteNumber(Line, section.Line);
-            writer.WritePropertyName("summary");
+            writer.WritePropertyName(SummaryName);
             WriteSummary(writer, section.Summary);
             writer.WriteEndObject();
         }
@@ -263,22 +286,22 @@ public static class ReportJsonParts
         foreach (var finding in findings)
         {
             writer.WriteStartObject();
-            writer.WriteString("measure", finding.Measure);
-            writer.WriteString("name", finding.Name);
+            writer.WriteString(Measure, finding.Measure);
+            writer.WriteString(Name, finding.Name);
             writer.WriteString(Message, finding.Message);
-            writer.WritePropertyName("places");
+            writer.WritePropertyName(Places);
             writer.WriteStartArray();
             foreach (var place in finding.Places)
             {
                 writer.WriteStartObject();
-                writer.WriteString("claimId", place.ClaimId);
+                writer.WriteString(ClaimId, place.ClaimId);
                 writer.WriteString(Text, place.Text);
                 writer.WriteNumber(Offset, place.Offset);
                 writer.WriteNumber(Line, place.Line);
                 writer.WriteNumber(Column, place.Column);
                 writer.WritePropertyName(Location);
                 WriteLocation(writer, place.Location);
-                writer.WriteString("section", place.Section);
+                writer.WriteString(Section, place.Section);
                 writer.WriteEndObject();
             }
 

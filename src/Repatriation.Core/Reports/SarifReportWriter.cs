@@ -40,9 +40,9 @@ public sealed class SarifReportWriter : IReportWriter
         ArgumentNullException.ThrowIfNull(output);
         _writer = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true, Encoder = ReportJson.Options.Encoder });
         _writer.WriteStartObject();
-        _writer.WriteString("$schema", SchemaUri);
-        _writer.WriteString("version", "2.1.0");
-        _writer.WritePropertyName("runs");
+        _writer.WriteString(Names.Schema, SchemaUri);
+        _writer.WriteString(Names.Version, "2.1.0");
+        _writer.WritePropertyName(Names.Runs);
         _writer.WriteStartArray();
     }
 
@@ -78,7 +78,7 @@ public sealed class SarifReportWriter : IReportWriter
         _completed = true;
         StartRun(null);
         _writer.WriteEndArray();
-        _writer.WritePropertyName("artifacts");
+        _writer.WritePropertyName(Names.Artifacts);
         _writer.WriteStartArray();
         foreach (var artifact in _artifacts)
         {
@@ -88,9 +88,9 @@ public sealed class SarifReportWriter : IReportWriter
         _writer.WriteEndArray();
         if (_factSet is { } factSet)
         {
-            _writer.WritePropertyName("properties");
+            _writer.WritePropertyName(Names.Properties);
             _writer.WriteStartObject();
-            _writer.WritePropertyName("factSet");
+            _writer.WritePropertyName(Names.FactSet);
             ReportJsonParts.WriteFactSet(_writer, factSet);
             _writer.WriteEndObject();
         }
@@ -114,13 +114,13 @@ public sealed class SarifReportWriter : IReportWriter
         _runStarted = true;
         _factSet = first?.FactSet;
         _writer.WriteStartObject();
-        _writer.WritePropertyName("tool");
+        _writer.WritePropertyName(Names.Tool);
         _writer.WriteStartObject();
-        _writer.WritePropertyName("driver");
+        _writer.WritePropertyName(Names.Driver);
         _writer.WriteStartObject();
-        _writer.WriteString("name", first?.Service.Name ?? Checking.ClaimChecker.ServiceName);
-        _writer.WriteString("version", first?.Service.Version ?? Checking.ClaimChecker.ServiceVersion);
-        _writer.WritePropertyName("rules");
+        _writer.WriteString(Names.Name, first?.Service.Name ?? Checking.ClaimChecker.ServiceName);
+        _writer.WriteString(Names.Version, first?.Service.Version ?? Checking.ClaimChecker.ServiceVersion);
+        _writer.WritePropertyName(Names.Rules);
         _writer.WriteStartArray();
         foreach (var rule in Rules)
         {
@@ -130,8 +130,8 @@ public sealed class SarifReportWriter : IReportWriter
         _writer.WriteEndArray();
         _writer.WriteEndObject();
         _writer.WriteEndObject();
-        _writer.WriteString("columnKind", first?.Document.StringIndexType == StringIndexTypes.UnicodeCodePoint ? "unicodeCodePoints" : "utf16CodeUnits");
-        _writer.WritePropertyName("results");
+        _writer.WriteString(Names.ColumnKind, first?.Document.StringIndexType == StringIndexTypes.UnicodeCodePoint ? "unicodeCodePoints" : "utf16CodeUnits");
+        _writer.WritePropertyName(Names.Results);
         _writer.WriteStartArray();
     }
 
@@ -139,26 +139,26 @@ public sealed class SarifReportWriter : IReportWriter
     {
         var severity = ClaimStatuses.SeverityOf(rule.Status);
         _writer.WriteStartObject();
-        _writer.WriteString("id", rule.Status);
-        _writer.WriteString("name", rule.Name);
-        WriteText("shortDescription", $"Claim is {rule.Status}.");
-        WriteText("fullDescription", rule.Description);
-        _writer.WritePropertyName("defaultConfiguration");
+        _writer.WriteString(Names.Id, rule.Status);
+        _writer.WriteString(Names.Name, rule.Name);
+        WriteText(Names.ShortDescription, $"Claim is {rule.Status}.");
+        WriteText(Names.FullDescription, rule.Description);
+        _writer.WritePropertyName(Names.DefaultConfiguration);
         _writer.WriteStartObject();
-        _writer.WriteString("level", LevelOf(severity));
+        _writer.WriteString(Names.Level, LevelOf(severity));
         _writer.WriteEndObject();
-        _writer.WritePropertyName("properties");
+        _writer.WritePropertyName(Names.Properties);
         _writer.WriteStartObject();
-        _writer.WriteString("severity", severity);
+        _writer.WriteString(Names.Severity, severity);
         _writer.WriteEndObject();
         _writer.WriteEndObject();
     }
 
-    private void WriteText(string name, string text)
+    private void WriteText(JsonEncodedText name, string text)
     {
         _writer.WritePropertyName(name);
         _writer.WriteStartObject();
-        _writer.WriteString("text", text);
+        _writer.WriteString(Names.Text, text);
         _writer.WriteEndObject();
     }
 
@@ -166,50 +166,50 @@ public sealed class SarifReportWriter : IReportWriter
     {
         var w = _writer;
         w.WriteStartObject();
-        w.WriteString("ruleId", claim.Status);
-        w.WriteString("level", LevelOf(claim.Severity));
-        w.WriteString("kind", "fail");
-        WriteText("message", claim.Suggestion is null ? claim.Message : $"{claim.Message} Suggestion: {claim.Suggestion}");
+        w.WriteString(Names.RuleId, claim.Status);
+        w.WriteString(Names.Level, LevelOf(claim.Severity));
+        w.WriteString(Names.Kind, "fail");
+        WriteText(Names.Message, claim.Suggestion is null ? claim.Message : $"{claim.Message} Suggestion: {claim.Suggestion}");
         WriteStartPhysicalLocation(uri, artifactIndex);
-        w.WritePropertyName("region");
+        w.WritePropertyName(Names.Region);
         w.WriteStartObject();
-        w.WriteNumber("startLine", claim.Line);
-        w.WriteNumber("startColumn", claim.Column);
-        w.WriteNumber("charOffset", claim.Offset);
-        w.WriteNumber("charLength", claim.Length);
-        WriteText("snippet", claim.Text);
+        w.WriteNumber(Names.StartLine, claim.Line);
+        w.WriteNumber(Names.StartColumn, claim.Column);
+        w.WriteNumber(Names.CharOffset, claim.Offset);
+        w.WriteNumber(Names.CharLength, claim.Length);
+        WriteText(Names.Snippet, claim.Text);
         w.WriteEndObject();
         WriteEndPhysicalLocation();
         WriteFingerprints(claim.Id);
 
-        w.WritePropertyName("properties");
+        w.WritePropertyName(Names.Properties);
         w.WriteStartObject();
-        w.WriteString("status", claim.Status);
-        w.WriteString("kind", claim.Kind);
-        w.WriteString("severity", claim.Severity);
-        w.WriteString("claimId", claim.Id);
-        w.WriteString("sentence", claim.Sentence);
+        w.WriteString(Names.Status, claim.Status);
+        w.WriteString(Names.Kind, claim.Kind);
+        w.WriteString(Names.Severity, claim.Severity);
+        w.WriteString(Names.ClaimId, claim.Id);
+        w.WriteString(Names.Sentence, claim.Sentence);
         if (claim.Person is not null)
         {
-            w.WriteString("person", claim.Person);
+            w.WriteString(Names.Person, claim.Person);
         }
 
         if (claim.Value is not null)
         {
-            w.WritePropertyName("value");
+            w.WritePropertyName(Names.Value);
             ReportJsonParts.WriteValue(w, claim.Value);
         }
 
-        w.WritePropertyName("evidence");
+        w.WritePropertyName(Names.Evidence);
         ReportJsonParts.WriteEvidence(w, claim.Evidence);
         if (claim.Suggestion is not null)
         {
-            w.WriteString("suggestion", claim.Suggestion);
+            w.WriteString(Names.Suggestion, claim.Suggestion);
         }
 
         if (claim.Location is not null)
         {
-            w.WritePropertyName("location");
+            w.WritePropertyName(Names.Location);
             ReportJsonParts.WriteLocation(w, claim.Location);
         }
 
@@ -217,35 +217,35 @@ public sealed class SarifReportWriter : IReportWriter
 
         if (RuleIndex(claim.Status) is var ruleIndex and >= 0)
         {
-            w.WriteNumber("ruleIndex", ruleIndex);
+            w.WriteNumber(Names.RuleIndex, ruleIndex);
         }
 
         if (claim.Baseline is { } state)
         {
-            w.WriteString("baselineState", state);
+            w.WriteString(Names.BaselineState, state);
         }
 
         if (claim.Decision is { } decision)
         {
             // An editor's dismissal made outside the text: SARIF viewers (and GitHub code scanning) show it as suppressed.
-            w.WritePropertyName("suppressions");
+            w.WritePropertyName(Names.Suppressions);
             w.WriteStartArray();
             w.WriteStartObject();
-            w.WriteString("kind", "external");
-            w.WriteString("status", "accepted");
-            w.WriteString("justification", decision.Reason ?? "dismissed by an editor");
+            w.WriteString(Names.Kind, "external");
+            w.WriteString(Names.Status, "accepted");
+            w.WriteString(Names.Justification, decision.Reason ?? "dismissed by an editor");
             if (decision.By is not null || decision.At is not null)
             {
-                w.WritePropertyName("properties");
+                w.WritePropertyName(Names.Properties);
                 w.WriteStartObject();
                 if (decision.By is not null)
                 {
-                    w.WriteString("by", decision.By);
+                    w.WriteString(Names.By, decision.By);
                 }
 
                 if (decision.At is { } at)
                 {
-                    w.WriteString("at", at.ToString("O"));
+                    w.WriteString(Names.At, at.ToString("O"));
                 }
 
                 w.WriteEndObject();
@@ -265,29 +265,29 @@ public sealed class SarifReportWriter : IReportWriter
         w.WriteStartObject();
         if (status.Length > 0)
         {
-            w.WriteString("ruleId", status);
+            w.WriteString(Names.RuleId, status);
         }
 
-        w.WriteString("kind", "pass");
-        w.WriteString("level", "none");
-        WriteText("message", $"No longer flagged since the baseline: \"{text}\".");
+        w.WriteString(Names.Kind, "pass");
+        w.WriteString(Names.Level, "none");
+        WriteText(Names.Message, $"No longer flagged since the baseline: \"{text}\".");
         WriteStartPhysicalLocation(uri, artifactIndex);
         WriteEndPhysicalLocation();
         WriteFingerprints(claimId);
-        w.WriteString("baselineState", BaselineStates.Absent);
-        w.WritePropertyName("properties");
+        w.WriteString(Names.BaselineState, BaselineStates.Absent);
+        w.WritePropertyName(Names.Properties);
         w.WriteStartObject();
-        w.WriteString("claimId", claimId);
-        w.WriteString("kind", kind);
+        w.WriteString(Names.ClaimId, claimId);
+        w.WriteString(Names.Kind, kind);
         if (status.Length > 0)
         {
-            w.WriteString("status", status);
+            w.WriteString(Names.Status, status);
         }
 
         w.WriteEndObject();
         if (RuleIndex(status) is var ruleIndex and >= 0)
         {
-            w.WriteNumber("ruleIndex", ruleIndex);
+            w.WriteNumber(Names.RuleIndex, ruleIndex);
         }
 
         w.WriteEndObject();
@@ -297,10 +297,10 @@ public sealed class SarifReportWriter : IReportWriter
     private void WriteStartPhysicalLocation(string uri, int artifactIndex)
     {
         var w = _writer;
-        w.WritePropertyName("locations");
+        w.WritePropertyName(Names.Locations);
         w.WriteStartArray();
         w.WriteStartObject();
-        w.WritePropertyName("physicalLocation");
+        w.WritePropertyName(Names.PhysicalLocation);
         w.WriteStartObject();
         WriteArtifactLocation(uri, artifactIndex);
     }
@@ -314,10 +314,10 @@ public sealed class SarifReportWriter : IReportWriter
 
     private void WriteArtifactLocation(string uri, int artifactIndex)
     {
-        _writer.WritePropertyName("artifactLocation");
+        _writer.WritePropertyName(Names.ArtifactLocation);
         _writer.WriteStartObject();
-        _writer.WriteString("uri", uri);
-        _writer.WriteNumber("index", artifactIndex);
+        _writer.WriteString(Names.Uri, uri);
+        _writer.WriteNumber(Names.Index, artifactIndex);
         _writer.WriteEndObject();
     }
 
@@ -327,25 +327,25 @@ public sealed class SarifReportWriter : IReportWriter
     /// </summary>
     private void WriteFingerprints(string claimId)
     {
-        _writer.WritePropertyName("partialFingerprints");
+        _writer.WritePropertyName(Names.PartialFingerprints);
         _writer.WriteStartObject();
-        _writer.WriteString("claimId/v1", claimId);
+        _writer.WriteString(Names.ClaimIdV1, claimId);
         _writer.WriteEndObject();
     }
 
     private void WriteArtifact(Artifact artifact)
     {
         _writer.WriteStartObject();
-        _writer.WritePropertyName("location");
+        _writer.WritePropertyName(Names.Location);
         _writer.WriteStartObject();
-        _writer.WriteString("uri", artifact.Uri);
+        _writer.WriteString(Names.Uri, artifact.Uri);
         _writer.WriteEndObject();
-        _writer.WritePropertyName("properties");
+        _writer.WritePropertyName(Names.Properties);
         _writer.WriteStartObject();
-        _writer.WriteString("format", artifact.Document.Format ?? "text");
-        _writer.WriteString("checkedText", artifact.Document.CheckedText ?? "original");
-        _writer.WriteNumber("characters", artifact.Document.Characters);
-        _writer.WritePropertyName("summary");
+        _writer.WriteString(Names.Format, artifact.Document.Format ?? "text");
+        _writer.WriteString(Names.CheckedText, artifact.Document.CheckedText ?? "original");
+        _writer.WriteNumber(Names.Characters, artifact.Document.Characters);
+        _writer.WritePropertyName(Names.Summary);
         ReportJsonParts.WriteSummary(_writer, artifact.Summary);
         _writer.WriteEndObject();
         _writer.WriteEndObject();
@@ -435,5 +435,63 @@ public sealed class SarifReportWriter : IReportWriter
 
         var parts = name.Replace('\\', '/').Split('/');
         return string.Join('/', parts.Select(p => p is "." or ".." ? p : Uri.EscapeDataString(p)));
+    }
+
+    /// <summary>The SARIF property names, encoded once rather than on every result.</summary>
+    private static class Names
+    {
+        public static readonly JsonEncodedText ArtifactLocation = JsonEncodedText.Encode("artifactLocation");
+        public static readonly JsonEncodedText Artifacts = JsonEncodedText.Encode("artifacts");
+        public static readonly JsonEncodedText At = JsonEncodedText.Encode("at");
+        public static readonly JsonEncodedText BaselineState = JsonEncodedText.Encode("baselineState");
+        public static readonly JsonEncodedText By = JsonEncodedText.Encode("by");
+        public static readonly JsonEncodedText CharLength = JsonEncodedText.Encode("charLength");
+        public static readonly JsonEncodedText CharOffset = JsonEncodedText.Encode("charOffset");
+        public static readonly JsonEncodedText Characters = JsonEncodedText.Encode("characters");
+        public static readonly JsonEncodedText CheckedText = JsonEncodedText.Encode("checkedText");
+        public static readonly JsonEncodedText ClaimId = JsonEncodedText.Encode("claimId");
+        public static readonly JsonEncodedText ClaimIdV1 = JsonEncodedText.Encode("claimId/v1");
+        public static readonly JsonEncodedText ColumnKind = JsonEncodedText.Encode("columnKind");
+        public static readonly JsonEncodedText DefaultConfiguration = JsonEncodedText.Encode("defaultConfiguration");
+        public static readonly JsonEncodedText Driver = JsonEncodedText.Encode("driver");
+        public static readonly JsonEncodedText Evidence = JsonEncodedText.Encode("evidence");
+        public static readonly JsonEncodedText FactSet = JsonEncodedText.Encode("factSet");
+        public static readonly JsonEncodedText Format = JsonEncodedText.Encode("format");
+        public static readonly JsonEncodedText FullDescription = JsonEncodedText.Encode("fullDescription");
+        public static readonly JsonEncodedText Id = JsonEncodedText.Encode("id");
+        public static readonly JsonEncodedText Index = JsonEncodedText.Encode("index");
+        public static readonly JsonEncodedText Justification = JsonEncodedText.Encode("justification");
+        public static readonly JsonEncodedText Kind = JsonEncodedText.Encode("kind");
+        public static readonly JsonEncodedText Level = JsonEncodedText.Encode("level");
+        public static readonly JsonEncodedText Location = JsonEncodedText.Encode("location");
+        public static readonly JsonEncodedText Locations = JsonEncodedText.Encode("locations");
+        public static readonly JsonEncodedText Message = JsonEncodedText.Encode("message");
+        public static readonly JsonEncodedText Name = JsonEncodedText.Encode("name");
+        public static readonly JsonEncodedText PartialFingerprints = JsonEncodedText.Encode("partialFingerprints");
+        public static readonly JsonEncodedText Person = JsonEncodedText.Encode("person");
+        public static readonly JsonEncodedText PhysicalLocation = JsonEncodedText.Encode("physicalLocation");
+        public static readonly JsonEncodedText Properties = JsonEncodedText.Encode("properties");
+        public static readonly JsonEncodedText Region = JsonEncodedText.Encode("region");
+        public static readonly JsonEncodedText Results = JsonEncodedText.Encode("results");
+        public static readonly JsonEncodedText RuleId = JsonEncodedText.Encode("ruleId");
+        public static readonly JsonEncodedText RuleIndex = JsonEncodedText.Encode("ruleIndex");
+        public static readonly JsonEncodedText Rules = JsonEncodedText.Encode("rules");
+        public static readonly JsonEncodedText Runs = JsonEncodedText.Encode("runs");
+        public static readonly JsonEncodedText Schema = JsonEncodedText.Encode("$schema");
+        public static readonly JsonEncodedText Sentence = JsonEncodedText.Encode("sentence");
+        public static readonly JsonEncodedText Severity = JsonEncodedText.Encode("severity");
+        public static readonly JsonEncodedText ShortDescription = JsonEncodedText.Encode("shortDescription");
+        public static readonly JsonEncodedText Snippet = JsonEncodedText.Encode("snippet");
+        public static readonly JsonEncodedText StartColumn = JsonEncodedText.Encode("startColumn");
+        public static readonly JsonEncodedText StartLine = JsonEncodedText.Encode("startLine");
+        public static readonly JsonEncodedText Status = JsonEncodedText.Encode("status");
+        public static readonly JsonEncodedText Suggestion = JsonEncodedText.Encode("suggestion");
+        public static readonly JsonEncodedText Summary = JsonEncodedText.Encode("summary");
+        public static readonly JsonEncodedText Suppressions = JsonEncodedText.Encode("suppressions");
+        public static readonly JsonEncodedText Text = JsonEncodedText.Encode("text");
+        public static readonly JsonEncodedText Tool = JsonEncodedText.Encode("tool");
+        public static readonly JsonEncodedText Uri = JsonEncodedText.Encode("uri");
+        public static readonly JsonEncodedText Value = JsonEncodedText.Encode("value");
+        public static readonly JsonEncodedText Version = JsonEncodedText.Encode("version");
     }
 }
