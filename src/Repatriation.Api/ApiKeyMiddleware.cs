@@ -2,8 +2,6 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Abstractions;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 using Repatriation.Api.Handlers;
 
@@ -37,6 +35,6 @@ public sealed class ApiKeyMiddleware(RequestDelegate next, IOptions<ApiOptions> 
         var problem = Problems.Unauthorized(context.Request, given is null
             ? $"This server requires a key: send it in the {HeaderName} header or the {QueryName} query parameter."
             : "The key sent is not this server's key.");
-        await problem.ExecuteResultAsync(new ActionContext(context, context.GetRouteData(), new ActionDescriptor()));
+        await problem.WriteToAsync(context);
     }
 }

@@ -39,7 +39,7 @@ public static class RepatriationEndpoints
         {
             var handler = context.RequestServices.GetRequiredService<THandler>();
             var result = await handler.HandleAsync(context.Request, context.RequestAborted);
-            await result.ExecuteResultAsync(new ActionContext(context, context.GetRouteData(), new ActionDescriptor()));
+            await result.WriteToAsync(context);
         });
 
     /// <summary>Turns anything that escapes a handler (or happens before one runs) into a problem+json 500, never a stack trace.</summary>
@@ -47,6 +47,10 @@ public static class RepatriationEndpoints
         app.UseExceptionHandler(errorApp => errorApp.Run(async context =>
         {
             var problem = Problems.Unexpected(context.Request);
-            await problem.ExecuteResultAsync(new ActionContext(context, context.GetRouteData(), new ActionDescriptor()));
+            await problem.WriteToAsync(context);
         }));
+
+    /// <summary>Executes a handler's or a guard's result on the response, as MVC would (these routes run outside MVC).</summary>
+    internal static Task WriteToAsync(this IActionResult result, HttpContext context) =>
+        result.ExecuteResultAsync(new ActionContext(context, context.GetRouteData(), new ActionDescriptor()));
 }

@@ -1,14 +1,11 @@
 using System.Reflection;
-using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Repatriation.Api;
 using Repatriation.Core.Facts;
+using static Repatriation.Functions.Tests.FunctionHost;
 
 namespace Repatriation.Functions.Tests;
 
@@ -18,32 +15,9 @@ namespace Repatriation.Functions.Tests;
 /// </summary>
 public sealed class FunctionTests
 {
-    private static readonly IServiceProvider Services = BuildServices();
-
-    private static IServiceProvider BuildServices()
-    {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Api:MaxTextBytes"] = "2000" });
-        builder.AddRepatriationServices();
-        return builder.Build().Services;
-    }
+    private static readonly IServiceProvider Services = FunctionHost.BuildServices(new Dictionary<string, string?> { ["Api:MaxTextBytes"] = "2000" });
 
     private static T Function<T>() => ActivatorUtilities.CreateInstance<T>(Services);
-
-    private static HttpRequest Request(string method, string path, string? contentType = null, string? body = null, string query = "")
-    {
-        var context = new DefaultHttpContext();
-        context.Request.Method = method;
-        context.Request.Path = path;
-        context.Request.QueryString = new QueryString(query);
-        context.Request.ContentType = contentType;
-        if (body is not null)
-        {
-            context.Request.Body = new MemoryStream(Encoding.UTF8.GetBytes(body));
-        }
-
-        return context.Request;
-    }
 
     private static (int Status, string ContentType, JsonElement Body) Read(IActionResult result)
     {

@@ -1,14 +1,9 @@
 using System.Net;
 using System.Reflection;
-using System.Text;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Repatriation.Api;
 using Repatriation.Storage.Jobs.Callbacks;
 
 namespace Repatriation.Functions.Tests;
@@ -16,29 +11,17 @@ namespace Repatriation.Functions.Tests;
 /// <summary>The function app takes callbacks to public https addresses only, and says why it refuses one.</summary>
 public sealed class JobCallbackFunctionTests
 {
-    private readonly IServiceProvider _services = BuildServices();
-
-    private static IServiceProvider BuildServices()
-    {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Jobs:CallbackSecret"] = "s3cret" });
-        builder.AddRepatriationServices();
-        return builder.Build().Services;
-    }
+    private readonly IServiceProvider _services = FunctionHost.BuildServices(new Dictionary<string, string?> { ["Jobs:CallbackSecret"] = "s3cret" });
 
     private async Task<(int Status, JsonNode Body)> SubmitAsync(string callbackUrl)
     {
-        var context = new DefaultHttpContext();
-        context.Request.Method = "POST";
-        context.Request.Path = "/api/jobs";
-        context.Request.ContentType = "application/json";
         var body = new JsonObject
         {
             ["callbackUrl"] = callbackUrl,
             ["manuscripts"] = new JsonArray(new JsonObject { ["name"] = "a.txt", ["text"] = "Lienz, June 1945." }),
         };
-        context.Request.Body = new MemoryStream(Encoding.UTF8.GetBytes(body.ToJsonString()));
-        var result = await ActivatorUtilities.CreateInstance<SubmitJobFunction>(_services).SubmitJob(context.Request, CancellationToken.None);
+        var request = FunctionHost.Request("POST", "/api/jobs", "application/json", body.ToJsonString());
+        var result = await ActivatorUtilities.CreateInstance<SubmitJobFunction>(_services).SubmitJob(request, CancellationToken.None);
         var content = Assert.IsType<ContentResult>(result);
         return (content.StatusCode ?? 200, JsonNode.Parse(content.Content!)!);
     }
@@ -107,15 +90,11 @@ public sealed class JobCallbackWithoutSecretTests
     [Fact]
     public async Task SubmitJob_CallbackWithoutSecret_400NamingTheSetting()
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.AddRepatriationServices();
-        var services = builder.Build().Services;
-        var context = new DefaultHttpContext();
-        context.Request.Method = "POST";
-        context.Request.ContentType = "application/json";
-        context.Request.Body = new MemoryStream(Encoding.UTF8.GetBytes("""{"callbackUrl": "https://example.org/hook", "manuscripts": [{"name": "a.txt", "text": "Lienz, June 1945."}]}"""));
+        var services = FunctionHost.BuildServices();
+        var request = FunctionHost.Request("POST", "/api/jobs", "application/json",
+            """{"callbackUrl": "https://example.org/hook", "manuscripts": [{"name": "a.txt", "text": "Lienz, June 1945."}]}""");
 
-        var result = Assert.IsType<ContentResult>(await ActivatorUtilities.CreateInstance<SubmitJobFunction>(services).SubmitJob(context.Request, CancellationToken.None));
+        var result = Assert.IsType<ContentResult>(await ActivatorUtilities.CreateInstance<SubmitJobFunction>(services).SubmitJob(request, CancellationToken.None));
 
         Assert.Equal(400, result.StatusCode);
         Assert.Contains("Jobs__CallbackSecret", result.Content);

@@ -3,42 +3,21 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Repatriation.Api;
 using Repatriation.Storage;
 using Repatriation.Storage.Jobs;
+using static Repatriation.Functions.Tests.FunctionHost;
 
 namespace Repatriation.Functions.Tests;
 
 /// <summary>The job functions called as the worker would, on the composition root's storage (memory here; Azurite in the CLI tests).</summary>
 public sealed class JobFunctionTests
 {
-    private readonly IServiceProvider _services = BuildServices();
-
-    private static IServiceProvider BuildServices()
-    {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Jobs:MaxDequeueCount"] = "3" });
-        builder.AddRepatriationServices();
-        return builder.Build().Services;
-    }
+    private readonly IServiceProvider _services = FunctionHost.BuildServices(new Dictionary<string, string?> { ["Jobs:MaxDequeueCount"] = "3" });
 
     private T Function<T>() => ActivatorUtilities.CreateInstance<T>(_services);
-
-    private static HttpRequest Request(string method, string path, string? contentType = null, string? body = null)
-    {
-        var context = new DefaultHttpContext();
-        context.Request.Method = method;
-        context.Request.Path = path;
-        context.Request.ContentType = contentType;
-        context.Request.Body = new MemoryStream(Encoding.UTF8.GetBytes(body ?? ""));
-        return context.Request;
-    }
 
     private static (int Status, JsonNode Body) Read(IActionResult result)
     {

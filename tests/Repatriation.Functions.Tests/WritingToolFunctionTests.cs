@@ -7,22 +7,13 @@ using Microsoft.AspNetCore.Mvc.Abstractions;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Repatriation.Api;
 
 namespace Repatriation.Functions.Tests;
 
 /// <summary>The writing-tool functions (LanguageTool routes, the editor's page, document text), called as the worker would.</summary>
 public sealed class WritingToolFunctionTests
 {
-    private static readonly IServiceProvider Services = BuildServices();
-
-    private static IServiceProvider BuildServices()
-    {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.AddRepatriationServices();
-        return builder.Build().Services;
-    }
+    private static readonly IServiceProvider Services = FunctionHost.BuildServices();
 
     private static T Function<T>() => ActivatorUtilities.CreateInstance<T>(Services);
 

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
@@ -65,11 +64,10 @@ public sealed class CheckHandler(
                 : $"The text is {declared:N0} bytes; the limit is {limit:N0} bytes of UTF-8 text.");
         }
 
-        var read = await ReadCappedAsync(request.Body, bodyCap, request.ContentLength, cancellationToken);
-        if (read is not { } body)
+        var (body, tooLarge) = await RequestBodies.ReadCappedAsync(request, bodyCap, $"the limit is {limit:N0} bytes of UTF-8 text.", cancellationToken);
+        if (tooLarge is not null)
         {
-            return Problems.TooLarge(request,
-                $"The request body is more than {bodyCap:N0} bytes (reading stopped there); the limit is {limit:N0} bytes of UTF-8 text.");
+            return tooLarge;
         }
 
         string text;
@@ -223,27 +221,5 @@ public sealed class CheckHandler(
         text = found;
         error = "";
         return true;
-    }
-
-    /// <summary>The whole body, or null as soon as it passes <paramref name="cap"/> bytes.</summary>
-    private static async Task<ReadOnlyMemory<byte>?> ReadCappedAsync(Stream body, long cap, long? declared, CancellationToken cancellationToken)
-    {
-        // A declared length (already checked against the cap) sizes the buffer once, instead of doubling its way there.
-        var buffer = new ArrayBufferWriter<byte>((int)Math.Min(Math.Max((declared ?? 0) + 1, 16 * 1024), Math.Min(cap + 1, int.MaxValue)));
-        while (true)
-        {
-            var memory = buffer.GetMemory(buffer.FreeCapacity > 0 ? 1 : 16 * 1024);
-            var read = await body.ReadAsync(memory, cancellationToken);
-            if (read == 0)
-            {
-                return buffer.WrittenMemory;
-            }
-
-            buffer.Advance(read);
-            if (buffer.WrittenCount > cap)
-            {
-                return null;
-            }
-        }
     }
 }

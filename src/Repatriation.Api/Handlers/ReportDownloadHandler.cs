@@ -45,21 +45,15 @@ public sealed class ReportDownloadHandler(
             return Problems.TooLarge(request, $"The request body is {request.ContentLength:N0} bytes; a JSON body holding the largest accepted text is at most {cap:N0} bytes.");
         }
 
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        var (body, tooLarge) = await RequestBodies.ReadCappedAsync(request, cap, $"the limit is {limit:N0} bytes of UTF-8 text.", cancellationToken);
+        if (tooLarge is not null)
         {
-            buffer.Write(chunk, 0, read);
-            if (buffer.Length > cap)
-            {
-                return Problems.TooLarge(request, $"The request body is more than {cap:N0} bytes; the limit is {limit:N0} bytes of UTF-8 text.");
-            }
+            return tooLarge;
         }
 
         string text;
         string? name;
-        if (RequestBodies.CheckJson(request, buffer.ToArray(), out var json) is { } invalid)
+        if (RequestBodies.CheckJson(request, body, out var json) is { } invalid)
         {
             return invalid;
         }

@@ -47,10 +47,11 @@ public static class RequestBodies
             return (default, Problems.TooLarge(request, $"The request body is {declared:N0} bytes; {limitSays}"));
         }
 
-        var buffer = new ArrayBufferWriter<byte>(16 * 1024);
+        // A declared length (already checked against the cap) sizes the buffer once, instead of doubling its way there.
+        var buffer = new ArrayBufferWriter<byte>((int)Math.Min(Math.Max((request.ContentLength ?? 0) + 1, 16 * 1024), Math.Min(cap + 1, int.MaxValue)));
         while (true)
         {
-            var read = await request.Body.ReadAsync(buffer.GetMemory(16 * 1024), cancellationToken);
+            var read = await request.Body.ReadAsync(buffer.GetMemory(buffer.FreeCapacity > 0 ? 1 : 16 * 1024), cancellationToken);
             if (read == 0)
             {
                 return (buffer.WrittenMemory, null);

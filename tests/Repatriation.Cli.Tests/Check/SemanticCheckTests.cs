@@ -13,16 +13,13 @@ public sealed class SemanticCheckTests : IDisposable
 
     private async Task<string> StatusOf368(params string[] options)
     {
-        var path = Path.Combine(_root.FullName, "dachau.txt");
-        await File.WriteAllTextAsync(path, Dachau);
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
+        var path = CommandLineRun.Write(_root, "dachau.txt", Dachau);
 
-        var code = await CommandLine.RunAsync(["check", path, "--format", "json", "--fail-on", "none", .. options], new StringReader(""), stdout, stderr);
+        var (code, stdout, stderr) = await CommandLineRun.RunAsync(["check", path, "--format", "json", "--fail-on", "none", .. options]);
 
         Assert.Equal(0, code);
-        Assert.Equal("", stderr.ToString());
-        var claims = JsonNode.Parse(stdout.ToString())!["claims"]!.AsArray();
+        Assert.Equal("", stderr);
+        var claims = JsonNode.Parse(stdout)!["claims"]!.AsArray();
         return claims.Single(c => (string?)c!["text"] == "368")!["status"]!.GetValue<string>();
     }
 

@@ -50,16 +50,22 @@ public sealed class JobCallbackEndToEndTests(AzuriteJobsFixture azurite) : IClas
         },
     };
 
+    /// <summary>Submits <see cref="Job"/> to <paramref name="serve"/>; the job is accepted, and its id is returned.</summary>
+    private static async Task<string> SubmitJobAsync(ServeProcess serve, string callbackUrl)
+    {
+        using var client = new HttpClient { BaseAddress = serve.BaseAddress };
+        using var response = await client.PostAsJsonAsync("/api/jobs", Job(callbackUrl));
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!["id"]!.GetValue<string>();
+    }
+
     [Fact]
     public async Task Callback_JobCompletes_OneSignedPostThatVerifies()
     {
         await using var receiver = await CallbackReceiver.StartAsync();
         await using var serve = await ServeProcess.StartAsync(Environment());
-        using var client = new HttpClient { BaseAddress = serve.BaseAddress };
 
-        using var response = await client.PostAsJsonAsync("/api/jobs", Job(receiver.Url));
-        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        var jobId = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["id"]!.GetValue<string>();
+        var jobId = await SubmitJobAsync(serve, receiver.Url);
 
         var delivery = await receiver.WaitForAcceptedAsync(TimeSpan.FromSeconds(90));
         await Task.Delay(TimeSpan.FromSeconds(1.5));
@@ -76,10 +82,7 @@ public sealed class JobCallbackEndToEndTests(AzuriteJobsFixture azurite) : IClas
         string jobId;
         await using (var first = await ServeProcess.StartAsync(Environment()))
         {
-            using var client = new HttpClient { BaseAddress = first.BaseAddress };
-            using var response = await client.PostAsJsonAsync("/api/jobs", Job(receiver.Url));
-            Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-            jobId = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["id"]!.GetValue<string>();
+            jobId = await SubmitJobAsync(first, receiver.Url);
 
             // The job completes and its callback is refused at least twice: a retry is pending when serve dies.
             Assert.True(await Eventually(() => receiver.Received.Count >= 2, TimeSpan.FromSeconds(90)), "serve never tried the callback twice");
@@ -110,10 +113,7 @@ public sealed class JobCallbackEndToEndTests(AzuriteJobsFixture azurite) : IClas
         string jobId;
         await using (var first = await ServeProcess.StartAsync(Environment()))
         {
-            using var client = new HttpClient { BaseAddress = first.BaseAddress };
-            using var response = await client.PostAsJsonAsync("/api/jobs", Job(receiver.Url));
-            Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-            jobId = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["id"]!.GetValue<string>();
+            jobId = await SubmitJobAsync(first, receiver.Url);
             first.Kill();
         }
 
