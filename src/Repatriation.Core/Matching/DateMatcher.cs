@@ -136,7 +136,7 @@ internal sealed class DateMatcher(CompiledFactSet compiled)
             }
 
             var (ff, fl) = sentence.TokenSpan(figureClaim);
-            var distance = ff > last ? ff - last : first > fl ? first - fl : 0;
+            var distance = SentenceContext.TokensApart((first, last), (ff, fl));
             var kind = MeasureKindOf(figureClaim.Figure!);
             var candidates = figures.Candidates(sentence, figureClaim, kind);
             if (candidates.Count == 0 && figures.ByValue(sentence, figureClaim, null) is { } byValue)
@@ -221,7 +221,7 @@ internal sealed class DateMatcher(CompiledFactSet compiled)
                 }
 
                 var (af, al) = sentence.TokenSpan(author);
-                var distance = published ? 0 : af > last ? af - last : first > al ? first - al : 0;
+                var distance = published ? 0 : SentenceContext.TokensApart((first, last), (af, al));
                 var work = WorkOf(author.PersonId, date.From.Year);
                 if (work is not null && distance <= numbers.WorkYearMaxDistance)
                 {
@@ -253,7 +253,7 @@ internal sealed class DateMatcher(CompiledFactSet compiled)
             }
 
             var (af, al) = sentence.TokenSpan(attribution);
-            var distance = af > last ? af - last : first > al ? first - al : 0;
+            var distance = SentenceContext.TokensApart((first, last), (af, al));
             if (distance <= numbers.DateDisagreeMaxDistance)
             {
                 foreach (var act in compiled.DatedActsOf(attribution.PersonId!, AttributionMatcher.PastForm(attribution.Verb)!))

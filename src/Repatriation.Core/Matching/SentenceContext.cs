@@ -74,6 +74,10 @@ internal sealed class SentenceContext
         return (first, last);
     }
 
+    /// <summary>Tokens between two token spans (0 when they touch or overlap): how far apart two claims or terms stand.</summary>
+    public static int TokensApart((int First, int Last) a, (int First, int Last) b) =>
+        a.Last < b.First ? b.First - a.Last : a.First > b.Last ? a.First - b.Last : 0;
+
     /// <summary>The first token for which <paramref name="passes"/> holds, given it holds for every token after one that does.</summary>
     private int FirstToken(Func<Token, int, bool> passes, int offset)
     {
