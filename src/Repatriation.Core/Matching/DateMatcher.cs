@@ -90,8 +90,7 @@ internal sealed class DateMatcher(CompiledFactSet compiled)
     {
         foreach (var (span, isEvent) in _datedSpans)
         {
-            var relation = span.RelationTo(claim);
-            if (relation == Relation.Inside || (isEvent && relation == Relation.Overlap && claim.RelationTo(span) == Relation.Inside))
+            if (isEvent ? BearsOut(span, claim) : span.RelationTo(claim) == Relation.Inside)
             {
                 return true;
             }
@@ -687,14 +686,20 @@ internal sealed class DateMatcher(CompiledFactSet compiled)
                 continue;
             }
 
-            var relation = span.RelationTo(claimInterval);
-            if (relation == Relation.Inside || (relation == Relation.Overlap && claimInterval.RelationTo(span) == Relation.Inside))
+            if (BearsOut(span, claimInterval))
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    /// <summary>The span holds the claimed date, or the claimed date falls within its course ("on 9 May 1947", the last day of Keelhaul).</summary>
+    private static bool BearsOut(Interval span, Interval claim)
+    {
+        var relation = span.RelationTo(claim);
+        return relation == Relation.Inside || (relation == Relation.Overlap && claim.RelationTo(span) == Relation.Inside);
     }
 
     /// <summary>"the execution of Vlasov", "Operation Keelhaul": a measure's name as the subject of a sentence.</summary>
