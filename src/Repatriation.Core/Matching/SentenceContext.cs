@@ -460,7 +460,7 @@ internal static class ScopeReader
         if (near.Count > 0 && sentence.Claims.Count(c => c.Figure is not null) > 1)
         {
             var otherFigures = sentence.FigureSpans.Where(s => s.Last < first || s.First > last).ToList();
-            near = near.Where(h => !otherFigures.Any(f => (f.First > h.LastToken && f.Last < first) || (f.First > last && f.Last < h.FirstToken))).ToList();
+            near = near.Where(h => !otherFigures.Any(f => StandsBetween(f, h, first, last))).ToList();
         }
 
         var nearIds = near.Select(h => h.Entry.OwnerId).Distinct().ToList();
@@ -564,7 +564,7 @@ internal static class ScopeReader
                 continue;
             }
 
-            if ((f.First > h.LastToken && f.Last < first) || (f.First > last && f.Last < h.FirstToken)
+            if (StandsBetween(f, h, first, last)
                 || sentence.Distance(h, f.First, f.Last) < sentence.Distance(h, first, last))
             {
                 return true;
@@ -573,6 +573,10 @@ internal static class ScopeReader
 
         return false;
     }
+
+    /// <summary>Another figure's span lies wholly between the term and the figure at <paramref name="first"/>..<paramref name="last"/>.</summary>
+    private static bool StandsBetween((int First, int Last) figure, TermHit h, int first, int last) =>
+        (figure.First > h.LastToken && figure.Last < first) || (figure.First > last && figure.Last < h.FirstToken);
 
     private static bool InsideGroup(IReadOnlyList<TermHit> groups, TermHit h)
     {
