@@ -17,6 +17,12 @@ internal sealed class AttributionMatcher(CompiledFactSet compiled)
             .Select(q => (q.Item1, q.Item2, q.Item2.Split(' '))).ToArray();
     private readonly Rules.WordSet ActVerbs = compiled.Rules.Words.ActVerbs;
     private readonly HashSet<string?> _verbsOfActs = compiled.Index.FactSet.Acts.Select(a => a.Verb).ToHashSet<string?>(StringComparer.Ordinal);
+
+    // For each act (by its place in the fact set's list), the people its description names besides its actors: found
+    // once per fact set, not again for every claim that asks whom an accusation was against.
+    private readonly HashSet<string>[] _othersNamedByActs = [.. compiled.Index.FactSet.Acts.Select(act =>
+        compiled.Mentions.Find(act.Description, 0, act.Description.Length)
+            .Where(m => m.Kind == MentionKind.Person && !act.Actors.Contains(m.Id)).Select(m => m.Id).ToHashSet(StringComparer.Ordinal))];
     private EvidenceBuilder evidence => compiled.Evidence;
     private FigureMatcher figures => compiled.Figures;
 
@@ -269,15 +275,16 @@ internal sealed class AttributionMatcher(CompiledFactSet compiled)
             return null;
         }
 
-        foreach (var act in index.FactSet.Acts)
+        var acts = index.FactSet.Acts;
+        for (var i = 0; i < acts.Count; i++)
         {
+            var act = acts[i];
             if (!act.Actors.Contains(claim.PersonId!) || !string.Equals(compiled.Rules.Words.ActKinVerbs.BaseOf(act.Verb), kin, StringComparison.Ordinal))
             {
                 continue;
             }
 
-            var others = compiled.Mentions.Find(act.Description, 0, act.Description.Length)
-                .Where(m => m.Kind == MentionKind.Person && !act.Actors.Contains(m.Id)).Select(m => m.Id).ToHashSet(StringComparer.Ordinal);
+            var others = _othersNamedByActs[i];
             if (others.Count > 0 && sentence.MentionsAny(others))
             {
                 return act;

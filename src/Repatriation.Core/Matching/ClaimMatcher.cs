@@ -298,7 +298,6 @@ public sealed class ClaimMatcher(SemanticReader? semantic = null)
     internal static DateValue? PeriodFor(ExtractedClaim claim, SentenceContext sentence, int maxDistance)
     {
         var (first, last) = sentence.TokenSpan(claim);
-        static int Apart((int First, int Last) a, (int First, int Last) b) => a.Last < b.First ? b.First - a.Last : a.First > b.Last ? a.First - b.Last : 0;
         var figures = sentence.Claims.Where(c => c.Kind == ClaimKind.Figure && !ReferenceEquals(c, claim)).Select(sentence.TokenSpan).ToList();
 
         // A date nearer another figure is that figure's ("by 1 March 1946, 4,199,488…, and in 1945 alone 3,888,721"); a
@@ -310,8 +309,8 @@ public sealed class ClaimMatcher(SemanticReader? semantic = null)
             .Where(c => c.Kind == ClaimKind.Date && c.Date is not null && (c.Offset + c.Length <= claim.Offset || c.Offset >= claim.Offset + claim.Length))
             .Select(c => (Claim: c, Span: sentence.TokenSpan(c)))
             .Where(x => !events.Any(h => h.DistanceTo(x.Span.First, x.Span.Last) <= 1))
-            .Select(x => (x.Claim, x.Span, Distance: Apart(x.Span, (first, last))))
-            .Where(x => x.Distance <= maxDistance && !figures.Any(f => Apart(x.Span, f) < x.Distance))
+            .Select(x => (x.Claim, x.Span, Distance: SentenceContext.TokensApart(x.Span, (first, last))))
+            .Where(x => x.Distance <= maxDistance && !figures.Any(f => SentenceContext.TokensApart(x.Span, f) < x.Distance))
             .OrderBy(x => x.Distance)
             .Select(x => x.Claim.Date)
             .FirstOrDefault();

@@ -90,8 +90,7 @@ internal sealed class DateMatcher(CompiledFactSet compiled)
     {
         foreach (var (span, isEvent) in _datedSpans)
         {
-            var relation = span.RelationTo(claim);
-            if (relation == Relation.Inside || (isEvent && relation == Relation.Overlap && claim.RelationTo(span) == Relation.Inside))
+            if (isEvent ? BearsOut(span, claim) : span.RelationTo(claim) == Relation.Inside)
             {
                 return true;
             }
@@ -136,7 +135,7 @@ internal sealed class DateMatcher(CompiledFactSet compiled)
             }
 
             var (ff, fl) = sentence.TokenSpan(figureClaim);
-            var distance = ff > last ? ff - last : first > fl ? first - fl : 0;
+            var distance = SentenceContext.TokensApart((first, last), (ff, fl));
             var kind = MeasureKindOf(figureClaim.Figure!);
             var candidates = figures.Candidates(sentence, figureClaim, kind);
             if (candidates.Count == 0 && figures.ByValue(sentence, figureClaim, null) is { } byValue)
@@ -221,7 +220,7 @@ internal sealed class DateMatcher(CompiledFactSet compiled)
                 }
 
                 var (af, al) = sentence.TokenSpan(author);
-                var distance = published ? 0 : af > last ? af - last : first > al ? first - al : 0;
+                var distance = published ? 0 : SentenceContext.TokensApart((first, last), (af, al));
                 var work = WorkOf(author.PersonId, date.From.Year);
                 if (work is not null && distance <= numbers.WorkYearMaxDistance)
                 {
@@ -253,7 +252,7 @@ internal sealed class DateMatcher(CompiledFactSet compiled)
             }
 
             var (af, al) = sentence.TokenSpan(attribution);
-            var distance = af > last ? af - last : first > al ? first - al : 0;
+            var distance = SentenceContext.TokensApart((first, last), (af, al));
             if (distance <= numbers.DateDisagreeMaxDistance)
             {
                 foreach (var act in compiled.DatedActsOf(attribution.PersonId!, AttributionMatcher.PastForm(attribution.Verb)!))
@@ -687,14 +686,20 @@ internal sealed class DateMatcher(CompiledFactSet compiled)
                 continue;
             }
 
-            var relation = span.RelationTo(claimInterval);
-            if (relation == Relation.Inside || (relation == Relation.Overlap && claimInterval.RelationTo(span) == Relation.Inside))
+            if (BearsOut(span, claimInterval))
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    /// <summary>The span holds the claimed date, or the claimed date falls within its course ("on 9 May 1947", the last day of Keelhaul).</summary>
+    private static bool BearsOut(Interval span, Interval claim)
+    {
+        var relation = span.RelationTo(claim);
+        return relation == Relation.Inside || (relation == Relation.Overlap && claim.RelationTo(span) == Relation.Inside);
     }
 
     /// <summary>"the execution of Vlasov", "Operation Keelhaul": a measure's name as the subject of a sentence.</summary>

@@ -74,6 +74,10 @@ internal sealed class SentenceContext
         return (first, last);
     }
 
+    /// <summary>Tokens between two token spans (0 when they touch or overlap): how far apart two claims or terms stand.</summary>
+    public static int TokensApart((int First, int Last) a, (int First, int Last) b) =>
+        a.Last < b.First ? b.First - a.Last : a.First > b.Last ? a.First - b.Last : 0;
+
     /// <summary>The first token for which <paramref name="passes"/> holds, given it holds for every token after one that does.</summary>
     private int FirstToken(Func<Token, int, bool> passes, int offset)
     {
@@ -456,7 +460,7 @@ internal static class ScopeReader
         if (near.Count > 0 && sentence.Claims.Count(c => c.Figure is not null) > 1)
         {
             var otherFigures = sentence.FigureSpans.Where(s => s.Last < first || s.First > last).ToList();
-            near = near.Where(h => !otherFigures.Any(f => (f.First > h.LastToken && f.Last < first) || (f.First > last && f.Last < h.FirstToken))).ToList();
+            near = near.Where(h => !otherFigures.Any(f => StandsBetween(f, h, first, last))).ToList();
         }
 
         var nearIds = near.Select(h => h.Entry.OwnerId).Distinct().ToList();
@@ -560,7 +564,7 @@ internal static class ScopeReader
                 continue;
             }
 
-            if ((f.First > h.LastToken && f.Last < first) || (f.First > last && f.Last < h.FirstToken)
+            if (StandsBetween(f, h, first, last)
                 || sentence.Distance(h, f.First, f.Last) < sentence.Distance(h, first, last))
             {
                 return true;
@@ -569,6 +573,10 @@ internal static class ScopeReader
 
         return false;
     }
+
+    /// <summary>Another figure's span lies wholly between the term and the figure at <paramref name="first"/>..<paramref name="last"/>.</summary>
+    private static bool StandsBetween((int First, int Last) figure, TermHit h, int first, int last) =>
+        (figure.First > h.LastToken && figure.Last < first) || (figure.First > last && figure.Last < h.FirstToken);
 
     private static bool InsideGroup(IReadOnlyList<TermHit> groups, TermHit h)
     {

@@ -24,8 +24,7 @@ internal sealed record TermEntry(string[] Tokens, TermOwner Owner, string OwnerI
 /// <summary>A term found in a sentence: which entry, and the token positions it spans.</summary>
 internal readonly record struct TermHit(TermEntry Entry, int FirstToken, int LastToken)
 {
-    public int DistanceTo(int first, int last) =>
-        LastToken < first ? first - LastToken : FirstToken > last ? FirstToken - last : 0;
+    public int DistanceTo(int first, int last) => SentenceContext.TokensApart((FirstToken, LastToken), (first, last));
 }
 
 /// <summary>
